@@ -1,0 +1,47 @@
+# The README's two commands: `make demo` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+DEMO_DB := demo/assoc-demo.db
+ASSOC  := $(BIN)/assoc --db $(DEMO_DB)
+
+.PHONY: demo test install dev lint typecheck docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.installed-dev
+
+## make demo: install, build the demo association, and show a tour of it
+demo: install
+	@mkdir -p demo
+	$(BIN)/assoc demo --db $(DEMO_DB) --replace
+	$(ASSOC) info
+	$(ASSOC) members stats
+	$(ASSOC) offices list
+	$(ASSOC) members list --tier 副会长单位 --sort strokes
+
+## make test: install dev tools, lint, type-check, run the tests
+test: dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict src
+	$(BIN)/pytest
+
+## make docs: regenerate docs/cli.md from the code
+docs: install
+	$(BIN)/python -m assoc_cli.devtools.cli_docs > docs/cli.md
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

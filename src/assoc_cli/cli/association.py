@@ -1,0 +1,86 @@
+"""``assoc init`` and ``assoc info``: the association profile and the database at a glance."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from assoc_cli.cli.common import FormatOption, open_session, resolve_lang
+from assoc_cli.i18n import t
+from assoc_cli.output import Column, Listing, OutputFormat, message, render
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``init`` and ``info`` to the root command."""
+    app.command("init")(init)
+    app.command("info")(info)
+
+
+def init(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option("--name", help="Full name (协会名称).")] = None,
+    short_name: Annotated[
+        str | None, typer.Option("--short-name", help="Short name (简称), e.g. 市装协.")
+    ] = None,
+    address: Annotated[str | None, typer.Option("--address", help="Address (地址).")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Phone (电话).")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="E-mail (邮箱).")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Default output language: zh-Hans, zh-Hant or en."),
+    ] = None,
+) -> None:
+    """Set up the association profile (协会信息); run again to change any field.
+
+    \b
+    Example:
+      assoc init --name 淄博市装备制造业协会 --short-name 市装协 --phone 0533-1234567
+    """
+    from assoc_cli.i18n import normalize_lang
+    from assoc_cli.services.association import setup_association
+
+    lang_value = normalize_lang(language) if language is not None else None
+    with open_session(ctx) as (session, _):
+        association, created = setup_association(
+            session=session,
+            name=name,
+            short_name=short_name,
+            address=address,
+            phone=phone,
+            email=email,
+            language=lang_value,
+        )
+        lang = resolve_lang(ctx, session)
+        key = "msg.init_created" if created else "msg.init_updated"
+        message(t(key, lang, name=association.name))
+
+
+def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Show the association, where its database is, the schema revision and counts (概况).
+
+    \b
+    Example:
+      assoc info
+    """
+    from assoc_cli.db.location import display_location
+    from assoc_cli.reports.overview import overview
+
+    with open_session(ctx) as (session, lang):
+        row = overview(session=session, lang=lang)
+        from assoc_cli.cli.common import database_url
+
+        row["location"] = display_location(database_url(ctx))
+        columns = [
+            Column("association"),
+            Column("short_name"),
+            Column("language"),
+            Column("location"),
+            Column("revision"),
+            Column("term"),
+            Column("members", "col.members", "int"),
+            Column("active_members", "status.active", "int"),
+            Column("withdrawn_members", "status.withdrawn", "int"),
+            Column("officers", "col.offices", "int"),
+        ]
+        render(Listing(columns, [row], record=True), fmt, lang)

@@ -1,0 +1,145 @@
+"""What every command shares: global state, common options, the error edge, the database.
+
+Nothing here imports SQLAlchemy, SQLModel or Alembic at module level: ``assoc --help``
+must stay fast. The database stack is imported inside ``open_session``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from assoc_cli.errors import EXIT_ERROR, AssocError, ImportFileError
+from assoc_cli.output import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass
+class AppState:
+    """Global options from the root callback, kept on ``ctx.obj``."""
+
+    db: str | None = None
+    lang: str | None = None
+
+
+def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
+    """Print one ``Error: …`` line to stderr and exit with *code*."""
+    sys.stderr.write(f"Error: {text}\n")
+    raise typer.Exit(code)
+
+
+class AssocGroup(TyperGroup):
+    """The root command group: turns every AssocError into one error line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a user's mistake never shows a traceback."""
+        try:
+            return super().invoke(ctx)
+        except ImportFileError as exc:
+            sys.stderr.write(f"Error: {exc}\n")
+            for problem in exc.problems:
+                sys.stderr.write(f"  {problem}\n")
+            raise typer.Exit(exc.exit_code) from None
+        except AssocError as exc:
+            fail(str(exc), exc.exit_code)
+        except Exception as exc:
+            if type(exc).__module__.startswith("sqlalchemy"):
+                reason = getattr(exc, "orig", None) or exc
+                fail(f"the database refused the change: {reason}")
+            raise
+
+
+def state(ctx: typer.Context) -> AppState:
+    """The AppState of this invocation."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, AppState):
+        obj = AppState()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def database_url(ctx: typer.Context) -> str:
+    """The database URL from --db, ASSOC_DB or the user data directory."""
+    from assoc_cli.db.location import resolve_database_url
+
+    return resolve_database_url(state(ctx).db)
+
+
+@contextmanager
+def open_session(ctx: typer.Context) -> Iterator[tuple[Session, str]]:
+    """One transaction for the whole command, and the output language.
+
+    Upgrades the schema on first use. Commits when the block ends, rolls back on error.
+    """
+    from assoc_cli.db.engine import open_database, unit_of_work
+
+    engine = open_database(database_url(ctx))
+    try:
+        with unit_of_work(engine) as session:
+            yield session, resolve_lang(ctx, session)
+    finally:
+        engine.dispose()
+
+
+def resolve_lang(ctx: typer.Context, session: Session | None = None) -> str:
+    """--lang, then ASSOC_LANG, then the association profile, then Simplified Chinese."""
+    from assoc_cli.i18n import DEFAULT_LANG, env_lang, normalize_lang
+
+    chosen = state(ctx).lang
+    if chosen:
+        return normalize_lang(chosen)
+    from_env = env_lang()
+    if from_env:
+        return from_env
+    if session is not None:
+        from assoc_cli.services.association import get_association
+
+        association = get_association(session)
+        if association is not None and association.language:
+            return association.language
+    return DEFAULT_LANG
+
+
+def date_option(value: str | None, option: str) -> date | None:
+    """A date typed for *option*, in any accepted spelling; a bad one is a usage error (2)."""
+    if value is None:
+        return None
+    from assoc_cli.i18n.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except AssocError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
+
+
+def today() -> date:
+    """Today's date (one place, so tests and --as-of agree on what "today" is)."""
+    return date.today()
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: table (people), plain (text), csv or json (machines).",
+        case_sensitive=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="The date the answer is for (default: today), e.g. 2022-11-30."),
+]
+TermOption = Annotated[
+    int | None,
+    typer.Option("--term", help="Term number (届), e.g. 2; default: the current term."),
+]

@@ -1,0 +1,80 @@
+"""``assoc demo``: build the fictional demo association and print a tour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assoc_cli.cli.common import fail
+from assoc_cli.i18n import t
+
+TOUR = """\
+Try these (or set ASSOC_DB={path} and drop the --db):
+
+  assoc --db {path} info                                  # 概况: association, database, counts
+  assoc --db {path} members list --sort strokes           # 会员名册, by stroke count (笔画)
+  assoc --db {path} members list --tier 副会长单位          # one dues tier
+  assoc --db {path} members show {example}                   # one member, its offices and history
+  assoc --db {path} members stats                         # counts by tier, segment, party
+  assoc --db {path} offices list                          # 职务: who holds which office this term
+  assoc --db {path} terms list                            # 届: terms of office
+  assoc --db {path} members export -o roster.xlsx         # Excel for the office
+  assoc --db {path} --lang en members list -f plain       # English, plain text
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``demo`` to the root command."""
+    app.command("demo")(demo)
+
+
+def demo(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="Where to build it (default: demo.db in the user data directory)."
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Rebuild it when the file already exists.")
+    ] = False,
+) -> None:
+    """Build a fictional demo association (示范市装备制造业协会) in its own file and print a tour.
+
+    \b
+    Example:
+      assoc demo --db demo.db
+    """
+    from assoc_cli.db.engine import open_database, unit_of_work
+    from assoc_cli.db.location import default_database_path
+    from assoc_cli.services.demo import build_demo
+
+    path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
+    if path.exists():
+        if not replace:
+            fail(
+                f"{path} already exists; add --replace to rebuild the demo there, "
+                "or choose another --db"
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = open_database(f"sqlite:///{path}")
+    try:
+        with unit_of_work(engine) as session:
+            facts = build_demo(session=session)
+            example = facts["example"].short_name or facts["example"].number
+    finally:
+        engine.dispose()
+    typer.echo(
+        t(
+            "msg.demo_built",
+            "zh-Hans",
+            name=facts["association"],
+            members=facts["members"],
+            path=path,
+        )
+    )
+    typer.echo(TOUR.format(path=path, example=example))

@@ -1,0 +1,176 @@
+"""``assoc offices``: who holds which office (职务) in a term, and the list of offices."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from assoc_cli.cli.common import FormatOption, TermOption, open_session, today
+from assoc_cli.i18n import t, term_label
+from assoc_cli.output import Column, Listing, OutputFormat, message, render
+
+app = typer.Typer(
+    help="Offices (职务) per term: assign, remove, list, define.", no_args_is_help=True
+)
+
+MemberArgument = Annotated[
+    str, typer.Argument(help="Member number, name, short name or a unique part of the name.")
+]
+
+
+@app.command("assign")
+def assign(
+    ctx: typer.Context,
+    member: MemberArgument,
+    office: Annotated[str, typer.Argument(help="Office: 会长, 执行会长, 副会长, 理事…")],
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="Who holds it for the unit (default: its representative)."),
+    ] = None,
+    term: TermOption = None,
+) -> None:
+    """Give a member unit an office in a term (任职); its dues tier follows the highest office.
+
+    \b
+    Example:
+      assoc offices assign 双涵 副会长 --person 周立正 --term 2
+    """
+    from assoc_cli.services.members import resolve_member
+    from assoc_cli.services.offices import assign_office, find_office
+    from assoc_cli.services.terms import get_term
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_member(session=session, query=member)
+        the_office = find_office(session=session, name=office)
+        the_term = get_term(session=session, number=term, as_of=today())
+        holding = assign_office(
+            session=session, member=target, office=the_office, term=the_term, person=person
+        )
+        message(
+            t(
+                "msg.office_assigned",
+                lang,
+                member=target.name,
+                office=the_office.name,
+                person=holding.person or "—",
+                term=term_label(the_term.number, lang),
+            )
+        )
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    member: MemberArgument,
+    office: Annotated[str, typer.Argument(help="The office to take away.")],
+    term: TermOption = None,
+) -> None:
+    """Correct a mistaken assignment: take an office away from a member in a term.
+
+    \b
+    Example:
+      assoc offices remove 双涵 理事 --term 2
+    """
+    from assoc_cli.services.members import resolve_member
+    from assoc_cli.services.offices import find_office, remove_office
+    from assoc_cli.services.terms import get_term
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_member(session=session, query=member)
+        the_office = find_office(session=session, name=office)
+        the_term = get_term(session=session, number=term, as_of=today())
+        remove_office(session=session, member=target, office=the_office, term=the_term)
+        message(
+            t(
+                "msg.office_removed",
+                lang,
+                member=target.name,
+                office=the_office.name,
+                term=term_label(the_term.number, lang),
+            )
+        )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context, term: TermOption = None, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """List who holds which office in a term, by office then surname strokes (按姓氏笔画).
+
+    \b
+    Example:
+      assoc offices list --term 2
+    """
+    from assoc_cli.services.offices import holdings
+    from assoc_cli.services.terms import get_term
+
+    with open_session(ctx) as (session, lang):
+        the_term = get_term(session=session, number=term, as_of=today())
+        rows = [
+            {
+                "term": the_term.number,
+                "office": office.name,
+                "person": holding.person,
+                "number": member.number,
+                "member": member.name,
+            }
+            for holding, office, member in holdings(session=session, term=the_term)
+        ]
+        columns = [
+            Column("term", kind="int"),
+            Column("office"),
+            Column("person"),
+            Column("number"),
+            Column("member"),
+        ]
+        render(Listing(columns, rows), fmt, lang)
+
+
+@app.command("kinds")
+def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List the offices this association uses, highest first, with the dues tier each gives.
+
+    \b
+    Example:
+      assoc offices kinds
+    """
+    from assoc_cli.db.models import Tier
+    from assoc_cli.services.offices import list_offices
+
+    with open_session(ctx) as (session, lang):
+        rows = [
+            {
+                "office": office.name,
+                "rank": office.rank,
+                "tier": session.get(Tier, office.tier_id).name if office.tier_id else None,  # type: ignore[union-attr]
+            }
+            for office in list_offices(session=session)
+        ]
+        columns = [Column("office"), Column("rank", kind="int"), Column("tier")]
+        render(Listing(columns, rows), fmt, lang)
+
+
+@app.command("define")
+def define(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Office name, e.g. 常务副会长.")],
+    rank: Annotated[
+        int, typer.Option("--rank", help="Order in official lists (会长 10 … 监事 80).")
+    ],
+    tier: Annotated[
+        str | None,
+        typer.Option("--tier", help="Dues tier a unit holding it gets, e.g. 副会长单位."),
+    ] = None,
+) -> None:
+    """Add an office to the list, or change its rank and tier.
+
+    \b
+    Example:
+      assoc offices define 常务副会长 --rank 25 --tier 副会长单位
+    """
+    from assoc_cli.services.offices import define_office
+
+    with open_session(ctx) as (session, lang):
+        office = define_office(session=session, name=name, rank=rank, tier_name=tier)
+        message(t("msg.office_defined", lang, name=office.name))

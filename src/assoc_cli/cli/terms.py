@@ -1,0 +1,81 @@
+"""``assoc terms``: terms of office (届)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from assoc_cli.cli.common import AsOfOption, FormatOption, date_option, open_session, today
+from assoc_cli.i18n import t, term_label
+from assoc_cli.output import Column, Listing, OutputFormat, message, render
+
+app = typer.Typer(help="Terms of office (届): add, list.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    number: Annotated[int, typer.Argument(help="Term number: 2 for 二届.")],
+    start: Annotated[str, typer.Option("--start", help="First day of the term, e.g. 2021-06-18.")],
+    years: Annotated[int, typer.Option("--years", help="Length in years (usually 5).")] = 5,
+) -> None:
+    """Add a term (换届): its number, first day and length in years.
+
+    \b
+    Example:
+      assoc terms add 2 --start 2021-06-18 --years 5
+    """
+    from assoc_cli.i18n.dates import format_date
+    from assoc_cli.services.terms import add_term
+
+    start_on = date_option(start, "--start")
+    assert start_on is not None
+    with open_session(ctx) as (session, lang):
+        term = add_term(session=session, number=number, start=start_on, years=years)
+        message(
+            t(
+                "msg.term_added",
+                lang,
+                label=term_label(term.number, lang),
+                start=format_date(term.start_on, lang),
+                end=format_date(term.end_on, lang),
+            )
+        )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """List the terms and mark the current one (the one covering today or --as-of).
+
+    \b
+    Example:
+      assoc terms list --as-of 2022-11-30
+    """
+    from assoc_cli.services.terms import current_term, list_terms
+
+    when = date_option(as_of, "--as-of") or today()
+    with open_session(ctx) as (session, lang):
+        current = current_term(session=session, as_of=when)
+        rows = [
+            {
+                "term": term.number,
+                "label": term_label(term.number, lang),
+                "start_on": term.start_on,
+                "end_on": term.end_on,
+                "years": term.years,
+                "current": current is not None and term.id == current.id,
+            }
+            for term in list_terms(session=session)
+        ]
+        columns = [
+            Column("term", kind="int"),
+            Column("label", "col.name"),
+            Column("start_on", kind="date"),
+            Column("end_on", kind="date"),
+            Column("years", kind="int"),
+            Column("current", kind="bool"),
+        ]
+        render(Listing(columns, rows), fmt, lang)

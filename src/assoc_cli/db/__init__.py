@@ -1,0 +1,1 @@
+"""Database layer: models, engine, migrate-on-first-use. Imported only inside commands."""

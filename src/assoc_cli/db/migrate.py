@@ -1,0 +1,79 @@
+"""Migrate-on-first-use.
+
+Opening a database reads its ``alembic_version`` with one cheap query; only when it is
+behind ``HEAD_REVISION`` is Alembic imported and run, so everyday commands never pay for
+Alembic's import. A test proves ``HEAD_REVISION`` is Alembic's head.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from assoc_cli.errors import DatabaseError
+
+# The newest revision in migrations/versions; bump it with every new revision.
+HEAD_REVISION = "0001"
+
+
+def migrations_dir() -> Path:
+    """Alembic's script folder: inside the installed wheel, or at the repo top."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "migrations", here.parent.parent / "migrations"):
+        if (candidate / "env.py").exists():
+            return candidate
+    raise DatabaseError("the migrations folder is missing from this installation; reinstall assoc")
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision recorded in the database, or None for an empty database."""
+    if not inspect(connection).has_table("alembic_version"):
+        if inspect(connection).get_table_names():
+            raise DatabaseError(
+                "this database was not made by assoc (it has tables but no schema revision); "
+                "point --db at another file"
+            )
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _alembic_config(connection: Connection) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every revision id this installation's migrations know."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(migrations_dir()))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str]:
+    """Upgrade the database to head; returns (revision before, revision after)."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        before = current_revision(connection)
+        if before is not None and before != HEAD_REVISION and before not in known_revisions():
+            raise DatabaseError(
+                f"the database is at schema revision {before}, newer than this assoc knows; "
+                "upgrade assoc (pip install -U assoc-cli)"
+            )
+        if before != HEAD_REVISION:
+            command.upgrade(_alembic_config(connection), "head")  # type: ignore[arg-type]
+    return before, HEAD_REVISION
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring the database to the current schema when it is not there already."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision != HEAD_REVISION:
+        upgrade(engine)

@@ -1,0 +1,114 @@
+"""SQLModel tables. Every change here needs an Alembic revision (see README, "Migrations").
+
+Glossary: Association 协会 · Term 届 · Office 职务 · Tier 会费档次 · Member 会员 ·
+MembershipPeriod 会籍期间 · OfficeHolding 任职.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+MEMBER_KINDS = ("unit", "person")
+MEMBER_STATUSES = ("active", "withdrawn")
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+
+class Association(SQLModel, table=True):
+    """The association's profile (协会信息); one row."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    short_name: str | None = Field(default=None, max_length=100)
+    address: str | None = Field(default=None, max_length=300)
+    phone: str | None = Field(default=None, max_length=50)
+    email: str | None = Field(default=None, max_length=200)
+    language: str = Field(default="zh-Hans", max_length=10)
+    created_at: datetime
+
+
+class Tier(SQLModel, table=True):
+    """A dues tier (会费档次), e.g. 会长单位; rank 1 is the highest. At most four."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    rank: int = Field(unique=True)
+
+
+class Office(SQLModel, table=True):
+    """An office (职务) such as 副会长; rank orders official lists, tier is the dues tier
+    a unit holding it falls into by default."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    rank: int
+    tier_id: int | None = Field(default=None, foreign_key="tier.id")
+
+
+class Term(SQLModel, table=True):
+    """A term of office (届), numbered; it covers start_on..end_on inclusive."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int = Field(unique=True)
+    start_on: date
+    end_on: date
+    years: int
+
+
+class Member(SQLModel, table=True):
+    """A member (会员): a unit (会员单位) or a person (个人会员). Never deleted."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=20, unique=True)
+    name: str = Field(max_length=200, index=True)
+    short_name: str | None = Field(default=None, max_length=100, index=True)
+    kind: str = Field(default="unit", max_length=10)
+    credit_code: str | None = Field(default=None, max_length=18, unique=True)
+    representative: str | None = Field(default=None, max_length=50)
+    representative_title: str | None = Field(default=None, max_length=50)
+    phone: str | None = Field(default=None, max_length=50)
+    email: str | None = Field(default=None, max_length=200)
+    address: str | None = Field(default=None, max_length=300)
+    segment: str | None = Field(default=None, max_length=50, index=True)
+    joined_on: date | None = None
+    left_on: date | None = None
+    status: str = Field(default="active", max_length=10, index=True)
+    employees: int | None = None
+    party_members: int | None = None
+    has_party_org: bool | None = None
+    # An explicit tier; when empty the tier follows the highest office held in the term.
+    tier_id: int | None = Field(default=None, foreign_key="tier.id")
+    note: str | None = Field(default=None, max_length=500)
+    # Sort keys kept next to the name so listings sort in SQL: pinyin (拼音) and
+    # stroke counts (笔画, two digits a character), both computed when the name is saved.
+    name_pinyin: str = Field(default="", max_length=600, index=True)
+    name_strokes: str = Field(default="", max_length=400, index=True)
+    created_at: datetime
+    updated_at: datetime
+
+
+class MembershipPeriod(SQLModel, table=True):
+    """One stretch of membership; leaving closes it, rejoining opens a new one."""
+
+    __tablename__ = "membership_period"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    joined_on: date | None = None
+    left_on: date | None = None
+    leave_reason: str | None = Field(default=None, max_length=300)
+
+
+class OfficeHolding(SQLModel, table=True):
+    """A member unit holding an office in a term, through a named person (任职)."""
+
+    __tablename__ = "office_holding"
+    __table_args__ = (UniqueConstraint("term_id", "member_id", "office_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    term_id: int = Field(foreign_key="term.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    office_id: int = Field(foreign_key="office.id")
+    person: str | None = Field(default=None, max_length=50)

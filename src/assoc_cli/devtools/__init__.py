@@ -1,0 +1,1 @@
+"""Developer tools (docs generation); not part of the user-facing CLI."""

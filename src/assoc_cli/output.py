@@ -1,0 +1,256 @@
+"""The one renderer: every command returns rows, this module prints them.
+
+Formats: ``table`` (rich, for people; the default), ``plain`` (tabulate, for logs and
+e-mail), ``csv`` and ``json`` (for machines: stable English keys, ISO dates, amounts as
+strings with two decimals). Data goes to stdout; messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from itertools import islice
+from typing import Any, TextIO
+
+from assoc_cli.i18n import localize, t
+from assoc_cli.i18n.dates import format_date
+
+# A table for people shows at most this many rows; the rest is said and left to -f csv.
+TABLE_ROW_LIMIT = 1000
+
+
+class OutputFormat(StrEnum):
+    """How a listing is printed."""
+
+    table = "table"
+    plain = "plain"
+    csv = "csv"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its stable key (JSON/CSV), its header message, how its values print."""
+
+    key: str
+    header: str = ""
+    kind: str = "text"  # text | int | date | bool | enum | money | percent
+    enum_prefix: str = ""  # for kind == "enum": message prefix, e.g. "status."
+
+    def label(self, lang: str) -> str:
+        """The header in *lang*."""
+        return t(self.header or f"col.{self.key}", lang)
+
+
+@dataclass
+class Listing:
+    """Rows to print, with their columns; ``record`` prints one row as field/value pairs."""
+
+    columns: list[Column]
+    rows: Iterable[Mapping[str, Any]]
+    title: str | None = None
+    record: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def fen_to_text(fen: int) -> str:
+    """Integer fen as a plain decimal string with two places: 1234500 -> "12345.00"."""
+    sign = "-" if fen < 0 else ""
+    whole, cents = divmod(abs(fen), 100)
+    return f"{sign}{whole}.{cents:02d}"
+
+
+def machine_value(column: Column, value: Any) -> Any:
+    """A value for JSON: ISO dates, money as a string, everything else as is."""
+    if value is None:
+        return None
+    if column.kind == "money":
+        return fen_to_text(int(value))
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if column.kind == "bool":
+        return bool(value)
+    return value
+
+
+def csv_value(column: Column, value: Any) -> str:
+    """A value for CSV output: like JSON, with empty cells for missing values."""
+    shown = machine_value(column, value)
+    if shown is None:
+        return ""
+    if isinstance(shown, bool):
+        return "true" if shown else "false"
+    return str(shown)
+
+
+def human_value(column: Column, value: Any, lang: str) -> str:
+    """A value for people, in *lang*: 2022年11月30日, 是/否, ¥12,000.00, 在册."""
+    if value is None or value == "":
+        return ""
+    if column.kind == "date":
+        return format_date(value, lang)
+    if column.kind == "bool":
+        return t("bool.true" if value else "bool.false", lang)
+    if column.kind == "enum":
+        return t(f"{column.enum_prefix}{value}", lang)
+    if column.kind == "money":
+        text = fen_to_text(int(value))
+        whole, cents = text.lstrip("-").split(".")
+        return f"{'-' if int(value) < 0 else ''}¥{int(whole):,}.{cents}"
+    if column.kind == "int":
+        return f"{int(value):,}"
+    return localize(str(value), lang)
+
+
+def _human_rows(listing: Listing, lang: str, limit: int | None) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    total = 0
+    for row in listing.rows:
+        total += 1
+        if limit is None or total <= limit:
+            rows.append([human_value(c, row.get(c.key), lang) for c in listing.columns])
+    return rows, total
+
+
+def _record_rows(listing: Listing, lang: str) -> list[list[str]]:
+    row = next(iter(listing.rows), {})
+    return [[c.label(lang), human_value(c, row.get(c.key), lang)] for c in listing.columns]
+
+
+def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = None) -> None:
+    """Print *listing* in *fmt* to *out* (stdout by default)."""
+    stream = out or sys.stdout
+    if fmt is OutputFormat.json:
+        _render_json(listing, stream)
+    elif fmt is OutputFormat.csv:
+        write_csv(listing.columns, listing.rows, stream, header=[c.key for c in listing.columns])
+    elif fmt is OutputFormat.plain:
+        _render_plain(listing, lang, stream)
+    else:
+        _render_table(listing, lang, stream)
+    for note in listing.notes:
+        message(note)
+
+
+def _render_json(listing: Listing, stream: TextIO) -> None:
+    def objects() -> Iterator[dict[str, Any]]:
+        for row in listing.rows:
+            yield {c.key: machine_value(c, row.get(c.key)) for c in listing.columns}
+
+    if listing.record:
+        first = next(objects(), {})
+        stream.write(json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+        return
+    # Stream the array so a million rows never sit in memory at once.
+    stream.write("[")
+    for index, obj in enumerate(objects()):
+        stream.write(("," if index else "") + "\n  " + json.dumps(obj, ensure_ascii=False))
+    stream.write("\n]\n")
+
+
+def write_csv(
+    columns: list[Column],
+    rows: Iterable[Mapping[str, Any]],
+    stream: TextIO,
+    *,
+    header: list[str],
+    neutralise: bool = False,
+) -> int:
+    """Write rows as CSV; with *neutralise*, cells a spreadsheet would run as formulas are
+    prefixed with an apostrophe. Returns the number of rows written."""
+    writer = csv.writer(stream, lineterminator="\r\n" if neutralise else "\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        cells = [csv_value(c, row.get(c.key)) for c in columns]
+        writer.writerow([neutralise_formula(cell) for cell in cells] if neutralise else cells)
+        count += 1
+    return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def neutralise_formula(cell: str) -> str:
+    """Prefix a text cell that Excel/LibreOffice would evaluate (=, +, -, @…) with "'"."""
+    if cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _render_plain(listing: Listing, lang: str, stream: TextIO) -> None:
+    from tabulate import tabulate
+
+    if listing.title:
+        stream.write(listing.title + "\n")
+    if listing.record:
+        stream.write(tabulate(_record_rows(listing, lang), tablefmt="plain") + "\n")
+        return
+    rows, _ = _human_rows(listing, lang, None)
+    if not rows:
+        message(t("msg.empty", lang))
+        return
+    headers = [c.label(lang) for c in listing.columns]
+    stream.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+
+
+def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    # On a terminal, fit its width (long cells fold onto more lines); into a file or a
+    # pipe, never cut a name short.
+    console = Console(file=stream, width=None if stream.isatty() else 100_000)
+    title = listing.title
+    if listing.record:
+        table = Table(title=title, show_header=False, box=None, pad_edge=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for label, value in _record_rows(listing, lang):
+            table.add_row(label, value)
+        console.print(table)
+        return
+    rows, total = _human_rows(listing, lang, TABLE_ROW_LIMIT)
+    if not rows:
+        if title:
+            console.print(title)
+        message(t("msg.empty", lang))
+        return
+    table = Table(title=title)
+    for column in listing.columns:
+        numeric = column.kind in ("int", "money", "percent")
+        table.add_column(
+            column.label(lang), justify="right" if numeric else "left", overflow="fold"
+        )
+    for cells in rows:
+        table.add_row(*cells, end_section=False)
+    console.print(table)
+    if total > len(rows):
+        message(t("msg.truncated", lang, shown=len(rows), total=total))
+
+
+def message(text: str) -> None:
+    """A message for people, on stderr so data on stdout stays clean."""
+    sys.stderr.write(text + "\n")
+
+
+def first(rows: Iterable[Any], n: int) -> list[Any]:
+    """The first *n* items of an iterable."""
+    return list(islice(rows, n))
+
+
+__all__ = [
+    "Column",
+    "Listing",
+    "OutputFormat",
+    "first",
+    "localize",
+    "message",
+    "neutralise_formula",
+    "render",
+]

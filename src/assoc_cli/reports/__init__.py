@@ -1,0 +1,1 @@
+"""Read-side queries, aggregated in SQL and streamed out."""

@@ -1,0 +1,163 @@
+"""The roster as SQL: members with their effective dues tier and offices in a term.
+
+A member's tier is its explicit tier if one is set, else the tier of the highest office
+it holds in the term, else the lowest tier (会员单位). That rule lives here once, as SQL,
+and every listing, count and export uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Table, case, exists, func, literal, select
+from sqlmodel import Session, SQLModel
+
+from assoc_cli.db.models import Member, Office, OfficeHolding, Tier
+
+SORTS = ("number", "name", "strokes")
+
+member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
+office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
+holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
+tier_t: Table = SQLModel.metadata.tables[str(Tier.__tablename__)]
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    """Which members a listing covers."""
+
+    term_id: int | None = None
+    status: str | None = "active"
+    tier: str | None = None
+    segment: str | None = None
+    office: str | None = None
+    kind: str | None = None
+    member_ids: tuple[int, ...] | None = None
+
+
+def string_agg(session: Session, column: Any, separator: str) -> Any:
+    """GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.string_agg(column, separator)
+    return func.group_concat(column, separator)
+
+
+def lowest_tier_rank(session: Session) -> int:
+    """The rank of the plain member tier (会员单位), the default for units without office."""
+    rank = session.connection().execute(select(func.max(tier_t.c.rank))).scalar()
+    return int(rank or 4)
+
+
+def _held_in_term(term_id: int) -> ColumnElement[bool]:
+    return (holding_t.c.member_id == member_t.c.id) & (holding_t.c.term_id == term_id)
+
+
+def roster_select(session: Session, filters: RosterFilter) -> Select[Any]:
+    """SELECT members (and tier, offices) matching *filters*, unordered."""
+    explicit = tier_t.alias("explicit_tier")
+    office_tier = tier_t.alias("office_tier")
+    office_rank: ColumnElement[Any] = literal(None)
+    offices: ColumnElement[Any] = literal(None)
+    if filters.term_id is not None:
+        office_rank = (
+            select(func.min(office_tier.c.rank))
+            .select_from(
+                holding_t.join(office_t, office_t.c.id == holding_t.c.office_id).join(
+                    office_tier, office_tier.c.id == office_t.c.tier_id
+                )
+            )
+            .where(_held_in_term(filters.term_id))
+            .scalar_subquery()
+        )
+        offices = (
+            select(string_agg(session, office_t.c.name, "、"))
+            .select_from(holding_t.join(office_t, office_t.c.id == holding_t.c.office_id))
+            .where(_held_in_term(filters.term_id))
+            .scalar_subquery()
+        )
+    tier_rank = func.coalesce(explicit.c.rank, office_rank, lowest_tier_rank(session))
+    inner = select(
+        member_t,
+        tier_rank.label("tier_rank"),
+        offices.label("offices"),
+        case((member_t.c.tier_id.is_(None), False), else_=True).label("tier_explicit"),
+    ).select_from(member_t.outerjoin(explicit, explicit.c.id == member_t.c.tier_id))
+    if filters.status:
+        inner = inner.where(member_t.c.status == filters.status)
+    if filters.segment:
+        inner = inner.where(member_t.c.segment == filters.segment)
+    if filters.kind:
+        inner = inner.where(member_t.c.kind == filters.kind)
+    if filters.member_ids is not None:
+        inner = inner.where(member_t.c.id.in_(filters.member_ids))
+    if filters.office:
+        holds = (
+            exists()
+            .where(holding_t.c.member_id == member_t.c.id)
+            .where(holding_t.c.office_id == office_t.c.id)
+            .where(office_t.c.name == filters.office)
+        )
+        if filters.term_id is not None:
+            holds = holds.where(holding_t.c.term_id == filters.term_id)
+        inner = inner.where(holds)
+    roster = inner.subquery("roster")
+    query = select(roster, tier_t.c.name.label("tier")).join(
+        tier_t, tier_t.c.rank == roster.c.tier_rank
+    )
+    if filters.tier:
+        query = query.where(tier_t.c.name == filters.tier)
+    return query
+
+
+def order_roster(query: Select[Any], sort: str) -> Select[Any]:
+    """Order a roster query by number, pinyin name, or stroke count (笔画)."""
+    roster = query.selected_columns
+    if sort == "name":
+        return query.order_by(roster.name_pinyin, roster.number)
+    if sort == "strokes":
+        return query.order_by(roster.name_strokes, roster.name_pinyin, roster.number)
+    return query.order_by(func.length(roster.number), roster.number)
+
+
+def roster_rows(
+    session: Session, filters: RosterFilter, sort: str = "number"
+) -> Iterator[dict[str, Any]]:
+    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+    result = session.connection().execute(
+        order_roster(roster_select(session, filters), sort),
+        execution_options={"yield_per": 1000},
+    )
+    for row in result.mappings():
+        yield dict(row)
+
+
+STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
+
+
+def roster_stats(session: Session, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
+    """Counts per tier or segment: members, units, persons, employees, party members and
+    units with a party organisation (the figures seeds 003/004 report), in one GROUP BY;
+    the last row holds the totals."""
+    roster = roster_select(session, filters).subquery("r")
+    group = roster.c.tier if by == "tier" else roster.c.segment
+    order = roster.c.tier_rank if by == "tier" else roster.c.segment
+    query = (
+        select(
+            group.label("group"),
+            func.count().label("members"),
+            func.sum(case((roster.c.kind == "unit", 1), else_=0)).label("units"),
+            func.sum(case((roster.c.kind == "person", 1), else_=0)).label("persons"),
+            func.coalesce(func.sum(roster.c.employees), 0).label("employees"),
+            func.coalesce(func.sum(roster.c.party_members), 0).label("party_members"),
+            func.sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
+        )
+        .group_by(group, order)
+        .order_by(order)
+    )
+    rows = [dict(row) for row in session.connection().execute(query).mappings()]
+    totals: dict[str, Any] = {"group": None}
+    for key in STAT_KEYS:
+        totals[key] = sum(int(row[key] or 0) for row in rows)
+    return [*rows, totals]

@@ -1,0 +1,37 @@
+"""Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, the last a
+check character computed from the first 17."""
+
+from __future__ import annotations
+
+from assoc_cli.errors import InvalidValueError
+
+# The code's alphabet leaves out I, O, S, V and Z so they cannot be misread.
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def check_character(first17: str) -> str:
+    """The check character for the first 17 characters of a code."""
+    total = sum(
+        ALPHABET.index(char) * weight for char, weight in zip(first17, WEIGHTS, strict=True)
+    )
+    return ALPHABET[(31 - total % 31) % 31]
+
+
+def normalize_credit_code(value: str) -> str:
+    """Upper-case, strip and validate a code; raise with the reason when it is wrong."""
+    code = value.strip().upper().replace(" ", "")
+    if len(code) != 18:
+        raise InvalidValueError(f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18')
+    bad = sorted({char for char in code if char not in ALPHABET})
+    if bad:
+        raise InvalidValueError(
+            f'"{value}" contains {"".join(bad)}, which a 统一社会信用代码 never uses'
+        )
+    expected = check_character(code[:17])
+    if code[17] != expected:
+        raise InvalidValueError(
+            f'"{value}" fails its check character (expected {expected} at the end); '
+            "check it for a typing mistake"
+        )
+    return code

@@ -1,0 +1,245 @@
+"""A fictional but realistic association for ``assoc demo``: about 60 units over the four
+tiers, two terms, officers, segments, a few individual members and a few who left.
+
+Everything goes through the ordinary services, so the demo also exercises them. The
+names are made up (示范市 is no real city); any likeness to a real company is chance.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+
+from assoc_cli.services.association import setup_association
+from assoc_cli.services.credit_code import ALPHABET, check_character
+from assoc_cli.services.members import add_member, leave_member
+from assoc_cli.services.offices import assign_office, find_office
+from assoc_cli.services.terms import add_term
+
+ASSOCIATION = "示范市装备制造业协会"
+SHORT_NAME = "示范装协"
+
+_BRANDS = [
+    "通达",
+    "华普",
+    "永盛",
+    "鑫源",
+    "恒泰",
+    "金宇",
+    "宏图",
+    "瑞丰",
+    "泰和",
+    "海川",
+    "东岳",
+    "齐鲁",
+    "博远",
+    "中科",
+    "润华",
+    "天成",
+    "嘉禾",
+    "联创",
+    "明德",
+    "昌盛",
+    "汇能",
+    "正阳",
+    "开元",
+    "利华",
+    "长青",
+    "盛世",
+    "鼎力",
+    "祥云",
+    "万方",
+    "新民",
+]
+_TRADES = (
+    ("机电科技", "生产"),
+    ("重工机械", "生产"),
+    ("精密机械", "生产"),
+    ("液压设备", "生产"),
+    ("减速机", "生产"),
+    ("电机", "生产"),
+    ("石化装备", "生产"),
+    ("阀门", "生产"),
+    ("铸造", "原料"),
+    ("特钢材料", "原料"),
+    ("新材料", "原料"),
+    ("物流", "物流"),
+    ("供应链管理", "物流"),
+    ("五金机电连锁", "销售"),
+    ("设备贸易", "销售"),
+    ("智能装备研究院", "研发"),
+    ("自动化技术", "研发"),
+)
+_SURNAMES = [
+    "王",
+    "李",
+    "张",
+    "刘",
+    "陈",
+    "杨",
+    "赵",
+    "黄",
+    "周",
+    "吴",
+    "徐",
+    "孙",
+    "胡",
+    "朱",
+    "高",
+    "林",
+    "何",
+    "郭",
+    "马",
+    "罗",
+    "梁",
+    "宋",
+    "郑",
+    "谢",
+    "韩",
+    "唐",
+    "冯",
+    "于",
+    "董",
+    "萧",
+    "程",
+    "曹",
+    "袁",
+    "邓",
+    "许",
+    "傅",
+    "沈",
+    "曾",
+    "彭",
+    "吕",
+    "蔡",
+    "巩",
+]
+_GIVEN = [
+    "志强",
+    "建国",
+    "秀英",
+    "明",
+    "丽华",
+    "伟",
+    "海涛",
+    "立正",
+    "传强",
+    "美兰",
+    "万中",
+    "庆合",
+    "延军",
+    "节平",
+    "晓红",
+    "训岩",
+    "怀胜",
+    "辉",
+    "杰",
+    "渤",
+    "国栋",
+    "春燕",
+    "振华",
+    "子涵",
+]
+_TITLES = ("董事长", "总经理", "副总经理", "办公室主任", "总工程师")
+# Offices in the current term: (office, how many units hold it).
+_OFFICERS = (("会长", 1), ("执行会长", 3), ("副会长", 8), ("监事长", 1), ("理事", 16), ("监事", 2))
+DEMO_UNITS = 60
+
+
+def _credit_code(rng: random.Random) -> str:
+    body = "91370300" + "".join(rng.choice(ALPHABET[:10]) for _ in range(8)) + rng.choice(ALPHABET)
+    return body + check_character(body)
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+
+
+def _units(rng: random.Random) -> list[dict[str, Any]]:
+    names: set[str] = set()
+    units: list[dict[str, Any]] = []
+    while len(units) < DEMO_UNITS:
+        brand = rng.choice(_BRANDS)
+        trade, segment = rng.choice(_TRADES)
+        name = f"示范{brand}{trade}有限公司"
+        if name in names:
+            continue
+        names.add(name)
+        employees = rng.choice((35, 60, 85, 120, 180, 260, 420, 650, 1200))
+        party = max(1, employees * rng.randint(4, 14) // 100)
+        units.append(
+            {
+                "name": name,
+                "short_name": brand + trade[:2],
+                "kind": "unit",
+                "credit_code": _credit_code(rng),
+                "representative": _person(rng),
+                "representative_title": rng.choice(_TITLES),
+                "phone": f"138{rng.randint(0, 99999999):08d}",
+                "address": f"示范市{rng.choice(('张店区', '高新区', '经开区', '临港区'))}{rng.randint(1, 300)}号",
+                "segment": segment,
+                "joined_on": date(rng.randint(2012, 2022), rng.randint(1, 12), rng.randint(1, 28)),
+                "employees": employees,
+                "party_members": party,
+                "has_party_org": party >= 3,
+            }
+        )
+    return units
+
+
+def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
+    """Fill an empty database with the demo association; returns a few facts for the tour."""
+    rng = random.Random(seed)
+    setup_association(
+        session=session,
+        name=ASSOCIATION,
+        short_name=SHORT_NAME,
+        address="示范市张店区人民西路1号",
+        phone="0533-0000000",
+        language="zh-Hans",
+    )
+    second = add_term(session=session, number=2, start=date(2021, 6, 18), years=5)
+    third = add_term(session=session, number=3, start=date(2026, 6, 18), years=5)
+    members = [add_member(session=session, values=unit) for unit in _units(rng)]
+    for name, joined in (("周明远", date(2020, 5, 8)), ("林晓红", date(2023, 2, 14))):
+        members.append(
+            add_member(
+                session=session,
+                values={
+                    "name": name,
+                    "kind": "person",
+                    "segment": "研发",
+                    "joined_on": joined,
+                    "phone": f"139{rng.randint(0, 99999999):08d}",
+                },
+            )
+        )
+    # Officers: the same units mostly serve both terms, as in real associations.
+    order = members[:DEMO_UNITS]
+    position = 0
+    for office_name, count in _OFFICERS:
+        office = find_office(session=session, name=office_name)
+        for unit in order[position : position + count]:
+            for term in (second, third):
+                assign_office(
+                    session=session,
+                    member=unit,
+                    office=office,
+                    term=term,
+                    person=unit.representative,
+                )
+        position += count
+    # Two units left: one closed down, one stopped paying.
+    leave_member(
+        session=session, member=members[DEMO_UNITS - 1], on=date(2023, 12, 31), reason="企业注销"
+    )
+    leave_member(
+        session=session,
+        member=members[DEMO_UNITS - 2],
+        on=date(2024, 12, 31),
+        reason="连续两年未缴会费",
+    )
+    return {"association": ASSOCIATION, "members": len(members), "example": members[5]}
