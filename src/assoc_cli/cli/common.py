@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -81,11 +82,22 @@ def open_session(ctx: typer.Context) -> Iterator[tuple[Session, str]]:
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
     """
     from assoc_cli.db.engine import open_database, unit_of_work
+    from assoc_cli.db.location import sqlite_path
 
-    engine = open_database(database_url(ctx))
+    url = database_url(ctx)
+    path = sqlite_path(url)
+    existed = path is None or path.exists()
+    engine = open_database(url)
     try:
         with unit_of_work(engine) as session:
             yield session, resolve_lang(ctx, session)
+    except BaseException:
+        engine.dispose()
+        if not existed and path is not None:
+            # The command created this file and then failed: leave no trace of it.
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
         engine.dispose()
 

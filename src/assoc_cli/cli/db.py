@@ -8,7 +8,10 @@ from assoc_cli.cli.common import database_url, resolve_lang
 from assoc_cli.i18n import t
 from assoc_cli.output import message
 
-app = typer.Typer(help="Database schema: upgrade, current revision (数据库).", no_args_is_help=True)
+app = typer.Typer(
+    help="Database schema: upgrade, current revision (数据库).\n\n\b\nExample:\n  assoc db current",
+    no_args_is_help=True,
+)
 
 
 @app.command("upgrade")

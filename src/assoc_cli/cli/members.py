@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from assoc_cli.reports.roster import RosterFilter
 
 app = typer.Typer(
-    help="Member roster (会员名册): add, edit, show, list, leave, rejoin, stats, import, export.",
+    help=(
+        "Member roster (会员名册): add, edit, show, list, leave, rejoin, stats, import, export."
+        "\n\n\b\nExample:\n  assoc members list --sort strokes"
+    ),
     no_args_is_help=True,
 )
 

@@ -11,7 +11,11 @@ from assoc_cli.i18n import t, term_label
 from assoc_cli.output import Column, Listing, OutputFormat, message, render
 
 app = typer.Typer(
-    help="Offices (职务) per term: assign, remove, list, define.", no_args_is_help=True
+    help=(
+        "Offices (职务) per term: assign, remove, list, define."
+        "\n\n\b\nExample:\n  assoc offices assign 双涵 副会长 --person 周立正"
+    ),
+    no_args_is_help=True,
 )
 
 MemberArgument = Annotated[

@@ -10,7 +10,10 @@ from assoc_cli.cli.common import AsOfOption, FormatOption, date_option, open_ses
 from assoc_cli.i18n import t, term_label
 from assoc_cli.output import Column, Listing, OutputFormat, message, render
 
-app = typer.Typer(help="Terms of office (届): add, list.", no_args_is_help=True)
+app = typer.Typer(
+    help="Terms of office (届): add, list.\n\n\b\nExample:\n  assoc terms add 2 --start 2021-06-18",
+    no_args_is_help=True,
+)
 
 
 @app.command("add")

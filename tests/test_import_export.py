@@ -1,0 +1,201 @@
+"""members import / export: encodings, headers, all-or-nothing, dry runs, round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from tests.conftest import Cli, snapshot
+
+CODE = "91350100M000100Y43"
+
+HEADER_ZH = (
+    "名称,简称,统一社会信用代码,联系人,联系电话,行业,入会日期,员工人数,党员人数,是否建立党组织\n"
+)
+ROWS_ZH = (
+    f"山东双涵石化装备有限公司,双涵,{CODE},周立正,0533-1234567,生产,2019/3/1,320,25,是\n"
+    "山东通力五金机电连锁有限公司,通力,,巩渤,13800000000,销售,2018-05-20,80,6,否\n"
+)
+
+
+def _write(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _roster(cli: Cli) -> list[dict[str, object]]:
+    return json.loads(cli.ok("members", "list", "-f", "json", "--all-columns").stdout)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_in_every_encoding_excel_writes(cli: Cli, tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path / "会员.csv", HEADER_ZH + ROWS_ZH, encoding)
+    result = cli.ok("members", "import", str(path))
+    assert "新增 2" in result.stderr
+    roster = _roster(cli)
+    assert [m["name"] for m in roster] == [
+        "山东双涵石化装备有限公司",
+        "山东通力五金机电连锁有限公司",
+    ]
+    assert roster[0]["credit_code"] == CODE
+    assert roster[0]["joined_on"] == "2019-03-01"
+    assert (roster[0]["has_party_org"], roster[1]["has_party_org"]) == (True, False)
+    assert roster[1]["employees"] == 80
+
+
+def test_english_headers_and_xlsx(cli: Cli, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Number", "Name", "Phone", "Joined", "Employees", "Unknown column"])
+    sheet.append(["A-7", "淄博华普电机有限公司", "0533-7", "2020-01-15", 45, "x"])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append([None, "山东永华集团有限公司", None, None, 1200.0, None])
+    path = tmp_path / "members.xlsx"
+    workbook.save(path)
+    result = cli.ok("members", "import", str(path))
+    assert "ignored columns: Unknown column" in result.stderr
+    roster = {m["number"]: m for m in _roster(cli)}
+    assert roster["A-7"]["joined_on"] == "2020-01-15"
+    assert roster["M0001"]["name"] == "山东永华集团有限公司"
+    assert roster["M0001"]["employees"] == 1200
+
+
+def test_dry_run_shows_changes_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    cli.ok(
+        "members", "add", "山东双涵石化装备有限公司", "--credit-code", CODE, "--employees", "300"
+    )
+    path = _write(tmp_path / "m.csv", HEADER_ZH + ROWS_ZH, "utf-8")
+    before = snapshot(cli.db)
+    result = cli.ok("members", "import", str(path), "--dry-run", "-f", "json")
+    assert snapshot(cli.db) == before
+    plan = json.loads(result.stdout)
+    assert [(p["line"], p["action"], p["number"]) for p in plan] == [
+        (2, "update", "M0001"),
+        (3, "add", "M0002"),
+    ]
+    assert "employees" in plan[0]["changes"] and "joined_on" in plan[0]["changes"]
+    assert "未写入" in result.stderr
+
+
+def test_matching_updates_only_filled_cells(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("members", "add", "山东双涵石化装备有限公司", "--phone", "0533-1", "--segment", "生产")
+    path = _write(tmp_path / "m.csv", "会员编号,电话,行业\nM0001,0533-9,\n", "utf-8")
+    assert "更新 1" in cli.ok("members", "import", str(path)).stderr
+    member = _roster(cli)[0]
+    assert (member["phone"], member["segment"]) == ("0533-9", "生产")
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(cli: Cli, tmp_path: Path) -> None:
+    text = (
+        "名称,统一社会信用代码,入会日期,员工数,会费档次\n"
+        "好公司,,2020-01-01,10,\n"
+        "坏代码公司,91350100M000100Y44,,,\n"
+        "坏日期公司,,2020-02-30,,\n"
+        ",,2020-01-01,,\n"
+        "坏人数公司,,,很多,\n"
+        f"重复一,{CODE},,,\n"
+        f"重复二,{CODE},,,\n"
+        "坏档次公司,,,,钻石\n"
+    )
+    path = _write(tmp_path / "bad.csv", text, "utf-8")
+    before = snapshot(cli.db)
+    result = cli("members", "import", str(path))
+    assert result.exit_code == 1
+    assert snapshot(cli.db) == before
+    err = result.stderr
+    assert "nothing was imported" in err
+    assert "line 3: 统一社会信用代码 (credit_code)" in err and "check character" in err
+    assert "line 4: 入会日期 (joined_on)" in err
+    assert "line 5: 名称 (name) is empty" in err
+    assert "line 6: 员工数 (employees)" in err
+    assert f"line 8: credit code {CODE} is also on line 7" in err
+    assert 'line 9: 会费档次 (tier): "钻石"' in err
+    assert "line 2" not in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.csv", "is empty"),
+        (b"\n\n", "blank.csv", "is empty"),
+        ("名称,名称\nA,B\n".encode(), "dup.csv", "both hold 名称"),
+        (b"foo,bar\n1,2\n", "nohead.csv", "no 名称 (name)"),
+        ("名称\n".encode("utf-16"), "utf16.csv", "UTF-16"),
+        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x0A]), "binary.csv", "neither UTF-8 nor GBK"),
+        (b"PK\x03\x04garbage", "broken.xlsx", "cannot be read as an Excel workbook"),
+        (b"old", "old.xls", "old .xls workbook"),
+        (b"x", "notes.pdf", "reads .csv or .xlsx"),
+        ('名称\n"unterminated\n'.encode(), "quote.csv", None),
+    ],
+)
+def test_broken_files_are_refused(
+    cli: Cli, tmp_path: Path, content: bytes, name: str, message: str | None
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = snapshot(cli.db)
+    result = cli("members", "import", str(path))
+    if message is None:
+        # A CSV quirk Python's reader tolerates: whatever happens, it is clean.
+        assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
+        return
+    assert result.exit_code == 1, result.stderr
+    assert message in result.stderr
+    assert result.stderr.startswith("Error:")
+    assert snapshot(cli.db) == before
+
+
+def test_missing_file(cli: Cli, tmp_path: Path) -> None:
+    assert "no file at" in cli.fails("members", "import", str(tmp_path / "nope.csv"))
+
+
+def test_export_csv_opens_in_excel_and_neutralises_formulas(cli: Cli, tmp_path: Path) -> None:
+    cli.ok(
+        "members", "add", '=HYPERLINK("http://x")公司', "--note", "@SUM(A1)", "--phone", "+86 533 1"
+    )
+    cli.ok("members", "add", "山东双涵石化装备有限公司", "--party-org", "是")
+    out = tmp_path / "roster.csv"
+    assert "已导出 2 行" in cli.ok("members", "export", "-o", str(out)).stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0]["名称"] == '\'=HYPERLINK("http://x")公司'
+    assert rows[0]["备注"] == "'@SUM(A1)"
+    assert rows[0]["电话"] == "'+86 533 1"
+    assert rows[1]["党组织"] == "是" and rows[1]["类型"] == "单位" and rows[1]["状态"] == "在册"
+
+
+def test_export_imports_back_unchanged(demo: Cli, tmp_path: Path) -> None:
+    for suffix in ("csv", "xlsx"):
+        out = tmp_path / f"roster.{suffix}"
+        demo.ok("members", "export", "-o", str(out), "--status", "all")
+        before = snapshot(demo.db)
+        result = demo.ok("members", "import", str(out))
+        assert "新增 0,更新 0,无变化 62" in result.stderr, result.stderr
+        assert snapshot(demo.db) == before
+
+
+def test_export_xlsx_keeps_text_as_text(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("members", "add", "=1+1", "--joined", "2020-01-02", "--employees", "12")
+    out = tmp_path / "roster.xlsx"
+    cli.ok("members", "export", "-o", str(out))
+    sheet = load_workbook(out).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    row = {h: cell for h, cell in zip(header, sheet[2], strict=True)}
+    assert row["名称"].value == "=1+1" and row["名称"].data_type == "s"
+    assert row["员工数"].value == 12
+    assert row["入会日期"].value.date().isoformat() == "2020-01-02"
+
+
+def test_export_to_stdout_and_bad_suffix(demo: Cli) -> None:
+    out = demo.ok("members", "export", "--tier", "会长单位").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4 and all(r["会费档次"] == "会长单位" for r in rows)
+    assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2)

@@ -1,0 +1,77 @@
+"""Models and migrations agree; every database upgrades itself on first use."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+from sqlmodel import SQLModel
+
+import assoc_cli.db.models  # noqa: F401
+from assoc_cli.db.migrate import HEAD_REVISION, _alembic_config, migrations_dir
+from tests.conftest import Cli
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    script = ScriptDirectory(str(migrations_dir()))
+    assert script.get_heads() == [HEAD_REVISION]
+
+
+def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
+    result = empty_cli.ok("db", "upgrade")
+    assert "升级到 " + HEAD_REVISION in result.stderr
+    engine = create_engine(f"sqlite:///{empty_cli.db}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    engine.dispose()
+    assert empty_cli.ok("db", "current").stdout.strip() == f"{HEAD_REVISION} (head)"
+    assert "最新版本" in empty_cli.ok("db", "upgrade").stderr
+
+
+def _revisions() -> list[str]:
+    script = ScriptDirectory(str(migrations_dir()))
+    return [rev.revision for rev in script.walk_revisions()]
+
+
+@pytest.mark.parametrize("revision", _revisions())
+def test_an_older_database_upgrades_itself_on_first_use(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), revision)  # type: ignore[arg-type]
+    engine.dispose()
+    Cli(path).ok("members", "list")
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        HEAD_REVISION,
+    )
+    connection.close()
+
+
+def test_a_database_newer_than_this_assoc_is_refused(cli: Cli) -> None:
+    connection = sqlite3.connect(cli.db)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    assert "newer than this assoc knows" in cli.fails("members", "list")
+
+
+def test_db_current_on_a_missing_file(tmp_path: Path) -> None:
+    assert "no database at" in Cli(tmp_path / "missing.db").fails("db", "current")
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_seeded_tiers_and_offices(cli: Cli) -> None:
+    connection = sqlite3.connect(cli.db)
+    tiers = [r[0] for r in connection.execute("SELECT name FROM tier ORDER BY rank")]
+    offices = [r[0] for r in connection.execute("SELECT name FROM office ORDER BY rank")]
+    connection.close()
+    assert tiers == ["会长单位", "副会长单位", "理事单位", "会员单位"]
+    assert offices == ["会长", "执行会长", "副会长", "监事长", "秘书长", "副秘书长", "理事", "监事"]
