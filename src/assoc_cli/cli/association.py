@@ -84,3 +84,5 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
             Column("officers", "col.offices", "int"),
         ]
         render(Listing(columns, [row], record=True), fmt, lang)
+        if row["association"] is None:
+            message(t("msg.no_association", lang))
