@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from itertools import islice
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
@@ -237,20 +236,3 @@ def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
 def message(text: str) -> None:
     """A message for people, on stderr so data on stdout stays clean."""
     sys.stderr.write(text + "\n")
-
-
-def first(rows: Iterable[Any], n: int) -> list[Any]:
-    """The first *n* items of an iterable."""
-    return list(islice(rows, n))
-
-
-__all__ = [
-    "Column",
-    "Listing",
-    "OutputFormat",
-    "first",
-    "localize",
-    "message",
-    "neutralise_formula",
-    "render",
-]

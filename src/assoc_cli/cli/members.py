@@ -106,9 +106,31 @@ TierOpt = Annotated[
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Note (备注).")]
 
 
-def _raw_fields(**options: str | None) -> dict[str, str | None]:
-    """Typed option text keyed by member field (None = option not given)."""
-    return options
+# Command-line option -> member field, for ``members add`` and ``members edit``.
+OPTION_FIELDS = {
+    "name": "name",
+    "number": "number",
+    "short_name": "short_name",
+    "kind": "kind",
+    "credit_code": "credit_code",
+    "rep": "representative",
+    "rep_title": "representative_title",
+    "phone": "phone",
+    "email": "email",
+    "address": "address",
+    "segment": "segment",
+    "joined": "joined_on",
+    "employees": "employees",
+    "party_members": "party_members",
+    "party_org": "has_party_org",
+    "tier": "tier",
+    "note": "note",
+}
+
+
+def _raw_fields(options: dict[str, Any]) -> dict[str, str | None]:
+    """The typed option text keyed by member field (None = option not given)."""
+    return {field: options[option] for option, field in OPTION_FIELDS.items()}
 
 
 def _parse(raw: dict[str, str | None]) -> dict[str, Any]:
@@ -147,27 +169,7 @@ def add(
     """
     from assoc_cli.services.members import add_member
 
-    values = _parse(
-        _raw_fields(
-            name=name,
-            number=number,
-            short_name=short_name,
-            kind=kind,
-            credit_code=credit_code,
-            representative=rep,
-            representative_title=rep_title,
-            phone=phone,
-            email=email,
-            address=address,
-            segment=segment,
-            joined_on=joined,
-            employees=employees,
-            party_members=party_members,
-            has_party_org=party_org,
-            tier=tier,
-            note=note,
-        )
-    )
+    values = _parse(_raw_fields(locals()))
     with open_session(ctx) as (session, lang):
         member = add_member(session=session, values=values)
         message(t("msg.member_added", lang, number=member.number, name=member.name))
@@ -204,25 +206,7 @@ def edit(
     """
     from assoc_cli.services.members import resolve_member, update_member
 
-    raw = _raw_fields(
-        name=name,
-        number=number,
-        short_name=short_name,
-        kind=kind,
-        credit_code=credit_code,
-        representative=rep,
-        representative_title=rep_title,
-        phone=phone,
-        email=email,
-        address=address,
-        segment=segment,
-        joined_on=joined,
-        employees=employees,
-        party_members=party_members,
-        has_party_org=party_org,
-        tier=tier,
-        note=note,
-    )
+    raw = _raw_fields(locals())
     if all(value is None for value in raw.values()):
         raise typer.BadParameter("give at least one field to change, e.g. --phone 0533-7654321")
     values = _parse(raw)

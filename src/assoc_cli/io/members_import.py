@@ -239,18 +239,20 @@ def _plan_row(
 def _settle_tier(
     row: PlannedRow, effective: dict[int, str], lowest: str | None, session: Session
 ) -> None:
-    """Decide whether a tier cell sets an explicit tier or only repeats what already follows
-    from offices (so an exported roster imports back without pinning every tier)."""
+    """Decide whether a tier cell pins an explicit tier or only repeats what already follows
+    from offices (so an exported roster imports back without pinning every tier), then
+    work out what the row changes."""
     tier = row.values.get("tier")
-    if "tier" not in row.values:
-        pass
-    elif row.member is None:
-        if tier == lowest:
+    member = row.member
+    if "tier" in row.values:
+        if member is None:
+            repeats_default = tier == lowest
+        else:
+            repeats_default = member.tier_id is None and tier == effective.get(member.id or -1)
+        if repeats_default:
             row.values.pop("tier")
-    elif row.member.tier_id is None and tier == effective.get(row.member.id or -1):
-        row.values.pop("tier")
-    if row.member is not None:
-        row.changes = _changes(session, row.member, row.values)
+    if member is not None:
+        row.changes = _changes(session, member, row.values)
         row.action = "update" if row.changes else "same"
 
 

@@ -43,19 +43,24 @@ def define_office(*, session: Session, name: str, rank: int, tier_name: str | No
     return office
 
 
-def assign_office(
-    *, session: Session, member: Member, office: Office, term: Term, person: str | None
-) -> OfficeHolding:
-    """Record that *member* holds *office* in *term* through *person*
-    (default: the unit's representative)."""
-    existing = session.exec(
+def _find_holding(
+    session: Session, member: Member, office: Office, term: Term
+) -> OfficeHolding | None:
+    return session.exec(
         select(OfficeHolding).where(
             OfficeHolding.term_id == term.id,
             OfficeHolding.member_id == member.id,
             OfficeHolding.office_id == office.id,
         )
     ).first()
-    if existing is not None:
+
+
+def assign_office(
+    *, session: Session, member: Member, office: Office, term: Term, person: str | None
+) -> OfficeHolding:
+    """Record that *member* holds *office* in *term* through *person*
+    (default: the unit's representative)."""
+    if _find_holding(session, member, office, term) is not None:
         raise ConflictError(
             f"{member.name} ({member.number}) already holds {office.name} in term {term.number}"
         )
@@ -76,13 +81,7 @@ def assign_office(
 
 def remove_office(*, session: Session, member: Member, office: Office, term: Term) -> None:
     """Take *office* away from *member* in *term*: for correcting a mistaken assignment."""
-    holding = session.exec(
-        select(OfficeHolding).where(
-            OfficeHolding.term_id == term.id,
-            OfficeHolding.member_id == member.id,
-            OfficeHolding.office_id == office.id,
-        )
-    ).first()
+    holding = _find_holding(session, member, office, term)
     if holding is None:
         raise NotFoundError(
             f"{member.name} ({member.number}) does not hold {office.name} in term {term.number}"
