@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any, TextIO
 
@@ -38,7 +39,7 @@ class Column:
 
     key: str
     header: str = ""
-    kind: str = "text"  # text | int | date | bool | enum | money | percent
+    kind: str = "text"  # text | int | date | bool | enum | money | percent | bar
     enum_prefix: str = ""  # for kind == "enum": message prefix, e.g. "status."
 
     def label(self, lang: str) -> str:
@@ -74,6 +75,8 @@ def machine_value(column: Column, value: Any) -> Any:
         return value.isoformat()
     if column.kind == "bool":
         return bool(value)
+    if column.kind == "percent":
+        return str(value)
     return value
 
 
@@ -103,7 +106,21 @@ def human_value(column: Column, value: Any, lang: str) -> str:
         return f"{'-' if int(value) < 0 else ''}¥{int(whole):,}.{cents}"
     if column.kind == "int":
         return f"{int(value):,}"
+    if column.kind == "percent":
+        return f"{value}%"
+    if column.kind == "bar":
+        return percent_bar(value)
     return localize(str(value), lang)
+
+
+BAR_WIDTH = 10
+
+
+def percent_bar(value: Any) -> str:
+    """A ten-cell bar for a percentage: 81.0 -> ████████░░."""
+    cells = (Decimal(str(value)) * BAR_WIDTH / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    filled = min(BAR_WIDTH, max(0, int(cells)))
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
 def _human_rows(listing: Listing, lang: str, limit: int | None) -> tuple[list[list[str]], int]:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli import association, db, demo, members, offices, terms
+from assoc_cli.cli import association, db, demo, dues, members, offices, terms
 from assoc_cli.cli.common import AppState, AssocGroup
 
 app = typer.Typer(
@@ -64,6 +64,7 @@ association.register(app)
 app.add_typer(members.app, name="members")
 app.add_typer(terms.app, name="terms")
 app.add_typer(offices.app, name="offices")
+app.add_typer(dues.app, name="dues")
 app.add_typer(db.app, name="db")
 demo.register(app)
 

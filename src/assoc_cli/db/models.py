@@ -26,6 +26,10 @@ class Association(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=50)
     email: str | None = Field(default=None, max_length=200)
     language: str = Field(default="zh-Hans", max_length=10)
+    # Where members pay their dues, printed on every dues notice.
+    bank_name: str | None = Field(default=None, max_length=100)
+    bank_account: str | None = Field(default=None, max_length=50)
+    account_name: str | None = Field(default=None, max_length=200)
     created_at: datetime
 
 
@@ -112,3 +116,68 @@ class OfficeHolding(SQLModel, table=True):
     member_id: int = Field(foreign_key="member.id", index=True)
     office_id: int = Field(foreign_key="office.id")
     person: str | None = Field(default=None, max_length=50)
+
+
+class Setting(SQLModel, table=True):
+    """A policy setting (key/value), e.g. ``dues.join_policy``."""
+
+    key: str = Field(primary_key=True, max_length=50)
+    value: str = Field(max_length=200)
+
+
+class DuesRate(SQLModel, table=True):
+    """The fixed annual amount of one tier in one year (会费标准), in fen."""
+
+    __tablename__ = "dues_rate"
+    __table_args__ = (UniqueConstraint("year", "tier_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    tier_id: int = Field(foreign_key="tier.id")
+    amount_fen: int
+    adopted_by: str | None = Field(default=None, max_length=200)
+    created_at: datetime
+
+
+class DuesEntry(SQLModel, table=True):
+    """One line of the dues ledger, never changed once written (台账).
+
+    kind: ``payment`` (缴费, with a receipt number), ``waiver`` (减免) or ``void`` (作废, a
+    reversal of an earlier payment or waiver, named by ``reverses_id``). Amounts are
+    positive fen; a void carries the amount it reverses.
+    """
+
+    __tablename__ = "dues_entry"
+    __table_args__ = (UniqueConstraint("receipt_year", "receipt_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    kind: str = Field(max_length=10)
+    year: int | None = Field(default=None, index=True)
+    amount_fen: int
+    entry_on: date = Field(index=True)
+    receipt: str | None = Field(default=None, max_length=50, unique=True)
+    receipt_year: int | None = None
+    receipt_seq: int | None = None
+    method: str | None = Field(default=None, max_length=20)
+    payer: str | None = Field(default=None, max_length=200)
+    reason: str | None = Field(default=None, max_length=300)
+    approved_by: str | None = Field(default=None, max_length=100)
+    note: str | None = Field(default=None, max_length=500)
+    reverses_id: int | None = Field(default=None, foreign_key="dues_entry.id", unique=True)
+    created_at: datetime
+
+
+class DuesNotice(SQLModel, table=True):
+    """A dues notice (会费收缴通知) or reminder (催缴通知) sent to a member for a year."""
+
+    __tablename__ = "dues_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    year: int
+    kind: str = Field(max_length=10)
+    sent_on: date
+    balance_fen: int
+    document: str | None = Field(default=None, max_length=500)
+    created_at: datetime

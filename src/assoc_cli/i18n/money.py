@@ -1,0 +1,124 @@
+"""Money at the edges: parse what people type, print ¥12,000.00 and 大写 capitals.
+
+Inside assoc every amount is an integer number of fen (分); Decimal is used only to read
+and write text. No float ever touches an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from assoc_cli.errors import InvalidValueError
+
+_WAN = Decimal(10_000)
+_AMOUNT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<wan>万)?(?:元)?$")
+
+
+def parse_amount(text: str) -> int:
+    """Read an amount in yuan — 30000, 30,000.00, ¥30000, 3万, 1.5万元 — as positive fen.
+
+    Zero, negative amounts and more than two decimals (below a fen) are refused.
+    """
+    cleaned = (
+        text.strip()
+        .replace(",", "")
+        .replace(",", "")
+        .replace(" ", "")
+        .replace("¥", "")
+        .replace("￥", "")
+        .replace("RMB", "")
+        .replace("CNY", "")
+    )
+    if cleaned.startswith("-") or cleaned.startswith("−"):
+        raise InvalidValueError(
+            f'amount "{text}" is negative; to take money back, void its receipt'
+        )
+    match = _AMOUNT.match(cleaned)
+    if not match:
+        raise InvalidValueError(
+            f'amount "{text}" is not an amount of yuan; '
+            "write it like 30000, 30,000.00, ¥30000 or 3万"
+        )
+    try:
+        yuan = Decimal(match.group("number"))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise InvalidValueError(f'amount "{text}" is not a number') from exc
+    if match.group("wan"):
+        yuan *= _WAN
+    fen = yuan * 100
+    if fen != fen.to_integral_value():
+        raise InvalidValueError(
+            f'amount "{text}" has more than two decimals; the smallest unit is a fen (0.01)'
+        )
+    if fen <= 0:
+        raise InvalidValueError(f'amount "{text}" must be more than zero')
+    return int(fen)
+
+
+def fen_to_decimal(fen: int) -> Decimal:
+    """Fen as a Decimal number of yuan with two places."""
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def format_money(fen: int) -> str:
+    """¥12,000.00 (a minus sign before the ¥ for negative amounts)."""
+    sign = "-" if fen < 0 else ""
+    whole, cents = divmod(abs(fen), 100)
+    return f"{sign}¥{whole:,}.{cents:02d}"
+
+
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL_UNITS = ("", "拾", "佰", "仟")
+_BIG_UNITS = ("", "万", "亿", "万亿")
+
+
+def _four_digits(group: int) -> str:
+    text = ""
+    zero = False
+    for position in range(3, -1, -1):
+        digit = group // 10**position % 10
+        if digit == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += _CAPITAL_DIGITS[digit] + _SMALL_UNITS[position]
+    return text
+
+
+def capital_amount(fen: int) -> str:
+    """The amount in Chinese financial capitals (大写), as on receipts and notices:
+    30000 元 -> 叁万元整, 1005.10 -> 壹仟零伍元壹角, 100.05 -> 壹佰元零伍分."""
+    if fen < 0:
+        return "负" + capital_amount(-fen)
+    yuan, cents = divmod(fen, 100)
+    jiao, fen_digit = divmod(cents, 10)
+    text = ""
+    if yuan:
+        groups = []
+        rest = yuan
+        while rest:
+            groups.append(rest % 10_000)
+            rest //= 10_000
+        need_zero = False
+        for index in range(len(groups) - 1, -1, -1):
+            group = groups[index]
+            if group == 0:
+                need_zero = bool(text)
+                continue
+            if text and (need_zero or group < 1000):
+                text += "零"
+            text += _four_digits(group) + _BIG_UNITS[index]
+            need_zero = False
+        text += "元"
+    if not jiao and not fen_digit:
+        return (text or "零元") + "整"
+    if jiao:
+        text += _CAPITAL_DIGITS[jiao] + "角"
+    elif text:
+        text += "零"
+    if fen_digit:
+        text += _CAPITAL_DIGITS[fen_digit] + "分"
+    return text
