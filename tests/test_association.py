@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assoc_cli.cli import app
+from assoc_cli.db.migrate import HEAD_REVISION
 from tests.conftest import Cli
 
 
@@ -21,7 +22,7 @@ def test_init_creates_then_updates_the_profile(empty_cli: Cli) -> None:
     info = json.loads(empty_cli.ok("info", "-f", "json").stdout)
     assert info["association"] == "淄博市装备制造业协会"
     assert info["short_name"] == "市装协"
-    assert info["revision"] == "0001"
+    assert info["revision"] == HEAD_REVISION
     assert info["members"] == 0
 
 

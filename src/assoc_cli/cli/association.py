@@ -30,6 +30,15 @@ def init(
         str | None,
         typer.Option("--language", help="Default output language: zh-Hans, zh-Hant or en."),
     ] = None,
+    bank_name: Annotated[
+        str | None, typer.Option("--bank-name", help="Bank for dues (开户行), printed on notices.")
+    ] = None,
+    bank_account: Annotated[
+        str | None, typer.Option("--bank-account", help="Account number (账号).")
+    ] = None,
+    account_name: Annotated[
+        str | None, typer.Option("--account-name", help="Account name (户名).")
+    ] = None,
 ) -> None:
     """Set up the association profile (协会信息); run again to change any field.
 
@@ -50,6 +59,9 @@ def init(
             phone=phone,
             email=email,
             language=lang_value,
+            bank_name=bank_name,
+            bank_account=bank_account,
+            account_name=account_name,
         )
         lang = resolve_lang(ctx, session)
         key = "msg.init_created" if created else "msg.init_updated"

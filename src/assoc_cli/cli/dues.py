@@ -819,3 +819,209 @@ def _for_people(rows: Any) -> Any:
         row["kind"] = t(f"entry.{row['kind']}", "zh-Hans")
         row["state"] = t(f"state.{row['state']}", "zh-Hans")
         yield row
+
+
+@app.command("verify")
+def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
+    """Recompute every balance and receipt sequence from the ledger entries and report any
+    mismatch (核对); exits 1 when something does not add up.
+
+    \b
+    Example:
+      assoc dues verify
+    """
+    from assoc_cli.errors import AssocError
+    from assoc_cli.reports.verify import verify_ledger
+
+    when = date_option(as_of, "--as-of") or today()
+    with open_session(ctx) as (session, lang):
+        result = verify_ledger(session, _policy(session), when)
+        problems = result.problems or []
+        for problem in problems:
+            typer.echo(problem)
+        if problems:
+            raise AssocError(t("msg.verify_failed", "en", count=len(problems)))
+        message(
+            t(
+                "msg.verify_ok",
+                lang,
+                members=result.members,
+                entries=result.entries,
+                receipts=result.receipts,
+            )
+        )
+
+
+class DocFormat(StrEnum):
+    """How a document is written."""
+
+    md = "md"
+    txt = "txt"
+    docx = "docx"
+
+
+@app.command("notice")
+def notice(
+    ctx: typer.Context,
+    year: YearOption = None,
+    member: Annotated[str | None, typer.Option("--member", help="Only this member.")] = None,
+    unpaid: Annotated[
+        bool,
+        typer.Option("--unpaid", help="Reminders (催缴通知) for those still owing, not notices."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Folder for the files (default: ./dues-notices-YEAR)."),
+    ] = None,
+    docx: Annotated[bool, typer.Option("--docx", help="Write Word files (.docx).")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Write plain text (.txt) instead of Markdown.")
+    ] = False,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="Date of issue; figures are as of it (default today)."),
+    ] = None,
+    deadline: Annotated[
+        str | None,
+        typer.Option("--deadline", help="Pay-by date (default: the policy's deadline in YEAR)."),
+    ] = None,
+    again: Annotated[
+        bool, typer.Option("--again", help="Send even to members who already had this kind.")
+    ] = False,
+) -> None:
+    """Write the dues notice (会费收缴通知), or with --unpaid the reminder (催缴通知), one per
+    member: amount in figures and capitals (大写), arrears, deadline, bank account. Each is logged.
+
+    With --member and no -o, the notice is printed instead of written to a file.
+
+    \b
+    Example:
+      assoc dues notice --year 2022 --on 2022-11-18 --docx
+      assoc dues notice --year 2022 --unpaid --on 2022-11-30 -o 催缴
+    """
+    from assoc_cli.documents.base import render_text, save
+    from assoc_cli.documents.notices import facts_from_row, notice_document, notice_file_name
+    from assoc_cli.errors import ConflictError, InvalidValueError
+    from assoc_cli.reports.dues import notice_select, stream
+    from assoc_cli.services.association import require_association
+    from assoc_cli.services.dues import log_notice
+    from assoc_cli.services.members import resolve_member
+
+    if docx and text:
+        raise typer.BadParameter("choose one of --docx and --text")
+    fmt = "docx" if docx else "txt" if text else "md"
+    issued = date_option(on, "--on") or today()
+    dues_year = year or issued.year
+    kind = "reminder" if unpaid else "notice"
+    with open_session(ctx) as (session, lang):
+        association = require_association(session)
+        policy = _policy(session)
+        pay_by = date_option(deadline, "--deadline") or date.fromisoformat(
+            f"{dues_year}-{policy.deadline}"
+        )
+        _require_rates(session, lang, dues_year)
+        target = resolve_member(session=session, query=member) if member else None
+        query = notice_select(
+            session,
+            policy,
+            year=dues_year,
+            as_of=issued,
+            kind=kind,
+            member_id=target.id if target else None,
+            only_owing=unpaid,
+        )
+        rows = list(stream(session, query))
+        if target is not None and not rows:
+            raise InvalidValueError(
+                f"{target.name} ({target.number}) "
+                + ("owes nothing more" if unpaid else "owes no dues")
+                + f" for {dues_year} as of {issued}"
+            )
+        skipped = [row for row in rows if row["already_sent"] and not again]
+        if target is not None and skipped:
+            raise ConflictError(
+                f"{target.name} ({target.number}) already had the {dues_year} "
+                f"{t(f'notice.{kind}', 'en')}; add --again to send it again"
+            )
+        to_print = target is not None and output is None and fmt != "docx"
+        folder = output or Path(f"dues-notices-{dues_year}")
+        if not to_print:
+            folder.mkdir(parents=True, exist_ok=True)
+        written = 0
+        for row in rows:
+            if row["already_sent"] and not again:
+                continue
+            facts = facts_from_row(row, kind=kind, year=dues_year, as_of=issued, deadline=pay_by)
+            document = notice_document(facts, association, lang)
+            where = None
+            if to_print:
+                typer.echo(render_text(document, fmt), nl=False)
+            else:
+                path = folder / notice_file_name(facts, fmt)
+                save(document, path, fmt)
+                where = str(path)
+            log_notice(
+                session=session,
+                member_id=row["member_id"],
+                year=dues_year,
+                kind=kind,
+                sent_on=issued,
+                balance_fen=int(row["balance"]) + int(row["arrears"] or 0),
+                document=where,
+            )
+            written += 1
+        label = t(f"notice.{kind}", lang)
+        if not to_print:
+            message(t("msg.notice_written", lang, count=written, kind=label, where=folder))
+        if skipped:
+            message(t("msg.notice_skipped", lang, count=len(skipped), kind=label))
+
+
+@app.command("notices")
+def notices(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option("--year", help="Only this dues year.")] = None,
+    member: Annotated[str | None, typer.Option("--member", help="Only this member.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the notices and reminders sent (通知发送记录): member, year, kind, date.
+
+    \b
+    Example:
+      assoc dues notices --year 2022
+    """
+    from sqlmodel import col, select
+
+    from assoc_cli.db.models import DuesNotice, Member
+    from assoc_cli.services.members import resolve_member
+
+    with open_session(ctx) as (session, lang):
+        query = select(DuesNotice, Member).join(Member, col(Member.id) == DuesNotice.member_id)
+        if year is not None:
+            query = query.where(DuesNotice.year == year)
+        if member is not None:
+            query = query.where(
+                DuesNotice.member_id == resolve_member(session=session, query=member).id
+            )
+        rows = (
+            {
+                "number": m.number,
+                "name": m.name,
+                "year": n.year,
+                "kind": n.kind,
+                "sent_on": n.sent_on,
+                "balance": n.balance_fen,
+                "document": n.document,
+            }
+            for n, m in session.exec(query.order_by(col(DuesNotice.sent_on), col(DuesNotice.id)))
+        )
+        columns = [
+            Column("number"),
+            Column("name"),
+            Column("year"),
+            Column("kind", "col.action", kind="enum", enum_prefix="notice."),
+            Column("sent_on", kind="date"),
+            Column("balance", kind="money"),
+            Column("document"),
+        ]
+        render(Listing(columns, rows), fmt, lang)

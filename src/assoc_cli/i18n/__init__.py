@@ -55,7 +55,7 @@ def env_lang() -> str | None:
 def _converter() -> Any:
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC("s2tw")
 
 
 def to_traditional(text: str) -> str:

@@ -257,3 +257,54 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # Dues notices (会费收缴通知) and reminders (催缴通知)
+        "notice.title.notice": ("关于缴纳{year}年度会费的通知", "Notice of {year} membership dues"),
+        "notice.title.reminder": (
+            "关于催缴{year}年度会费的通知",
+            "Reminder: {year} membership dues",
+        ),
+        "notice.salutation": ("{name}(会员编号 {number}):", "To {name} (member {number}):"),
+        "notice.body": (
+            "根据本会章程和会员大会通过的会费标准,贵单位为{tier},{year}年度应缴会费{due}(大写:{due_capital})。",
+            "Under the charter and the dues rates adopted by the member assembly, you are a "
+            "{tier} member; your {year} dues are {due}.",
+        ),
+        "notice.waived": ("经批准减免{waived}。", "{waived} of it has been waived."),
+        "notice.paid": (
+            "截至{date},已缴{paid},尚欠{balance}(大写:{balance_capital})。",
+            "As of {date} you have paid {paid}; {balance} is still owing.",
+        ),
+        "notice.arrears": (
+            "另,贵单位尚欠以往年度会费:{years},共{arrears}。以上合计{total}(大写:{total_capital})。",
+            "You also owe dues for earlier years: {years}, {arrears} in all. Together: {total}.",
+        ),
+        "notice.credit": ("贵单位另有预存会费{credit}。", "You also hold a credit of {credit}."),
+        "notice.deadline": (
+            "请于{deadline}前将会费汇入以下账户,并在汇款附言中注明单位名称和“{year}年度会费”。",
+            "Please pay by {deadline} into the account below, naming your unit and "
+            '"{year} dues" in the transfer note.',
+        ),
+        "notice.reminder_intro": (
+            "本会已于此前发出{year}年度会费收缴通知。截至{date},贵单位尚未缴清,特此提醒。",
+            "We sent the {year} dues notice earlier; as of {date} your dues are not yet paid "
+            "in full, so we write to remind you.",
+        ),
+        "notice.account_name": ("户  名:{value}", "Account name: {value}"),
+        "notice.bank": ("开户行:{value}", "Bank: {value}"),
+        "notice.account": ("账  号:{value}", "Account no.: {value}"),
+        "notice.contact": ("联系电话:{value}", "Phone: {value}"),
+        "notice.thanks": (
+            "感谢贵单位对协会工作的支持!",
+            "Thank you for supporting the association.",
+        ),
+        "notice.issuer": ("{association}秘书处", "Secretariat, {association}"),
+        "notice.no_account": (
+            "(协会收款账户未设置:assoc init --bank-name … --bank-account … --account-name …)",
+            "(No bank account on the profile: assoc init --bank-name … --bank-account … "
+            "--account-name …)",
+        ),
+    }
+)

@@ -10,8 +10,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, func, literal, select
-from sqlmodel import Session
+from sqlalchemy import Select, String, and_, case, cast, exists, func, literal, select
+from sqlmodel import Session, SQLModel
 
 from assoc_cli.reports.ledger import entry_t, ledger
 from assoc_cli.reports.roster import member_t, string_agg
@@ -376,3 +376,63 @@ def member_statement(
     owing = sum(row["balance"] for row in years)
     credit = (payments - voided_payments) - sum(row["paid"] for row in years)
     return lines, years, owing, max(credit, 0)
+
+
+def notice_select(
+    session: Session,
+    policy: DuesPolicy,
+    *,
+    year: int,
+    as_of: date,
+    kind: str,
+    member_id: int | None,
+    only_owing: bool,
+) -> Select[Any]:
+    """Members to receive a dues notice or reminder for *year*: their figures, arrears
+    from earlier years, credit, and whether this kind of notice was already sent."""
+    from assoc_cli.db.models import DuesNotice
+
+    notice_t = SQLModel.metadata.tables[str(DuesNotice.__tablename__)]
+    ledger_q = ledger(session, policy, as_of, member_id=member_id)
+    earlier = ledger_q.alias("earlier")
+    arrears = (
+        select(
+            earlier.c.member_id,
+            string_agg(session, cast(earlier.c.year, String), "、").label("arrears_years"),
+            func.sum(earlier.c.balance).label("arrears"),
+        )
+        .where(earlier.c.year < year, earlier.c.balance > 0)
+        .group_by(earlier.c.member_id)
+        .subquery("earlier_arrears")
+    )
+    sent = exists().where(
+        notice_t.c.member_id == ledger_q.c.member_id,
+        notice_t.c.year == year,
+        notice_t.c.kind == kind,
+    )
+    query = (
+        select(
+            ledger_q.c.member_id,
+            member_t.c.number,
+            member_t.c.name,
+            ledger_q.c.tier,
+            ledger_q.c.due,
+            ledger_q.c.waived,
+            ledger_q.c.paid,
+            ledger_q.c.balance,
+            ledger_q.c.credit,
+            arrears.c.arrears_years,
+            arrears.c.arrears,
+            sent.label("already_sent"),
+        )
+        .select_from(
+            ledger_q.join(member_t, member_t.c.id == ledger_q.c.member_id).outerjoin(
+                arrears, arrears.c.member_id == ledger_q.c.member_id
+            )
+        )
+        .where(ledger_q.c.year == year, ledger_q.c.net_due > 0)
+        .order_by(func.length(member_t.c.number), member_t.c.number)
+    )
+    if only_owing:
+        query = query.where(ledger_q.c.balance > 0)
+    return query

@@ -32,6 +32,9 @@ def setup_association(
     phone: str | None = None,
     email: str | None = None,
     language: str | None = None,
+    bank_name: str | None = None,
+    bank_account: str | None = None,
+    account_name: str | None = None,
 ) -> tuple[Association, bool]:
     """Create the profile, or update the fields given; returns (profile, created)."""
     association = get_association(session)
@@ -52,6 +55,9 @@ def setup_association(
         ("phone", phone),
         ("email", email),
         ("language", language),
+        ("bank_name", bank_name),
+        ("bank_account", bank_account),
+        ("account_name", account_name),
     ):
         if value is not None:
             setattr(association, attribute, value.strip() or None)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import DuesEntry, DuesRate, Member, Tier
+from assoc_cli.db.models import DuesEntry, DuesNotice, DuesRate, Member, Tier
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n.money import format_money
 
@@ -261,3 +261,28 @@ def entry_reference(entry: DuesEntry) -> str:
     if entry.kind == WAIVER:
         return f"W{entry.id}"
     return entry.receipt or f"#{entry.id}"
+
+
+def log_notice(
+    *,
+    session: Session,
+    member_id: int,
+    year: int,
+    kind: str,
+    sent_on: date,
+    balance_fen: int,
+    document: str | None,
+) -> DuesNotice:
+    """Record that a notice or reminder was sent (for ``dues notices`` and ``--again``)."""
+    notice = DuesNotice(
+        member_id=member_id,
+        year=year,
+        kind=kind,
+        sent_on=sent_on,
+        balance_fen=balance_fen,
+        document=document,
+        created_at=datetime.now(UTC),
+    )
+    session.add(notice)
+    session.flush()
+    return notice

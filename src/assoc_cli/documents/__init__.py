@@ -1,0 +1,1 @@
+"""Documents people print: notices, agendas, sign-in sheets — Markdown, text and .docx."""

@@ -1,0 +1,152 @@
+"""One document model, three renderings: Markdown, plain text and Word (.docx).
+
+A document is a list of blocks (title, heading, paragraph, lines, signature). Each
+renderer writes them the way that medium expects; the .docx uses Chinese fonts set for
+East Asian text (宋体 body, 黑体 titles), so Word and LibreOffice show them properly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BODY_FONT = "宋体"
+TITLE_FONT = "黑体"
+
+
+@dataclass
+class Block:
+    """A piece of a document: kind is title | heading | paragraph | lines | signature."""
+
+    kind: str
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    bold: bool = False
+
+
+@dataclass
+class Document:
+    """A printable document."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def title(self, text: str) -> None:
+        """The document's title, centred."""
+        self.blocks.append(Block("title", text))
+
+    def heading(self, text: str) -> None:
+        """A section heading."""
+        self.blocks.append(Block("heading", text))
+
+    def paragraph(self, text: str, *, bold: bool = False) -> None:
+        """A paragraph of running text."""
+        self.blocks.append(Block("paragraph", text, bold=bold))
+
+    def lines(self, lines: list[str]) -> None:
+        """Lines kept as they are (an account, a contact block)."""
+        self.blocks.append(Block("lines", lines=lines))
+
+    def signature(self, lines: list[str]) -> None:
+        """Right-aligned closing lines (issuer, date)."""
+        self.blocks.append(Block("signature", lines=lines))
+
+
+def to_markdown(document: Document) -> str:
+    """The document as Markdown."""
+    parts: list[str] = []
+    for block in document.blocks:
+        if block.kind == "title":
+            parts.append(f"# {block.text}")
+        elif block.kind == "heading":
+            parts.append(f"## {block.text}")
+        elif block.kind == "paragraph":
+            parts.append(f"**{block.text}**" if block.bold else block.text)
+        elif block.kind == "lines" or block.kind == "signature":
+            parts.append("  \n".join(block.lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def to_text(document: Document, width: int = 60) -> str:
+    """The document as plain text (titles centred by display width)."""
+    from wcwidth import wcswidth
+
+    def centred(text: str) -> str:
+        pad = max((width - max(wcswidth(text), 0)) // 2, 0)
+        return " " * pad + text
+
+    def right(text: str) -> str:
+        return " " * max(width - max(wcswidth(text), 0), 0) + text
+
+    parts: list[str] = []
+    for block in document.blocks:
+        if block.kind == "title":
+            parts.append(centred(block.text))
+        elif block.kind == "heading" or block.kind == "paragraph":
+            parts.append(block.text)
+        elif block.kind == "lines":
+            parts.append("\n".join(block.lines))
+        elif block.kind == "signature":
+            parts.append("\n".join(right(line) for line in block.lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _set_font(run: Any, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    run.font.name = name
+    properties = run._element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = properties.makeelement(qn("w:rFonts"), {})
+        properties.append(fonts)
+    for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+        fonts.set(qn(attribute), name)
+
+
+def write_docx(document: Document, path: Path) -> None:
+    """Write the document as a Word file with Chinese fonts."""
+    from docx import Document as WordDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    word = WordDocument()
+    normal = word.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(12)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    for block in document.blocks:
+        if block.kind in ("title", "heading"):
+            paragraph = word.add_paragraph()
+            run = paragraph.add_run(block.text)
+            run.bold = True
+            run.font.size = Pt(18 if block.kind == "title" else 14)
+            _set_font(run, TITLE_FONT)
+            if block.kind == "title":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif block.kind == "paragraph":
+            run = word.add_paragraph().add_run(block.text)
+            run.bold = block.bold
+            _set_font(run, BODY_FONT)
+        else:
+            for line in block.lines:
+                paragraph = word.add_paragraph()
+                _set_font(paragraph.add_run(line), BODY_FONT)
+                if block.kind == "signature":
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    word.save(str(path))
+
+
+def save(document: Document, path: Path, fmt: str) -> None:
+    """Write *document* to *path* as md, txt or docx."""
+    if fmt == "docx":
+        write_docx(document, path)
+    else:
+        text = to_markdown(document) if fmt == "md" else to_text(document)
+        path.write_text(text, encoding="utf-8")
+
+
+def render_text(document: Document, fmt: str) -> str:
+    """The document as md or txt text (for stdout)."""
+    return to_markdown(document) if fmt == "md" else to_text(document)
