@@ -31,6 +31,8 @@ demo: install
 	$(ASSOC) members stats
 	$(ASSOC) offices list
 	$(ASSOC) members list --tier 副会长单位 --sort strokes
+	$(ASSOC) dues report --year 2022 --as-of 2022-11-30 --compare 2021
+	$(ASSOC) dues unpaid --year 2022 --as-of 2022-11-30
 
 ## make test: install dev tools, lint, type-check, run the tests
 test: dev

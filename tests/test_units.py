@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n import normalize_lang, t
 from assoc_cli.i18n.dates import format_date, parse_date
+from assoc_cli.i18n.money import capital_amount, format_money, parse_amount
 from assoc_cli.i18n.numerals import chinese_number
 from assoc_cli.i18n.sorting import pinyin_key, stroke_count, stroke_key
 from assoc_cli.output import neutralise_formula
@@ -107,3 +108,52 @@ def test_languages() -> None:
 def test_formula_cells_are_neutralised(cell: str) -> None:
     assert neutralise_formula(cell) == "'" + cell
     assert neutralise_formula("淄博") == "淄博"
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [
+        ("30000", 3000000),
+        ("30,000.00", 3000000),
+        ("¥30000", 3000000),
+        ("3万", 3000000),
+        ("1.5万元", 1500000),
+        ("0.01", 1),
+        ("12345.67", 1234567),
+        ("￥1,000", 100000),
+    ],
+)
+def test_amounts_parse_to_exact_fen(text: str, fen: int) -> None:
+    assert parse_amount(text) == fen
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "0.001", "1.2.3", "abc", "1e3", "3千", ""])
+def test_bad_amounts(text: str) -> None:
+    with pytest.raises(InvalidValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("fen", "capital"),
+    [
+        (3000000, "叁万元整"),
+        (100510, "壹仟零伍元壹角"),
+        (10005, "壹佰元零伍分"),
+        (10000000, "壹拾万元整"),
+        (101000, "壹仟零壹拾元整"),
+        (50, "伍角"),
+        (5, "伍分"),
+        (1234567, "壹万贰仟叁佰肆拾伍元陆角柒分"),
+        (200050000, "贰佰万零伍佰元整"),
+        (10001000000, "壹亿零壹万元整"),
+        (0, "零元整"),
+    ],
+)
+def test_chinese_capitals(fen: int, capital: str) -> None:
+    assert capital_amount(fen) == capital
+
+
+@given(st.integers(1, 10**13))
+def test_money_round_trips_without_float(fen: int) -> None:
+    text = format_money(fen)
+    assert parse_amount(text) == fen

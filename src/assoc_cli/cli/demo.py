@@ -13,15 +13,19 @@ from assoc_cli.i18n import t
 TOUR = """\
 Try these (or set ASSOC_DB={path} and drop the --db):
 
-  assoc --db {path} info                                  # 概况: association, database, counts
-  assoc --db {path} members list --sort strokes           # 会员名册, by stroke count (笔画)
-  assoc --db {path} members list --tier 副会长单位          # one dues tier
-  assoc --db {path} members show {example}                   # one member, its offices and history
-  assoc --db {path} members stats                         # counts by tier, segment, party
-  assoc --db {path} offices list                          # 职务: who holds which office this term
-  assoc --db {path} terms list                            # 届: terms of office
-  assoc --db {path} members export -o roster.xlsx         # Excel for the office
-  assoc --db {path} --lang en members list -f plain       # English, plain text
+  assoc --db {path} info                         # 概况: association, database, counts
+  assoc --db {path} members list --sort strokes  # 会员名册 by stroke count (笔画)
+  assoc --db {path} members list --tier 副会长单位  # one dues tier
+  assoc --db {path} members show {example}          # one member, offices, history
+  assoc --db {path} members stats                # by tier and segment, party figures
+  assoc --db {path} offices list                 # 职务: who holds which office
+  assoc --db {path} members export -o roster.xlsx
+  assoc --db {path} dues report --year 2022 --as-of 2022-11-30 --compare 2021
+  assoc --db {path} dues unpaid --year 2022 --as-of 2022-11-30
+  assoc --db {path} dues statement {example} --as-of 2022-11-30
+  assoc --db {path} dues notice --year 2022 --unpaid --on 2022-11-30 --docx
+  assoc --db {path} dues verify
+  assoc --db {path} --lang en members list -f plain
 """
 
 

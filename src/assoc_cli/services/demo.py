@@ -13,10 +13,21 @@ from typing import Any
 
 from sqlmodel import Session
 
+from assoc_cli.db.models import DuesEntry, Member
+from assoc_cli.reports.dues import member_ledger
 from assoc_cli.services.association import setup_association
 from assoc_cli.services.credit_code import ALPHABET, check_character
+from assoc_cli.services.dues import (
+    PaymentInput,
+    log_notice,
+    record_payment,
+    record_waiver,
+    set_rate,
+    void_entry,
+)
 from assoc_cli.services.members import add_member, leave_member
 from assoc_cli.services.offices import assign_office, find_office
+from assoc_cli.services.settings import dues_policy
 from assoc_cli.services.terms import add_term
 
 ASSOCIATION = "示范市装备制造业协会"
@@ -200,6 +211,9 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
         address="示范市张店区人民西路1号",
         phone="0533-0000000",
         language="zh-Hans",
+        bank_name="示范银行人民西路支行",
+        bank_account="6200 0000 0000 0000 000",
+        account_name=ASSOCIATION,
     )
     second = add_term(session=session, number=2, start=date(2021, 6, 18), years=5)
     third = add_term(session=session, number=3, start=date(2026, 6, 18), years=5)
@@ -242,4 +256,101 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
         on=date(2024, 12, 31),
         reason="连续两年未缴会费",
     )
+    _dues(session, rng, members)
     return {"association": ASSOCIATION, "members": len(members), "example": members[5]}
+
+
+# Annual dues per tier in yuan, adopted at the term's first member assembly.
+RATES = {"会长单位": 30000, "副会长单位": 20000, "理事单位": 10000, "会员单位": 3000}
+
+
+def _dues(session: Session, rng: random.Random, members: list[Member]) -> None:
+    """Two years of dues, shaped like seed 001: the 2022 notice goes out on 18 November
+    and by 30 November a little over 80% of the units have paid; 2021 mostly settled."""
+    for year in (2021, 2022):
+        for tier, yuan in RATES.items():
+            set_rate(
+                session=session,
+                year=year,
+                tier_name=tier,
+                amount_fen=yuan * 100,
+                adopted_by="二届一次会员大会",
+            )
+    policy = dues_policy(session)
+    methods = ("银行转账",) * 6 + ("微信", "现金", "支付宝")
+    due = {
+        (row["member_id"], row["year"]): row["net_due"]
+        for member in members
+        if member.id is not None
+        for row in member_ledger(session, policy, member_id=member.id, as_of=date(2022, 12, 31))
+    }
+    for index, member in enumerate(members):
+        assert member.id is not None
+        owed_2021 = due.get((member.id, 2021), 0)
+        owed_2022 = due.get((member.id, 2022), 0)
+        # 2021: nearly everyone paid by year end; a handful did not.
+        if owed_2021 and index % 13 != 7:
+            day = date(2021, rng.choice((11, 12)), rng.randint(1, 28))
+            _pay(session, member, owed_2021, day, 2021, rng.choice(methods))
+        if not owed_2022:
+            continue
+        pattern = index % 10
+        if pattern in (3, 8) and index % 4 == 0:
+            continue  # still unpaid on 30 November
+        if pattern == 5 and index % 3 == 0:
+            _pay(
+                session,
+                member,
+                owed_2022 // 2,
+                date(2022, 11, rng.randint(19, 29)),
+                2022,
+                "银行转账",
+            )
+            continue  # paid half so far
+        day = (
+            date(2022, 11, rng.randint(18, 30))
+            if pattern != 9
+            else date(2022, 12, rng.randint(1, 20))
+        )
+        _pay(session, member, owed_2022, day, 2022, rng.choice(methods))
+    # A waiver approved by the council, a unit paying two years at once (oldest first),
+    # an overpayment kept as credit, and a duplicate entry voided.
+    record_waiver(
+        session=session,
+        member=members[40],
+        year=2022,
+        amount_fen=150000,
+        on=date(2022, 11, 10),
+        reason="受疫情影响,理事会同意减半",
+        approved_by="二届三次理事会",
+        due_fen=due.get((members[40].id or 0, 2022), 0),
+        waived_fen=0,
+    )
+    _pay(session, members[20], 2000000, date(2022, 11, 22), None, "银行转账")
+    _pay(session, members[33], 400000, date(2022, 11, 24), 2022, "微信")
+    duplicate = _pay(session, members[14], 1000000, date(2022, 11, 25), 2022, "银行转账")
+    void_entry(
+        session=session, reference=duplicate.receipt or "", on=date(2022, 11, 28), reason="重复录入"
+    )
+    # The 2022 notices went out on 18 November.
+    for member in members:
+        if due.get((member.id or 0, 2022), 0):
+            log_notice(
+                session=session,
+                member_id=member.id or 0,
+                year=2022,
+                kind="notice",
+                sent_on=date(2022, 11, 18),
+                balance_fen=due[(member.id or 0, 2022)],
+                document=None,
+            )
+
+
+def _pay(
+    session: Session, member: Member, fen: int, on: date, year: int | None, method: str
+) -> DuesEntry:
+    return record_payment(
+        session=session,
+        member=member,
+        payment=PaymentInput(amount_fen=fen, on=on, year=year, method=method),
+    )
