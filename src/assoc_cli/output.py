@@ -32,6 +32,11 @@ class OutputFormat(StrEnum):
     csv = "csv"
     json = "json"
 
+    @property
+    def for_machines(self) -> bool:
+        """CSV and JSON: every column, stable keys, no decoration."""
+        return self in (OutputFormat.csv, OutputFormat.json)
+
 
 @dataclass(frozen=True)
 class Column:

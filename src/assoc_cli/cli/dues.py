@@ -210,7 +210,7 @@ def policy(
                 deadline=deadline,
             )
             message(t("msg.policy", lang))
-        machine = fmt in (OutputFormat.csv, OutputFormat.json)
+        machine = fmt.for_machines
         settings = (
             ("dues.join_policy", current.join_policy, t(f"policy.{current.join_policy}", lang)),
             ("dues.withdraw_after_years", str(current.withdraw_after_years), None),
@@ -682,7 +682,7 @@ def report(
                 row["compare_rate_count"] = previous.rate_count if previous else None
                 row["compare_rate_amount"] = previous.rate_amount if previous else None
             rows.append(row)
-        machine = fmt in (OutputFormat.csv, OutputFormat.json)
+        machine = fmt.for_machines
         columns = [
             Column("group", "col.tier" if by is ReportBy.tier else "col.segment"),
             Column("members_owing", kind="int"),

@@ -367,7 +367,7 @@ def list_(
     with open_session(ctx) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
         rows = roster_rows(session, filters, sort.value)
-        machine = fmt in (OutputFormat.csv, OutputFormat.json)
+        machine = fmt.for_machines
         columns = (
             MEMBER_COLUMNS
             if all_columns or machine
@@ -483,7 +483,7 @@ def stats(
                     row["group"] = (
                         t("stats.total", lang) if row is rows[-1] else t("stats.no_segment", lang)
                     )
-        if fmt in (OutputFormat.csv, OutputFormat.json):
+        if fmt.for_machines:
             columns = [Column("by"), *STATS_COLUMNS]
             render(Listing(columns, [row for rows in tables.values() for row in rows]), fmt, lang)
             return
