@@ -33,6 +33,7 @@ demo: install
 	$(ASSOC) members list --tier 副会长单位 --sort strokes
 	$(ASSOC) dues report --year 2022 --as-of 2022-11-30 --compare 2021
 	$(ASSOC) dues unpaid --year 2022 --as-of 2022-11-30
+	$(ASSOC) meetings agenda render 2
 
 ## make test: install dev tools, lint, type-check, run the tests
 test: dev

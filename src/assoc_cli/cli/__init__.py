@@ -7,15 +7,14 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli import association, db, demo, dues, members, offices, terms
+from assoc_cli.cli import actions, association, db, demo, dues, meetings, members, offices, terms
 from assoc_cli.cli.common import AppState, AssocGroup
 
 app = typer.Typer(
     name="assoc",
     cls=AssocGroup,
     help=(
-        "Run an industry association's secretariat (协会秘书处): member roster, offices "
-        "and terms.\n\n"
+        "Run an industry association's secretariat (协会秘书处): roster, dues, meetings.\n\n"
         "\b\nExample:\n  assoc init --name 淄博市装备制造业协会 --short-name 市装协"
     ),
     no_args_is_help=True,
@@ -65,6 +64,8 @@ app.add_typer(members.app, name="members")
 app.add_typer(terms.app, name="terms")
 app.add_typer(offices.app, name="offices")
 app.add_typer(dues.app, name="dues")
+app.add_typer(meetings.app, name="meetings")
+app.add_typer(actions.app, name="actions")
 app.add_typer(db.app, name="db")
 demo.register(app)
 

@@ -155,3 +155,36 @@ TermOption = Annotated[
     int | None,
     typer.Option("--term", help="Term number (届), e.g. 2; default: the current term."),
 ]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Write to this file instead: .csv (Excel-ready), .json or .xlsx.",
+    ),
+]
+
+
+def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
+    """Print *listing* in *fmt*, or write it to *output* (format by its suffix)."""
+    from assoc_cli.output import message, render
+
+    if output is None:
+        render(listing, fmt, lang)
+        return
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        from assoc_cli.io.tables import write_xlsx_file
+
+        write_xlsx_file(
+            output, listing.columns, listing.rows, [c.key for c in listing.columns], output.stem
+        )
+    elif suffix in (".csv", ".json"):
+        encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"
+        with output.open("w", encoding=encoding, newline="") as handle:
+            render(listing, OutputFormat(suffix[1:]), lang, out=handle)
+    else:
+        raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")
+    message(f"{output}")

@@ -25,6 +25,11 @@ Try these (or set ASSOC_DB={path} and drop the --db):
   assoc --db {path} dues statement {example} --as-of 2022-11-30
   assoc --db {path} dues notice --year 2022 --unpaid --on 2022-11-30 --docx
   assoc --db {path} dues verify
+  assoc --db {path} meetings list
+  assoc --db {path} meetings agenda render {meeting} --style sentence
+  assoc --db {path} meetings signin {meeting} -f docx -o 签到表.docx
+  assoc --db {path} meetings minutes {meeting}
+  assoc --db {path} actions list --open
   assoc --db {path} --lang en members list -f plain
 """
 
@@ -70,6 +75,7 @@ def demo(
         with unit_of_work(engine) as session:
             facts = build_demo(session=session)
             example = facts["example"].short_name or facts["example"].number
+            meeting = facts["meeting"].id
     finally:
         engine.dispose()
     typer.echo(
@@ -81,4 +87,4 @@ def demo(
             path=path,
         )
     )
-    typer.echo(TOUR.format(path=path, example=example))
+    typer.echo(TOUR.format(path=path, example=example, meeting=meeting))

@@ -181,3 +181,102 @@ class DuesNotice(SQLModel, table=True):
     balance_fen: int
     document: str | None = Field(default=None, max_length=500)
     created_at: datetime
+
+
+class MeetingKind(SQLModel, table=True):
+    """A kind of meeting (会议类型) such as 会长办公会, with how it is numbered, its quorum
+    rule and the standing items a new meeting's agenda starts with (JSON list)."""
+
+    __tablename__ = "meeting_kind"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    numbering: str = Field(default="term", max_length=10)  # term | year | none
+    quorum: str = Field(default="none", max_length=12)  # two-thirds | majority | none
+    quorum_base: str = Field(default="invited", max_length=10)  # members | invited
+    agenda_template: str = Field(default="[]", max_length=4000)
+
+
+class Meeting(SQLModel, table=True):
+    """A meeting (会议); a cancelled one keeps its running number."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind_id: int = Field(foreign_key="meeting_kind.id", index=True)
+    term_id: int | None = Field(default=None, foreign_key="term.id")
+    sequence: int
+    enlarged: bool = False
+    topic: str | None = Field(default=None, max_length=200)
+    title_override: str | None = Field(default=None, max_length=300)
+    held_on: date = Field(index=True)
+    starts_at: str | None = Field(default=None, max_length=5)
+    venue: str | None = Field(default=None, max_length=200)
+    chair: str | None = Field(default=None, max_length=100)
+    status: str = Field(default="planned", max_length=10)  # planned | cancelled
+    cancel_reason: str | None = Field(default=None, max_length=300)
+    created_at: datetime
+
+
+class AgendaItem(SQLModel, table=True):
+    """One numbered agenda item (议程) with its presenter, kind and notes for the minutes."""
+
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int
+    title: str = Field(max_length=300)
+    presenter: str | None = Field(default=None, max_length=100)
+    kind: str = Field(default="report", max_length=15)
+    minutes: int | None = None
+    dues_year: int | None = None
+    notes: str | None = Field(default=None, max_length=4000)
+
+
+class Attendance(SQLModel, table=True):
+    """Someone invited to a meeting: role 出席 (attend) or 列席 (sit-in), and whether they
+    came (present), sent apologies (leave, 请假) or were absent; proxies for assemblies."""
+
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id", "person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    person: str = Field(max_length=100)
+    title: str | None = Field(default=None, max_length=100)
+    role: str = Field(default="attend", max_length=10)  # attend | sit-in
+    status: str = Field(default="invited", max_length=10)  # invited | present | leave | absent
+    reason: str | None = Field(default=None, max_length=300)
+    proxy: str | None = Field(default=None, max_length=100)
+
+
+class Resolution(SQLModel, table=True):
+    """A vote on a motion (表决): 应到/实到/赞成/反对/弃权 and whether it passed by the rule."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    topic: str = Field(max_length=300)
+    method: str = Field(max_length=10)
+    threshold: str = Field(max_length=12)  # majority | two-thirds
+    expected: int
+    present: int
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    passed: bool
+    created_at: datetime
+
+
+class ActionItem(SQLModel, table=True):
+    """A work-plan item with 三落实: content, deadline and a responsible person."""
+
+    __tablename__ = "action_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    content: str = Field(max_length=500)
+    owner: str = Field(max_length=100)
+    due_on: date
+    status: str = Field(default="open", max_length=10)  # open | done
+    done_on: date | None = None
+    note: str | None = Field(default=None, max_length=500)
+    created_at: datetime

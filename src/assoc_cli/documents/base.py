@@ -23,6 +23,7 @@ class Block:
     text: str = ""
     lines: list[str] = field(default_factory=list)
     bold: bool = False
+    rows: list[list[str]] = field(default_factory=list)  # for tables: header row first
 
 
 @dataclass
@@ -51,6 +52,14 @@ class Document:
         """Right-aligned closing lines (issuer, date)."""
         self.blocks.append(Block("signature", lines=lines))
 
+    def detail(self, text: str) -> None:
+        """A paragraph that belongs to the one before it (figures under an agenda item)."""
+        self.blocks.append(Block("detail", text))
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        """A ruled table (a sign-in sheet)."""
+        self.blocks.append(Block("table", rows=[header, *rows]))
+
 
 def to_markdown(document: Document) -> str:
     """The document as Markdown."""
@@ -62,6 +71,8 @@ def to_markdown(document: Document) -> str:
             parts.append(f"## {block.text}")
         elif block.kind == "paragraph":
             parts.append(f"**{block.text}**" if block.bold else block.text)
+        elif block.kind == "detail":
+            parts.append(f"> {block.text}")
         elif block.kind == "lines" or block.kind == "signature":
             parts.append("  \n".join(block.lines))
     return "\n\n".join(parts) + "\n"
@@ -88,6 +99,11 @@ def to_text(document: Document, width: int = 60) -> str:
             parts.append("\n".join(block.lines))
         elif block.kind == "signature":
             parts.append("\n".join(right(line) for line in block.lines))
+        elif block.kind == "table":
+            from tabulate import tabulate
+
+            header, *body = block.rows
+            parts.append(tabulate(body, headers=header, tablefmt="grid", disable_numparse=True))
     return "\n\n".join(parts) + "\n"
 
 
@@ -125,10 +141,25 @@ def write_docx(document: Document, path: Path) -> None:
             _set_font(run, TITLE_FONT)
             if block.kind == "title":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif block.kind == "paragraph":
-            run = word.add_paragraph().add_run(block.text)
+        elif block.kind in ("paragraph", "detail"):
+            paragraph = word.add_paragraph()
+            run = paragraph.add_run(block.text)
             run.bold = block.bold
             _set_font(run, BODY_FONT)
+            if block.kind == "detail":
+                paragraph.paragraph_format.left_indent = Pt(24)
+        elif block.kind == "table":
+            header = block.rows[0]
+            table = word.add_table(rows=len(block.rows), cols=len(header))
+            table.style = "Table Grid"
+            for r, row in enumerate(block.rows):
+                for c, value in enumerate(row):
+                    cell = table.cell(r, c)
+                    run = cell.paragraphs[0].add_run(value)
+                    run.bold = r == 0
+                    _set_font(run, BODY_FONT)
+                    if r > 0:
+                        table.rows[r].height = Pt(24)
         else:
             for line in block.lines:
                 paragraph = word.add_paragraph()

@@ -436,3 +436,49 @@ def notice_select(
     if only_owing:
         query = query.where(ledger_q.c.balance > 0)
     return query
+
+
+def collection_sentence(
+    figures: Any, lang: str, as_of: date, compare: tuple[int, Any] | None = None
+) -> str:
+    """The sentence the secretariat reads out: 截至…,应缴会费会员单位…家,已缴清…家,收缴率…%…"""
+    from assoc_cli.i18n import t
+    from assoc_cli.i18n.dates import format_date
+    from assoc_cli.i18n.money import format_money
+
+    def rate(value: Any) -> str:
+        return f"{value}%" if value is not None else "—"
+
+    sentence = t(
+        "report.sentence",
+        lang,
+        date=format_date(as_of, lang),
+        owing=figures.members_owing,
+        full=figures.paid_full,
+        rate=rate(figures.rate_count),
+        partial=figures.partial,
+        unpaid=figures.unpaid,
+        net_due=format_money(figures.net_due),
+        collected=format_money(figures.collected),
+        rate_amount=rate(figures.rate_amount),
+    )
+    if compare is not None:
+        year, previous = compare
+        sentence += t(
+            "report.compare",
+            lang,
+            year=year,
+            rate=rate(previous.rate_count),
+            rate_amount=rate(previous.rate_amount),
+        )
+        if lang == "en":
+            sentence = sentence.replace(".At", ". At")
+    return sentence
+
+
+def same_day_in(year: int, day: date) -> date:
+    """*day* moved to *year* (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)

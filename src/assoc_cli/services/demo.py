@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from assoc_cli.db.models import DuesEntry, Member
+from assoc_cli.db.models import DuesEntry, Meeting, Member
 from assoc_cli.reports.dues import member_ledger
+from assoc_cli.services.actions import add_action
 from assoc_cli.services.association import setup_association
 from assoc_cli.services.credit_code import ALPHABET, check_character
 from assoc_cli.services.dues import (
@@ -24,6 +25,17 @@ from assoc_cli.services.dues import (
     record_waiver,
     set_rate,
     void_entry,
+)
+from assoc_cli.services.meetings import (
+    MeetingInput,
+    add_item,
+    attendees,
+    create_meeting,
+    invite_member,
+    invite_offices,
+    invite_person,
+    mark,
+    note_item,
 )
 from assoc_cli.services.members import add_member, leave_member
 from assoc_cli.services.offices import assign_office, find_office
@@ -257,7 +269,104 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
         reason="连续两年未缴会费",
     )
     _dues(session, rng, members)
-    return {"association": ASSOCIATION, "members": len(members), "example": members[5]}
+    meeting = _meetings(session, members)
+    return {
+        "association": ASSOCIATION,
+        "members": len(members),
+        "example": members[5],
+        "meeting": meeting,
+    }
+
+
+def _meetings(session: Session, members: list[Member]) -> Meeting:
+    """Seed 001's meeting, with fictional names: the 二届二次会长办公(扩大)会 on 5 December,
+    its five-item agenda (the third the live dues report), attendance and two action items.
+    An earlier 二届一次 meeting gives it its number."""
+    president = members[0].representative or "会长"
+    first = create_meeting(
+        session=session,
+        data=MeetingInput(
+            kind="会长办公会",
+            held_on=date(2021, 8, 20),
+            starts_at="09:00",
+            venue="协会会议室",
+            chair=president,
+        ),
+    )
+    invite_offices(
+        session=session,
+        meeting=first,
+        offices=["会长", "执行会长", "副会长", "监事长"],
+        role="attend",
+    )
+    for attendee, _ in attendees(session=session, meeting=first):
+        mark(session=session, attendee=attendee, status="present", reason=None, proxy=None)
+    add_action(
+        session=session,
+        meeting=first,
+        content="完成《示范装备制造业高质量发展调研报告》",
+        owner="秘书处",
+        due_on=date(2021, 11, 30),
+    )
+    meeting = create_meeting(
+        session=session,
+        data=MeetingInput(
+            kind="会长办公会",
+            held_on=date(2021, 12, 5),
+            starts_at="14:30",
+            venue="示范市张店区迎宾馆",
+            chair=president,
+            enlarged=True,
+            use_template=False,
+        ),
+    )
+    for title, kind, presenter in (
+        ("学习党的十九届六中全会公报", "study", president),
+        ("通报《示范装备制造业高质量发展调研报告》", "report", "秘书处"),
+        ("秘书处通报近期会费收缴情况", "dues-report", "秘书处"),
+        ("座谈商议明年协会工作计划", "discussion", None),
+        (f"会长{president}讲话", "speech", president),
+    ):
+        add_item(session=session, meeting=meeting, title=title, presenter=presenter, kind=kind)
+    invite_offices(
+        session=session,
+        meeting=meeting,
+        offices=["会长", "执行会长", "副会长", "监事长"],
+        role="attend",
+    )
+    for unit in (members[13], members[14]):
+        invite_member(
+            session=session, meeting=meeting, member=unit, role="sit-in", person=None, title=None
+        )
+    invite_person(
+        session=session, meeting=meeting, person="秘书处工作人员", title="秘书处", role="sit-in"
+    )
+    for index, (attendee, _) in enumerate(attendees(session=session, meeting=meeting)):
+        if index == 6:
+            mark(session=session, attendee=attendee, status="leave", reason="外出考察", proxy=None)
+        else:
+            mark(session=session, attendee=attendee, status="present", reason=None, proxy=None)
+    note_item(
+        session=session,
+        meeting=meeting,
+        number=4,
+        text="与会人员围绕明年工作计划充分讨论,提出加强调研服务、推进会员企业交流等意见。",
+    )
+    add_action(
+        session=session,
+        meeting=meeting,
+        content="起草2022年协会工作计划,提交理事会审议",
+        owner=members[2].representative or "执行会长",
+        due_on=date(2022, 3, 31),
+    )
+    add_action(
+        session=session,
+        meeting=meeting,
+        content="组织会员企业赴先进地区学习考察",
+        owner="秘书处",
+        due_on=date(2022, 6, 30),
+    )
+    return meeting
 
 
 # Annual dues per tier in yuan, adopted at the term's first member assembly.

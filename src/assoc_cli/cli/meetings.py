@@ -1,0 +1,1042 @@
+"""``assoc meetings``: numbering and titles, agendas with live dues figures, invitations,
+attendance, quorum, votes, sign-in sheets and minutes (会议)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
+from assoc_cli.i18n import t
+from assoc_cli.output import Column, Listing, OutputFormat, message
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.models import Meeting
+
+app = typer.Typer(
+    help=(
+        "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes."
+        "\n\n\b\nExample:\n  assoc meetings new --kind 会长办公会 --enlarged --date 2021-12-05 --time 14:30"
+    ),
+    no_args_is_help=True,
+)
+agenda_app = typer.Typer(
+    help=(
+        "Agenda items (议程): add, move, remove, list, render, pull-actions."
+        '\n\n\b\nExample:\n  assoc meetings agenda add 3 "学习党的十九届六中全会公报" --presenter 张辉新 --kind study'
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(agenda_app, name="agenda")
+
+MeetingArgument = Annotated[
+    str, typer.Argument(help="Meeting number (3 or #3), its date, or a unique part of its title.")
+]
+
+
+class ItemKind(StrEnum):
+    """What an agenda item is."""
+
+    study = "study"
+    report = "report"
+    reading = "reading"
+    discussion = "discussion"
+    speech = "speech"
+    vote = "vote"
+    dues_report = "dues-report"
+    actions = "actions"
+
+
+class DocFormat(StrEnum):
+    """How a meeting paper is written."""
+
+    md = "md"
+    txt = "txt"
+    docx = "docx"
+
+
+class Role(StrEnum):
+    """出席 (attend) or 列席 (sit in)."""
+
+    attend = "attend"
+    sit_in = "sit-in"
+
+
+class Status(StrEnum):
+    """Attendance."""
+
+    present = "present"
+    leave = "leave"
+    absent = "absent"
+    invited = "invited"
+
+
+def _meeting(session: Session, query: str) -> Meeting:
+    from assoc_cli.services.meetings import resolve_meeting
+
+    return resolve_meeting(session=session, query=query)
+
+
+def _title(session: Session, meeting: Meeting) -> str:
+    from assoc_cli.services.meetings import describe
+
+    return describe(session, meeting)
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", help="会员大会, 理事会, 常务理事会, 会长办公会, 监事会, 座谈会, 培训班…"
+        ),
+    ],
+    held_on: Annotated[str, typer.Option("--date", help="Date, e.g. 2021-12-05.")],
+    starts_at: Annotated[str | None, typer.Option("--time", help="Start time, e.g. 14:30.")] = None,
+    venue: Annotated[str | None, typer.Option("--venue", help="Venue (地点).")] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option(
+            "--chair",
+            help="Who chairs it (主持): a person, or a member whose representative chairs.",
+        ),
+    ] = None,
+    enlarged: Annotated[
+        bool, typer.Option("--enlarged", help="Enlarged meeting: (扩大) in the title.")
+    ] = False,
+    term: Annotated[
+        int | None,
+        typer.Option("--term", help="Term number (default: the term covering the date)."),
+    ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", help="Topic in the title, e.g. 制造业单项冠军 for a 培训班."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Use this title instead of the generated one.")
+    ] = None,
+    no_template: Annotated[
+        bool,
+        typer.Option(
+            "--no-template", help="Start with an empty agenda, not the kind's standing items."
+        ),
+    ] = False,
+) -> None:
+    """Create a meeting; its title is generated the way associations write it
+    (淄博市装备制造业协会二届二次会长办公(扩大)会) and its agenda starts with the kind's standing items.
+
+    \b
+    Example:
+      assoc meetings new --kind 会长办公会 --enlarged --date 2021-12-05 --time 14:30 --venue 酩悦居 --chair 张辉新
+    """
+    from assoc_cli.services.meetings import MeetingInput, create_meeting
+
+    day = date_option(held_on, "--date")
+    assert day is not None
+    with open_session(ctx) as (session, lang):
+        meeting = create_meeting(
+            session=session,
+            data=MeetingInput(
+                kind=kind,
+                held_on=day,
+                starts_at=starts_at,
+                venue=venue,
+                chair=_chair(session, chair),
+                term=term,
+                enlarged=enlarged,
+                topic=topic,
+                title=title,
+                use_template=not no_template,
+            ),
+        )
+        message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
+        typer.echo(meeting.id)
+
+
+def _chair(session: Session, chair: str | None) -> str | None:
+    """A chair named as a member unit becomes its representative's name."""
+    if not chair:
+        return chair
+    from assoc_cli.errors import AssocError
+    from assoc_cli.services.members import resolve_member
+
+    try:
+        member = resolve_member(session=session, query=chair)
+    except AssocError:
+        return chair
+    return (
+        member.representative or chair
+        if member.name == chair or member.number == chair.upper() or member.short_name == chair
+        else chair
+    )
+
+
+MEETING_COLUMNS = [
+    Column("id", kind="int"),
+    Column("held_on", "col.date", kind="date"),
+    Column("starts_at"),
+    Column("title"),
+    Column("kind"),
+    Column("venue"),
+    Column("chair"),
+    Column("items", kind="int"),
+    Column("status", kind="enum", enum_prefix="meeting."),
+]
+
+
+def _meeting_row(session: Session, meeting: Meeting) -> dict[str, Any]:
+    from assoc_cli.db.models import MeetingKind
+    from assoc_cli.services.meetings import agenda
+
+    kind = session.get(MeetingKind, meeting.kind_id)
+    return {
+        "id": meeting.id,
+        "held_on": meeting.held_on,
+        "starts_at": meeting.starts_at,
+        "title": _title(session, meeting),
+        "kind": kind.name if kind else "",
+        "venue": meeting.venue,
+        "chair": meeting.chair,
+        "items": len(agenda(session=session, meeting=meeting)),
+        "status": meeting.status,
+        "cancel_reason": meeting.cancel_reason,
+    }
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only meetings held this year.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List meetings, newest last.
+
+    \b
+    Example:
+      assoc meetings list --kind 会长办公会
+    """
+    from datetime import date
+
+    from sqlmodel import col, select
+
+    from assoc_cli.db.models import Meeting
+    from assoc_cli.services.meetings import find_kind
+
+    with open_session(ctx) as (session, lang):
+        query = select(Meeting)
+        if kind:
+            query = query.where(Meeting.kind_id == find_kind(session=session, name=kind).id)
+        if year:
+            query = query.where(
+                col(Meeting.held_on) >= date(year, 1, 1), col(Meeting.held_on) <= date(year, 12, 31)
+            )
+        rows = [
+            _meeting_row(session, m)
+            for m in session.exec(query.order_by(col(Meeting.held_on), col(Meeting.id)))
+        ]
+        emit(Listing(MEETING_COLUMNS, rows), fmt, lang, output)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """Show one meeting: title, date, venue, chair, status, agenda size.
+
+    \b
+    Example:
+      assoc meetings show 3
+    """
+    with open_session(ctx) as (session, lang):
+        row = _meeting_row(session, _meeting(session, meeting))
+        emit(
+            Listing([*MEETING_COLUMNS, Column("cancel_reason", "col.reason")], [row], record=True),
+            fmt,
+            lang,
+            None,
+        )
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    held_on: Annotated[str | None, typer.Option("--date", help="New date.")] = None,
+    starts_at: Annotated[str | None, typer.Option("--time", help="New start time.")] = None,
+    venue: Annotated[str | None, typer.Option("--venue", help="New venue.")] = None,
+    chair: Annotated[str | None, typer.Option("--chair", help="New chair.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="New topic.")] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help='Title override ("" goes back to the generated one).'),
+    ] = None,
+    enlarged: Annotated[
+        bool | None, typer.Option("--enlarged/--not-enlarged", help="(扩大) or not.")
+    ] = None,
+) -> None:
+    """Change a meeting's date, time, venue, chair, topic, title or (扩大); its number stays.
+
+    \b
+    Example:
+      assoc meetings edit 3 --venue 协会会议室 --time 09:00
+    """
+    from assoc_cli.services.meetings import edit_meeting
+
+    changes: dict[str, Any] = {}
+    day = date_option(held_on, "--date")
+    for key, value in (
+        ("held_on", day),
+        ("starts_at", starts_at),
+        ("venue", venue),
+        ("chair", chair),
+        ("topic", topic),
+        ("title_override", title),
+        ("enlarged", enlarged),
+    ):
+        if value is not None:
+            changes[key] = value
+    if not changes:
+        raise typer.BadParameter("give at least one thing to change, e.g. --venue 协会会议室")
+    with open_session(ctx) as (session, lang):
+        target = edit_meeting(session=session, meeting=_meeting(session, meeting), changes=changes)
+        message(t("msg.meeting_updated", lang, id=target.id, title=_title(session, target)))
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is cancelled.")],
+) -> None:
+    """Cancel a meeting; it keeps its number, so later meetings are not renumbered.
+
+    \b
+    Example:
+      assoc meetings cancel 4 --reason 因故改期
+    """
+    from assoc_cli.services.meetings import cancel_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = cancel_meeting(session=session, meeting=_meeting(session, meeting), reason=reason)
+        message(t("msg.meeting_cancelled", lang, id=target.id))
+
+
+@app.command("kinds")
+def kinds(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="A kind to add or change; leave out to list them.")
+    ] = None,
+    numbering: Annotated[
+        str | None, typer.Option("--numbering", help="term (二届二次), year (第一期) or none.")
+    ] = None,
+    quorum: Annotated[
+        str | None, typer.Option("--quorum", help="two-thirds, majority or none.")
+    ] = None,
+    quorum_base: Annotated[
+        str | None,
+        typer.Option(
+            "--quorum-base", help="members (all members) or invited (those invited to attend)."
+        ),
+    ] = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--item",
+            help='A standing agenda item "标题|kind|presenter"; repeat; replaces the template.',
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the kinds of meeting, or add/change one: numbering, quorum rule, agenda template.
+
+    \b
+    Example:
+      assoc meetings kinds 党建座谈会 --numbering none --item "学习文件|study" --item "座谈交流|discussion"
+    """
+    import json
+
+    from assoc_cli.services.meetings import list_kinds, parse_template_item, set_kind
+
+    with open_session(ctx) as (session, lang):
+        if name is not None:
+            template = [parse_template_item(text) for text in item] if item else None
+            set_kind(
+                session=session,
+                name=name,
+                numbering=numbering,
+                quorum=quorum,
+                quorum_base=quorum_base,
+                template=template,
+            )
+            message(t("msg.kind_set", lang, name=name))
+        rows = [
+            {
+                "kind": k.name,
+                "numbering": k.numbering,
+                "quorum": k.quorum,
+                "quorum_base": k.quorum_base,
+                "template": "; ".join(i["title"] for i in json.loads(k.agenda_template or "[]")),
+            }
+            for k in list_kinds(session=session)
+        ]
+        columns = [
+            Column("kind"),
+            Column("numbering", kind="enum", enum_prefix="numbering."),
+            Column("quorum"),
+            Column("quorum_base"),
+            Column("template"),
+        ]
+        emit(Listing(columns, rows), fmt, lang, None)
+
+
+# ---------------------------------------------------------------- agenda
+
+
+@agenda_app.command("add")
+def agenda_add(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    title: Annotated[
+        str, typer.Argument(help="What the item is, e.g. 学习党的十九届六中全会公报.")
+    ],
+    presenter: Annotated[str | None, typer.Option("--presenter", help="Who presents it.")] = None,
+    kind: Annotated[
+        ItemKind,
+        typer.Option(
+            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+        ),
+    ] = ItemKind.report,
+    minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
+    dues_year: Annotated[
+        int | None,
+        typer.Option(
+            "--dues-year", help="For a dues-report: the dues year (default: the meeting's year)."
+        ),
+    ] = None,
+    position: Annotated[
+        int | None, typer.Option("--at", help="Insert at this position (default: at the end).")
+    ] = None,
+) -> None:
+    """Add an agenda item; a dues-report item states the live collection figures when rendered.
+
+    \b
+    Example:
+      assoc meetings agenda add 3 秘书处通报近期会费收缴情况 --kind dues-report --presenter 秘书处
+    """
+    from assoc_cli.services.meetings import add_item
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        item = add_item(
+            session=session,
+            meeting=target,
+            title=title,
+            presenter=presenter,
+            kind=kind.value,
+            minutes=minutes,
+            dues_year=dues_year,
+            position=position,
+        )
+        message(t("msg.item_added", lang, n=item.position, title=item.title))
+
+
+@agenda_app.command("move")
+def agenda_move(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    item: Annotated[int, typer.Argument(help="Item number.")],
+    to: Annotated[int, typer.Option("--to", help="New position.")],
+) -> None:
+    """Move an agenda item to another position.
+
+    \b
+    Example:
+      assoc meetings agenda move 3 5 --to 1
+    """
+    from assoc_cli.services.meetings import move_item
+
+    with open_session(ctx) as (session, lang):
+        move_item(session=session, meeting=_meeting(session, meeting), number=item, to=to)
+        message(t("msg.item_moved", lang, n=item, to=to))
+
+
+@agenda_app.command("remove")
+def agenda_remove(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    item: Annotated[int, typer.Argument(help="Item number.")],
+) -> None:
+    """Take an item off the agenda (the rest are renumbered).
+
+    \b
+    Example:
+      assoc meetings agenda remove 3 2
+    """
+    from assoc_cli.services.meetings import remove_item
+
+    with open_session(ctx) as (session, lang):
+        removed = remove_item(session=session, meeting=_meeting(session, meeting), number=item)
+        message(t("msg.item_removed", lang, title=removed.title))
+
+
+@agenda_app.command("list")
+def agenda_list(
+    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """List a meeting's agenda items.
+
+    \b
+    Example:
+      assoc meetings agenda list 3
+    """
+    from assoc_cli.services.meetings import agenda
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        rows = [
+            {
+                "position": i.position,
+                "title": i.title,
+                "presenter": i.presenter,
+                "item_kind": i.kind,
+                "minutes": i.minutes,
+                "note": i.notes,
+            }
+            for i in agenda(session=session, meeting=target)
+        ]
+        columns = [
+            Column("position", kind="int"),
+            Column("title"),
+            Column("presenter"),
+            Column("item_kind", kind="enum", enum_prefix="itemkind."),
+            Column("minutes", "col.duration", kind="int"),
+            Column("note"),
+        ]
+        emit(Listing(columns, rows, title=_title(session, target)), fmt, lang, None)
+
+
+@agenda_app.command("pull-actions")
+def agenda_pull_actions(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    title: Annotated[
+        str, typer.Option("--title", help="The item's title.")
+    ] = "通报上次会议工作落实情况",
+    presenter: Annotated[str | None, typer.Option("--presenter", help="Who reports.")] = "秘书处",
+) -> None:
+    """Add an item that lists the open action items from earlier meetings of the same kind
+    (live when rendered).
+
+    \b
+    Example:
+      assoc meetings agenda pull-actions 4
+    """
+    from assoc_cli.services.meetings import add_item
+
+    with open_session(ctx) as (session, lang):
+        item = add_item(
+            session=session,
+            meeting=_meeting(session, meeting),
+            title=title,
+            presenter=presenter,
+            kind="actions",
+        )
+        message(t("msg.item_added", lang, n=item.position, title=item.title))
+
+
+def _write_document(
+    document: Any, fmt: DocFormat, output: Path | None, default_name: str, lang: str
+) -> None:
+    from assoc_cli.documents.base import render_text, save
+
+    if output is None and fmt is not DocFormat.docx:
+        sys.stdout.write(render_text(document, fmt.value))
+        return
+    path = output or Path(f"{default_name}.{fmt.value}")
+    save(document, path, fmt.value)
+    message(t("msg.written", lang, file=path))
+
+
+class AgendaStyle(StrEnum):
+    """How the agenda reads."""
+
+    list = "list"
+    sentence = "sentence"
+
+
+DocFormatOption = Annotated[
+    DocFormat, typer.Option("--format", "-f", help="md (default), txt or docx.")
+]
+DocOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="File to write (default: stdout; .docx gets a file named after the meeting).",
+    ),
+]
+
+
+@agenda_app.command("render")
+def agenda_render(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: DocFormatOption = DocFormat.md,
+    output: DocOutputOption = None,
+    style: Annotated[
+        AgendaStyle,
+        typer.Option("--style", help="list (一、二、三…) or sentence (本次会议有五项议程:一是…)."),
+    ] = AgendaStyle.list,
+) -> None:
+    """Print or write the agenda, with title, date, time, venue and chair; a dues-report item
+    states the collection figures as of the meeting date.
+
+    \b
+    Example:
+      assoc meetings agenda render 3 --style sentence
+      assoc meetings agenda render 3 -f docx -o 议程.docx
+    """
+    from assoc_cli.documents.meetings import agenda_document
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        document = agenda_document(session, target, lang, style.value)
+        _write_document(document, fmt, output, f"{_title(session, target)}议程", lang)
+
+
+@app.command("note")
+def note(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    item: Annotated[int, typer.Argument(help="Agenda item number.")],
+    text: Annotated[str, typer.Argument(help="What was said or decided, for the minutes.")],
+) -> None:
+    """Write the minutes' notes for an agenda item.
+
+    \b
+    Example:
+      assoc meetings note 3 4 "与会人员围绕明年工作计划充分讨论,形成五项重点工作。"
+    """
+    from assoc_cli.services.meetings import note_item
+
+    with open_session(ctx) as (session, lang):
+        note_item(session=session, meeting=_meeting(session, meeting), number=item, text=text)
+        message(t("msg.item_noted", lang, n=item))
+
+
+# ---------------------------------------------------------------- attendance
+
+
+@app.command("invite")
+def invite(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    members: Annotated[
+        list[str] | None,
+        typer.Argument(help="Member units to invite (through their representatives)."),
+    ] = None,
+    offices: Annotated[
+        str | None,
+        typer.Option("--offices", help="Invite holders of these offices, e.g. 会长,副会长."),
+    ] = None,
+    all_members: Annotated[
+        bool, typer.Option("--all-members", help="Invite every member in good standing.")
+    ] = False,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="Invite a person who is not a member unit (staff, guest)."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Their title (职务) for the sign-in sheet.")
+    ] = None,
+    role: Annotated[
+        Role, typer.Option("--role", help="attend (出席, default) or sit-in (列席).")
+    ] = Role.attend,
+) -> None:
+    """Invite by office, all members, by name, or a person (出席 attend / 列席 sit in).
+
+    \b
+    Example:
+      assoc meetings invite 3 --offices 会长,执行会长,副会长,监事长
+      assoc meetings invite 3 通力 双涵 --role sit-in
+      assoc meetings invite 3 --person 李秘书 --title 秘书处 --role sit-in
+    """
+    from assoc_cli.services.meetings import (
+        invite_all_members,
+        invite_member,
+        invite_offices,
+        invite_person,
+    )
+    from assoc_cli.services.members import resolve_member
+
+    if not (members or offices or all_members or person):
+        raise typer.BadParameter(
+            "say whom to invite: MEMBER…, --offices, --all-members or --person"
+        )
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        count = 0
+        if offices:
+            names = [
+                name.strip()
+                for name in offices.replace(",", ",").replace("、", ",").split(",")
+                if name.strip()
+            ]
+            count += invite_offices(session=session, meeting=target, offices=names, role=role.value)
+        if all_members:
+            count += invite_all_members(session=session, meeting=target, role=role.value)
+        for query in members or []:
+            member = resolve_member(session=session, query=query)
+            count += invite_member(
+                session=session,
+                meeting=target,
+                member=member,
+                role=role.value,
+                person=None,
+                title=title,
+            )
+        if person:
+            count += invite_person(
+                session=session, meeting=target, person=person, title=title, role=role.value
+            )
+        message(t("msg.invited", lang, count=count))
+
+
+@app.command("mark")
+def mark(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    who: Annotated[
+        list[str] | None, typer.Argument(help="People (or member units) to mark.")
+    ] = None,
+    status: Annotated[
+        Status, typer.Option("--status", help="present (default), leave (请假), absent or invited.")
+    ] = Status.present,
+    reason: Annotated[str | None, typer.Option("--reason", help="Reason for leave.")] = None,
+    proxy: Annotated[
+        str | None, typer.Option("--proxy", help="Who holds their proxy (assemblies).")
+    ] = None,
+    everyone: Annotated[
+        bool, typer.Option("--everyone", help="Mark everyone not yet marked.")
+    ] = False,
+) -> None:
+    """Record attendance: present, on leave (请假, with a reason) or absent; proxies count as present.
+
+    \b
+    Example:
+      assoc meetings mark 3 --everyone
+      assoc meetings mark 3 李万中 --status leave --reason 出差
+    """
+    from assoc_cli.services.meetings import attendees, find_attendee
+    from assoc_cli.services.meetings import mark as mark_one
+
+    if not who and not everyone:
+        raise typer.BadParameter("name whom to mark, or use --everyone")
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        chosen = [find_attendee(session=session, meeting=target, who=name) for name in who or []]
+        if everyone:
+            chosen += [
+                a
+                for a, _ in attendees(session=session, meeting=target)
+                if a.status == "invited" and a not in chosen
+            ]
+        for attendee in chosen:
+            mark_one(
+                session=session, attendee=attendee, status=status.value, reason=reason, proxy=proxy
+            )
+            message(
+                t(
+                    "msg.marked",
+                    lang,
+                    person=attendee.person,
+                    status=t(f"attend.{status.value}", lang),
+                )
+            )
+
+
+@app.command("signin")
+def signin(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md (default), txt, docx or csv.")
+    ] = "md",
+    output: DocOutputOption = None,
+) -> None:
+    """The sign-in sheet (签到表): 序号, 姓名, 单位, 职务, 电话, 签到, 备注 — by office, then
+    surname stroke count (按姓氏笔画).
+
+    \b
+    Example:
+      assoc meetings signin 3 -f docx -o 签到表.docx
+    """
+    from assoc_cli.documents.meetings import SIGNIN_KEYS, signin_document, signin_rows
+
+    if fmt not in ("md", "txt", "docx", "csv"):
+        raise typer.BadParameter("choose md, txt, docx or csv", param_hint="'--format'")
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        if fmt == "csv":
+            from assoc_cli.io.tables import write_csv_file
+
+            columns = [Column(key) for key in SIGNIN_KEYS]
+            headers = [t(f"signin.{key}", lang) for key in SIGNIN_KEYS]
+            write_csv_file(output, columns, signin_rows(session, target, lang), headers, sys.stdout)
+            if output is not None:
+                message(t("msg.written", lang, file=output))
+            return
+        document = signin_document(session, target, lang)
+        _write_document(document, DocFormat(fmt), output, f"{_title(session, target)}签到表", lang)
+
+
+@app.command("quorum")
+def quorum(
+    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+) -> None:
+    """Say whether the quorum is met: expected (应到), present (实到), required, by the kind's rule.
+
+    \b
+    Example:
+      assoc meetings quorum 5
+    """
+    from assoc_cli.services.meetings import quorum as count
+
+    with open_session(ctx) as (session, lang):
+        result = count(session=session, meeting=_meeting(session, meeting))
+        row = {
+            "quorum": result.rule,
+            "expected": result.expected,
+            "present": result.present,
+            "required": result.required,
+            "met": result.met,
+        }
+        if fmt.for_machines:
+            emit(Listing([Column(k) for k in row], [row], record=True), fmt, lang, None)
+            return
+        key = (
+            "msg.quorum_none"
+            if result.met is None
+            else "msg.quorum_met"
+            if result.met
+            else "msg.quorum_not_met"
+        )
+        typer.echo(
+            t(key, lang, expected=result.expected, present=result.present, required=result.required)
+        )
+
+
+class Threshold(StrEnum):
+    """What a motion needs to pass."""
+
+    majority = "majority"
+    two_thirds = "two-thirds"
+
+
+@app.command("vote")
+def vote(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    topic: Annotated[str, typer.Argument(help="The motion (议题).")],
+    votes_for: Annotated[int, typer.Option("--for", help="Votes for (赞成).")],
+    against: Annotated[int, typer.Option("--against", help="Votes against (反对).")] = 0,
+    abstain: Annotated[int, typer.Option("--abstain", help="Abstentions (弃权).")] = 0,
+    method: Annotated[
+        str, typer.Option("--method", help="无记名投票, 记名投票, 举手 or 鼓掌.")
+    ] = "举手",
+    threshold: Annotated[
+        Threshold,
+        typer.Option("--threshold", help="majority of those present (default) or two-thirds."),
+    ] = Threshold.majority,
+    present: Annotated[
+        int | None,
+        typer.Option("--present", help="Present (实到) when attendance was not recorded by name."),
+    ] = None,
+) -> None:
+    """Record a resolution (表决) with 应到/实到/赞成/反对/弃权 and whether it passed.
+
+    \b
+    Example:
+      assoc meetings vote 5 "审议通过2023年会费标准" --for 40 --against 2 --abstain 1 --method 无记名投票
+    """
+    from assoc_cli.errors import AssocError
+    from assoc_cli.services.meetings import parse_vote_method, record_vote
+
+    try:
+        chosen = parse_vote_method(method)
+    except AssocError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--method'") from None
+    with open_session(ctx) as (session, lang):
+        result = record_vote(
+            session=session,
+            meeting=_meeting(session, meeting),
+            topic=topic,
+            votes_for=votes_for,
+            against=against,
+            abstain=abstain,
+            method=chosen,
+            threshold=threshold.value,
+            present=present,
+        )
+        message(
+            t(
+                "msg.vote",
+                lang,
+                topic=result.topic,
+                votes_for=result.votes_for,
+                against=result.votes_against,
+                abstain=result.abstentions,
+                present=result.present,
+                outcome=t("vote.passed" if result.passed else "vote.failed", lang),
+            )
+        )
+
+
+@app.command("votes")
+def votes(
+    ctx: typer.Context,
+    meeting: Annotated[str | None, typer.Argument(help="Only this meeting.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List recorded votes (表决记录).
+
+    \b
+    Example:
+      assoc meetings votes -f csv -o 表决记录.csv
+    """
+    from assoc_cli.db.models import Meeting
+    from assoc_cli.services.meetings import resolutions
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting) if meeting else None
+        rows = [
+            {
+                "meeting": _title(session, session.get_one(Meeting, r.meeting_id)),
+                "topic": r.topic,
+                "method": r.method,
+                "threshold": r.threshold,
+                "expected": r.expected,
+                "present": r.present,
+                "votes_for": r.votes_for,
+                "votes_against": r.votes_against,
+                "abstentions": r.abstentions,
+                "passed": r.passed,
+            }
+            for r in resolutions(session=session, meeting=target)
+        ]
+        columns = [
+            Column("meeting"),
+            Column("topic"),
+            Column("method"),
+            Column("threshold"),
+            *(
+                Column(k, kind="int")
+                for k in ("expected", "present", "votes_for", "votes_against", "abstentions")
+            ),
+            Column("passed", kind="bool"),
+        ]
+        emit(Listing(columns, rows), fmt, lang, output)
+
+
+@app.command("attendance")
+def attendance(
+    ctx: typer.Context,
+    member: Annotated[
+        str | None, typer.Option("--member", help="Per member, only this one.")
+    ] = None,
+    meeting: Annotated[
+        str | None,
+        typer.Option("--meeting", help="One meeting: everyone invited and how they came."),
+    ] = None,
+    flag_after: Annotated[
+        int,
+        typer.Option("--flag-after", help="Flag members absent from this many meetings in a row."),
+    ] = 3,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """Attendance rates per member (or for one meeting); flags members absent from N meetings
+    in a row (a common charter rule for officers).
+
+    \b
+    Example:
+      assoc meetings attendance --flag-after 3
+      assoc meetings attendance --meeting 3
+    """
+    from assoc_cli.reports.attendance import meeting_attendance, member_attendance
+
+    if flag_after < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="'--flag-after'")
+    with open_session(ctx) as (session, lang):
+        if meeting:
+            target = _meeting(session, meeting)
+            rows = meeting_attendance(session, target)
+            columns = [
+                Column("person"),
+                Column("member"),
+                Column("title"),
+                Column("role", kind="enum", enum_prefix="role."),
+                Column("status", "col.attendance", kind="enum", enum_prefix="attend."),
+                Column("reason"),
+                Column("proxy"),
+            ]
+            emit(Listing(columns, rows, title=_title(session, target)), fmt, lang, output)
+            return
+        member_id = None
+        if member:
+            from assoc_cli.services.members import resolve_member
+
+            member_id = resolve_member(session=session, query=member).id
+        rows = member_attendance(session, member_id=member_id, flag_after=flag_after)
+        columns = [
+            Column("number"),
+            Column("member"),
+            *(Column(k, kind="int") for k in ("invited", "present", "leave", "absent")),
+            Column("rate", kind="percent"),
+            Column("absent_streak", kind="int"),
+            Column("flagged", kind="bool"),
+        ]
+        emit(Listing(columns, rows), fmt, lang, output)
+
+
+@app.command("minutes")
+def minutes(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: DocFormatOption = DocFormat.md,
+    output: DocOutputOption = None,
+) -> None:
+    """The minutes (会议纪要): title, time, venue, chair, 出席 / 请假 / 列席, the agenda with
+    notes, resolutions with their votes, and the action items.
+
+    \b
+    Example:
+      assoc meetings minutes 3 -f docx -o 纪要.docx
+    """
+    from assoc_cli.documents.meetings import minutes_document
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        _write_document(
+            minutes_document(session, target, lang),
+            fmt,
+            output,
+            f"{_title(session, target)}纪要",
+            lang,
+        )
