@@ -1,4 +1,5 @@
-"""Test helpers: every test drives the real ``assoc`` command on a real SQLite file.
+"""Test helpers: every test drives the real ``assoc`` command on a real database — a SQLite
+file, and (the same tests again) a database on a real PostgreSQL server.
 
 Every path (home, data directory) is redirected into the test's temporary folder, and the
 ``fails`` helper checks the promise made to users: one ``Error:`` line, the right exit
@@ -7,16 +8,24 @@ code, no traceback, and the database exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from assoc_cli.cli import app
+from tests import pg_server
+
+BACKENDS = ["sqlite", "postgresql"]
+# For the few tests about SQLite files themselves (permissions, paths, the file format).
+sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -31,26 +40,73 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("COLUMNS", "200")
 
 
-def snapshot(db: Path) -> str:
-    """Everything in the database as SQL text, to prove a failed command changed nothing."""
-    if not db.is_file():
-        return "" if not db.exists() else f"<{db} is not a file>"
-    connection = sqlite3.connect(db)
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pg_server.PgServer]:
+    """A throwaway PostgreSQL server for the whole session (skipped when not installed)."""
+    server = pg_server.start()
+    if isinstance(server, str):
+        if os.environ.get("ASSOC_REQUIRE_PG"):
+            pytest.fail(server)
+        pytest.skip(server)
+    yield server
+    server.stop()
+
+
+def _rows(connection: Any, table: Any) -> list[str]:
+    from sqlalchemy import select
+
+    query = select(table).order_by(*table.primary_key.columns)
+    return [f"{table.name}: {tuple(row)!r}" for row in connection.execute(query)]
+
+
+def snapshot(db: Path | str) -> str:
+    """Everything in the database as text, to prove a failed command changed nothing."""
+    location = str(db)
+    if "://" not in location:
+        path = Path(location)
+        if not path.is_file():
+            return "" if not path.exists() else f"<{path} is not a file>"
+        connection = sqlite3.connect(path)
+        try:
+            return "\n".join(connection.iterdump())
+        finally:
+            connection.close()
+    from sqlalchemy import MetaData, create_engine
+
+    engine = create_engine(location)
     try:
-        return "\n".join(connection.iterdump())
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.connect() as connection:
+            return "\n".join(
+                line
+                for name in sorted(metadata.tables)
+                for line in _rows(connection, metadata.tables[name])
+            )
     finally:
-        connection.close()
+        engine.dispose()
 
 
 @dataclass
 class Cli:
-    """Runs ``assoc --db FILE …`` in-process through Click's test runner."""
+    """Runs ``assoc --db LOCATION …`` in-process through Click's test runner."""
 
-    db: Path
+    location: str
+
+    @property
+    def db(self) -> Path:
+        """The SQLite file (for the few tests that look at the file itself)."""
+        assert "://" not in self.location, "this test needs a SQLite file"
+        return Path(self.location)
+
+    @property
+    def is_postgres(self) -> bool:
+        """Whether this database lives on the PostgreSQL server."""
+        return self.location.startswith("postgresql")
 
     def __call__(self, *args: str, lang: str | None = None) -> Result:
         """Run a command; returns the result whatever its exit code."""
-        prefix = ["--db", str(self.db)] + (["--lang", lang] if lang else [])
+        prefix = ["--db", self.location] + (["--lang", lang] if lang else [])
         return CliRunner().invoke(app, [*prefix, *args], catch_exceptions=True)
 
     def ok(self, *args: str, lang: str | None = None) -> Result:
@@ -64,7 +120,7 @@ class Cli:
 
     def fails(self, *args: str, code: int = 1, lang: str | None = None) -> str:
         """Run a command that must fail cleanly and change nothing; returns the error line."""
-        before = snapshot(self.db)
+        before = snapshot(self.location)
         result = self(*args, lang=lang)
         assert result.exit_code == code, (
             f"assoc {' '.join(args)} exited {result.exit_code}, expected {code}\n"
@@ -76,36 +132,74 @@ class Cli:
         assert "Traceback" not in result.stderr + result.stdout
         errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
         assert len(errors) == 1, f"expected one Error: line, got:\n{result.stderr}"
-        assert snapshot(self.db) == before, "a failed command changed the database"
+        assert snapshot(self.location) == before, "a failed command changed the database"
         return errors[0]
 
+    def sql(self, statement: str) -> list[Any]:
+        """Run raw SQL on the database (to look behind the CLI, or to tamper with it)."""
+        from sqlalchemy import create_engine, text
+
+        url = self.location if "://" in self.location else f"sqlite:///{self.location}"
+        engine = create_engine(url)
+        try:
+            with engine.begin() as connection:
+                result = connection.execute(text(statement))
+                return list(result) if result.returns_rows else []
+        finally:
+            engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which engine the test runs on."""
+    return str(request.param)
+
+
+def _fresh_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if backend == "sqlite":
+        return str(tmp_path / "assoc.db")
+    server = request.getfixturevalue("postgres")
+    return pg_server.create_database(server, f"t_{uuid.uuid4().hex[:16]}")
+
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    """An initialised association in a fresh database file."""
-    runner = Cli(tmp_path / "assoc.db")
-    runner.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    return runner
+def empty_cli(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
+    """A database with nothing in it yet (a new SQLite path, or a new empty database)."""
+    return Cli(_fresh_location(backend, tmp_path, request))
 
 
 @pytest.fixture
-def empty_cli(tmp_path: Path) -> Cli:
-    """A database path with nothing in it yet."""
-    return Cli(tmp_path / "assoc.db")
+def cli(empty_cli: Cli) -> Cli:
+    """An initialised association in a fresh database."""
+    empty_cli.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
+    return empty_cli
 
 
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo association, built once per test session through the real command."""
+    """The demo association in SQLite, built once per test session through the real command."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     result = CliRunner().invoke(app, ["demo", "--db", str(path)])
     assert result.exit_code == 0, result.stderr
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_template(postgres: pg_server.PgServer, demo_file: Path) -> str:
+    """The demo association copied into a PostgreSQL template database once per session."""
+    url = pg_server.create_database(postgres, "demo_template")
+    result = CliRunner().invoke(app, ["--db", str(demo_file), "db", "copy", "--to", url])
+    assert result.exit_code == 0, result.stderr
+    return "demo_template"
+
+
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Cli]:
+def demo(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
     """A private copy of the demo database for one test."""
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_file, copy)
-    yield Cli(copy)
+    if backend == "sqlite":
+        copy = tmp_path / "demo.db"
+        shutil.copy(request.getfixturevalue("demo_file"), copy)
+        return Cli(str(copy))
+    template = request.getfixturevalue("demo_template")
+    server = request.getfixturevalue("postgres")
+    return Cli(pg_server.create_database(server, f"d_{uuid.uuid4().hex[:16]}", template=template))

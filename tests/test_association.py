@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from assoc_cli.cli import app
 from assoc_cli.db.migrate import HEAD_REVISION
-from tests.conftest import Cli
+from tests.conftest import Cli, sqlite_only
 
 
 def test_init_creates_then_updates_the_profile(empty_cli: Cli) -> None:
@@ -50,6 +50,7 @@ def test_bad_lang_option_is_refused(cli: Cli) -> None:
     assert "unknown language" in cli.fails("info", lang="klingon")
 
 
+@sqlite_only
 def test_database_file_is_private(cli: Cli) -> None:
     mode = stat.S_IMODE(cli.db.stat().st_mode)
     assert mode == 0o600
@@ -77,9 +78,9 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     connection.execute("CREATE TABLE invoices (id INTEGER)")
     connection.commit()
     connection.close()
-    assert "not made by assoc" in Cli(other).fails("info")
+    assert "not made by assoc" in Cli(str(other)).fails("info")
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
-    error = Cli(tmp_path).fails("info")
+    error = Cli(str(tmp_path)).fails("info")
     assert "database" in error

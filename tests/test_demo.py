@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import Cli
+from tests.conftest import Cli, sqlite_only
 
 
 def test_demo_has_units_over_four_tiers_with_officers(demo: Cli) -> None:
@@ -21,6 +21,7 @@ def test_demo_has_units_over_four_tiers_with_officers(demo: Cli) -> None:
     assert len(segments) >= 5
 
 
+@sqlite_only
 def test_demo_refuses_to_overwrite_without_replace(demo: Cli, tmp_path: Path) -> None:
     result = demo("demo", "--db", str(demo.db))
     assert result.exit_code == 1

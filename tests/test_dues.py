@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -463,12 +462,9 @@ def test_verify_finds_a_tampered_receipt_sequence(ledger: Cli) -> None:
     for day in ("2022-11-01", "2022-11-02", "2022-11-03"):
         ledger.ok("dues", "pay", "通力", "--amount", "100", "--on", day)
     assert "核对无误" in ledger.ok("dues", "verify").stderr
-    connection = sqlite3.connect(ledger.db)
-    connection.execute(
+    ledger.sql(
         "UPDATE dues_entry SET receipt_seq = 7, receipt = '2022-0007' WHERE receipt = '2022-0002'"
     )
-    connection.commit()
-    connection.close()
     result = ledger("dues", "verify")
     assert result.exit_code == 1
     assert "gap or a repeat" in result.stdout and "Error: 1 mismatch" in result.stderr

@@ -71,9 +71,9 @@ def test_dry_run_shows_changes_and_writes_nothing(cli: Cli, tmp_path: Path) -> N
         "members", "add", "山东双涵石化装备有限公司", "--credit-code", CODE, "--employees", "300"
     )
     path = _write(tmp_path / "m.csv", HEADER_ZH + ROWS_ZH, "utf-8")
-    before = snapshot(cli.db)
+    before = snapshot(cli.location)
     result = cli.ok("members", "import", str(path), "--dry-run", "-f", "json")
-    assert snapshot(cli.db) == before
+    assert snapshot(cli.location) == before
     plan = json.loads(result.stdout)
     assert [(p["line"], p["action"], p["number"]) for p in plan] == [
         (2, "update", "M0001"),
@@ -104,10 +104,10 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli: Cli, tmp_path: Pa
         "坏档次公司,,,,钻石\n"
     )
     path = _write(tmp_path / "bad.csv", text, "utf-8")
-    before = snapshot(cli.db)
+    before = snapshot(cli.location)
     result = cli("members", "import", str(path))
     assert result.exit_code == 1
-    assert snapshot(cli.db) == before
+    assert snapshot(cli.location) == before
     err = result.stderr
     assert "nothing was imported" in err
     assert "line 3: 统一社会信用代码 (credit_code)" in err and "check character" in err
@@ -140,7 +140,7 @@ def test_broken_files_are_refused(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    before = snapshot(cli.db)
+    before = snapshot(cli.location)
     result = cli("members", "import", str(path))
     if message is None:
         # A CSV quirk Python's reader tolerates: whatever happens, it is clean.
@@ -149,7 +149,7 @@ def test_broken_files_are_refused(
     assert result.exit_code == 1, result.stderr
     assert message in result.stderr
     assert result.stderr.startswith("Error:")
-    assert snapshot(cli.db) == before
+    assert snapshot(cli.location) == before
 
 
 def test_missing_file(cli: Cli, tmp_path: Path) -> None:
@@ -176,10 +176,10 @@ def test_export_imports_back_unchanged(demo: Cli, tmp_path: Path) -> None:
     for suffix in ("csv", "xlsx"):
         out = tmp_path / f"roster.{suffix}"
         demo.ok("members", "export", "-o", str(out), "--status", "all")
-        before = snapshot(demo.db)
+        before = snapshot(demo.location)
         result = demo.ok("members", "import", str(out))
         assert "新增 0,更新 0,无变化 62" in result.stderr, result.stderr
-        assert snapshot(demo.db) == before
+        assert snapshot(demo.location) == before
 
 
 def test_export_xlsx_keeps_text_as_text(cli: Cli, tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ def test_head_revision_constant_is_alembics_head() -> None:
 def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
     result = empty_cli.ok("db", "upgrade")
     assert "升级到 " + HEAD_REVISION in result.stderr
-    engine = create_engine(f"sqlite:///{empty_cli.db}")
+    url = empty_cli.location if empty_cli.is_postgres else f"sqlite:///{empty_cli.location}"
+    engine = create_engine(url)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
@@ -47,7 +48,7 @@ def test_an_older_database_upgrades_itself_on_first_use(tmp_path: Path, revision
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), revision)  # type: ignore[arg-type]
     engine.dispose()
-    Cli(path).ok("members", "list")
+    Cli(str(path)).ok("members", "list")
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
         HEAD_REVISION,
@@ -56,22 +57,17 @@ def test_an_older_database_upgrades_itself_on_first_use(tmp_path: Path, revision
 
 
 def test_a_database_newer_than_this_assoc_is_refused(cli: Cli) -> None:
-    connection = sqlite3.connect(cli.db)
-    connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.commit()
-    connection.close()
+    cli.sql("UPDATE alembic_version SET version_num = '9999'")
     assert "newer than this assoc knows" in cli.fails("members", "list")
 
 
 def test_db_current_on_a_missing_file(tmp_path: Path) -> None:
-    assert "no database at" in Cli(tmp_path / "missing.db").fails("db", "current")
+    assert "no database at" in Cli(str(tmp_path / "missing.db")).fails("db", "current")
     assert not (tmp_path / "missing.db").exists()
 
 
 def test_seeded_tiers_and_offices(cli: Cli) -> None:
-    connection = sqlite3.connect(cli.db)
-    tiers = [r[0] for r in connection.execute("SELECT name FROM tier ORDER BY rank")]
-    offices = [r[0] for r in connection.execute("SELECT name FROM office ORDER BY rank")]
-    connection.close()
+    tiers = [r[0] for r in cli.sql("SELECT name FROM tier ORDER BY rank")]
+    offices = [r[0] for r in cli.sql("SELECT name FROM office ORDER BY rank")]
     assert tiers == ["会长单位", "副会长单位", "理事单位", "会员单位"]
     assert offices == ["会长", "执行会长", "副会长", "监事长", "秘书长", "副秘书长", "理事", "监事"]

@@ -157,24 +157,20 @@ def upgrade() -> None:
 
     # Seed data: the four dues tiers (at most four, per the rules for social organisations)
     # and the usual offices, each pointing at the tier a unit holding it falls into.
-    tier = sa.table(
-        "tier",
-        sa.column("id", sa.Integer),
-        sa.column("name", sa.String),
-        sa.column("rank", sa.Integer),
-    )
+    # No explicit ids: both engines number the rows 1, 2, 3… in this order (office.tier_id
+    # relies on it), and PostgreSQL's sequences stay in step.
+    tier = sa.table("tier", sa.column("name", sa.String), sa.column("rank", sa.Integer))
     op.bulk_insert(
         tier,
         [
-            {"id": 1, "name": "会长单位", "rank": 1},
-            {"id": 2, "name": "副会长单位", "rank": 2},
-            {"id": 3, "name": "理事单位", "rank": 3},
-            {"id": 4, "name": "会员单位", "rank": 4},
+            {"name": "会长单位", "rank": 1},
+            {"name": "副会长单位", "rank": 2},
+            {"name": "理事单位", "rank": 3},
+            {"name": "会员单位", "rank": 4},
         ],
     )
     office = sa.table(
         "office",
-        sa.column("id", sa.Integer),
         sa.column("name", sa.String),
         sa.column("rank", sa.Integer),
         sa.column("tier_id", sa.Integer),
@@ -182,14 +178,14 @@ def upgrade() -> None:
     op.bulk_insert(
         office,
         [
-            {"id": 1, "name": "会长", "rank": 10, "tier_id": 1},
-            {"id": 2, "name": "执行会长", "rank": 20, "tier_id": 1},
-            {"id": 3, "name": "副会长", "rank": 30, "tier_id": 2},
-            {"id": 4, "name": "监事长", "rank": 40, "tier_id": 2},
-            {"id": 5, "name": "秘书长", "rank": 50, "tier_id": 3},
-            {"id": 6, "name": "副秘书长", "rank": 60, "tier_id": 3},
-            {"id": 7, "name": "理事", "rank": 70, "tier_id": 3},
-            {"id": 8, "name": "监事", "rank": 80, "tier_id": 3},
+            {"name": "会长", "rank": 10, "tier_id": 1},
+            {"name": "执行会长", "rank": 20, "tier_id": 1},
+            {"name": "副会长", "rank": 30, "tier_id": 2},
+            {"name": "监事长", "rank": 40, "tier_id": 2},
+            {"name": "秘书长", "rank": 50, "tier_id": 3},
+            {"name": "副秘书长", "rank": 60, "tier_id": 3},
+            {"name": "理事", "rank": 70, "tier_id": 3},
+            {"name": "监事", "rank": 80, "tier_id": 3},
         ],
     )
     # ### end Alembic commands ###

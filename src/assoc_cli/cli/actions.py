@@ -73,7 +73,7 @@ def list_(
     from assoc_cli.services.meetings import describe
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         rows = [
             {
                 "id": item.id,

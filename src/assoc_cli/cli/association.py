@@ -78,7 +78,7 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from assoc_cli.db.location import display_location
     from assoc_cli.reports.overview import overview
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         row = overview(session=session, lang=lang)
         from assoc_cli.cli.common import database_url
 

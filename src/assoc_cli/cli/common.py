@@ -54,8 +54,16 @@ class AssocGroup(TyperGroup):
             fail(str(exc), exc.exit_code)
         except Exception as exc:
             if type(exc).__module__.startswith("sqlalchemy"):
-                reason = getattr(exc, "orig", None) or exc
-                fail(f"the database refused the change: {reason}")
+                reason = str(getattr(exc, "orig", None) or exc).strip()
+                if (
+                    "locked" in reason
+                    or "lock timeout" in reason
+                    or "could not obtain lock" in reason
+                ):
+                    fail(
+                        "another assoc kept the database busy for too long; nothing was changed — try again"
+                    )
+                fail(f"the database refused the change: {reason.splitlines()[0]}")
             raise
 
 
@@ -76,27 +84,25 @@ def database_url(ctx: typer.Context) -> str:
 
 
 @contextmanager
-def open_session(ctx: typer.Context) -> Iterator[tuple[Session, str]]:
+def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
     """One transaction for the whole command, and the output language.
 
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
     """
-    from assoc_cli.db.engine import open_database, unit_of_work
+    from assoc_cli.db.engine import forget_new_database, open_database, unit_of_work
     from assoc_cli.db.location import sqlite_path
 
     url = database_url(ctx)
     path = sqlite_path(url)
     existed = path is None or path.exists()
-    engine = open_database(url)
+    engine, was_empty = open_database(url, report_empty=True)
     try:
-        with unit_of_work(engine) as session:
+        with unit_of_work(engine, write=write) as session:
             yield session, resolve_lang(ctx, session)
     except BaseException:
-        engine.dispose()
-        if not existed and path is not None:
-            # The command created this file and then failed: leave no trace of it.
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if was_empty:
+            # The command set up this database and then failed: leave no trace of it.
+            forget_new_database(engine, None if existed else path)
         raise
     finally:
         engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from assoc_cli.cli.common import database_url, resolve_lang
@@ -56,3 +58,46 @@ def current(ctx: typer.Context) -> None:
         engine.dispose()
     state_text = "head" if revision == HEAD_REVISION else f"behind head {HEAD_REVISION}"
     typer.echo(f"{revision or '(empty)'} ({state_text})")
+
+
+@app.command("copy")
+def copy(
+    ctx: typer.Context,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", help="Target: a SQLAlchemy URL (postgresql+psycopg://…) or a file path."
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an association already in the target.")
+    ] = False,
+) -> None:
+    """Copy the whole association to another database (SQLite ⇄ PostgreSQL), checking every
+    table's row count at the end.
+
+    \b
+    Example:
+      assoc db copy --to postgresql+psycopg://assoc@db.example/assoc
+    """
+    from assoc_cli.db.engine import open_database
+    from assoc_cli.db.location import display_location, resolve_database_url
+    from assoc_cli.db.transfer import copy_database
+
+    source_url = database_url(ctx)
+    target_url = resolve_database_url(to)
+    if target_url == source_url:
+        raise typer.BadParameter("the target is the database itself", param_hint="'--to'")
+    source = open_database(source_url, create=False)
+    try:
+        target = open_database(target_url)
+        try:
+            copied = copy_database(source, target, force=force)
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+    total = sum(copied.values())
+    message(
+        f"copied {total} rows in {len(copied)} tables to {display_location(target_url)}; counts match"
+    )

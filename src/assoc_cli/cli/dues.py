@@ -143,7 +143,7 @@ def rates_list(
     """
     from assoc_cli.services.dues import list_rates
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         rows = [
             {
                 "year": rate.year,
@@ -443,7 +443,7 @@ def statement(
     from assoc_cli.services.members import resolve_member
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
         assert target.id is not None
         lines, years, owing, credit = member_statement(
@@ -558,7 +558,7 @@ def unpaid(
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year or when.year
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         _require_rates(session, lang, dues_year)
         if tier is not None:
             from assoc_cli.services.members import find_tier
@@ -612,7 +612,7 @@ def report(
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year or when.year
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         _require_rates(session, lang, dues_year)
         policy = _policy(session)
         groups, total = collection_figures(session, policy, year=dues_year, as_of=when, by=by.value)
@@ -694,7 +694,7 @@ def arrears(
     when = date_option(as_of, "--as-of") or today()
     if min_years < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--min-years'")
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         _require_rates(session, lang)
         query = arrears_select(session, _policy(session), as_of=when, min_years=min_years)
         columns = [
@@ -758,7 +758,7 @@ def export(
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         rows = _for_people(stream(session, payments_select(year=year)))
         headers = [c.label("zh-Hans") for c in PAYMENT_COLUMNS]
         if output is not None and output.suffix.lower() == ".xlsx":
@@ -790,7 +790,7 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     from assoc_cli.reports.verify import verify_ledger
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         result = verify_ledger(session, _policy(session), when)
         problems = result.problems or []
         for problem in problems:
@@ -951,7 +951,7 @@ def notices(
     from assoc_cli.db.models import DuesNotice, Member
     from assoc_cli.services.members import resolve_member
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         query = select(DuesNotice, Member).join(Member, col(Member.id) == DuesNotice.member_id)
         if year is not None:
             query = query.where(DuesNotice.year == year)

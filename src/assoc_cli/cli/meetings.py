@@ -236,7 +236,7 @@ def list_(
     from assoc_cli.db.models import Meeting
     from assoc_cli.services.meetings import find_kind
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         query = select(Meeting)
         if kind:
             query = query.where(Meeting.kind_id == find_kind(session=session, name=kind).id)
@@ -261,7 +261,7 @@ def show(
     Example:
       assoc meetings show 3
     """
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         row = _meeting_row(session, _meeting(session, meeting))
         emit(
             Listing([*MEETING_COLUMNS, Column("cancel_reason", "col.reason")], [row], record=True),
@@ -506,7 +506,7 @@ def agenda_list(
     """
     from assoc_cli.services.meetings import agenda
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         rows = [
             {
@@ -613,7 +613,7 @@ def agenda_render(
     """
     from assoc_cli.documents.meetings import agenda_document
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         document = agenda_document(session, target, lang, style.value)
         _write_document(document, fmt, output, f"{_title(session, target)}议程", lang)
@@ -790,7 +790,7 @@ def signin(
 
     if fmt not in ("md", "txt", "docx", "csv"):
         raise typer.BadParameter("choose md, txt, docx or csv", param_hint="'--format'")
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         if fmt == "csv":
             from assoc_cli.io.tables import write_csv_file
@@ -817,7 +817,7 @@ def quorum(
     """
     from assoc_cli.services.meetings import quorum as count
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         result = count(session=session, meeting=_meeting(session, meeting))
         row = {
             "quorum": result.rule,
@@ -923,7 +923,7 @@ def votes(
     from assoc_cli.db.models import Meeting
     from assoc_cli.services.meetings import resolutions
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting) if meeting else None
         rows = [
             {
@@ -983,7 +983,7 @@ def attendance(
 
     if flag_after < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--flag-after'")
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         if meeting:
             target = _meeting(session, meeting)
             rows = meeting_attendance(session, target)
@@ -1031,7 +1031,7 @@ def minutes(
     """
     from assoc_cli.documents.meetings import minutes_document
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         _write_document(
             minutes_document(session, target, lang),

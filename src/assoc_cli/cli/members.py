@@ -278,12 +278,13 @@ def show(
     from assoc_cli.reports.roster import RosterFilter, roster_rows
     from assoc_cli.services.members import membership_periods, resolve_member
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
         filters = RosterFilter(
             term_id=_current_term_id(session, term), status=None, member_ids=(target.id or 0,)
         )
-        row = next(roster_rows(session, filters))
+        rows = list(roster_rows(session, filters))
+        row = rows[0]
         from assoc_cli.i18n.dates import format_date
 
         periods = membership_periods(session=session, member=target)
@@ -364,7 +365,7 @@ def list_(
     """
     from assoc_cli.reports.roster import roster_rows
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
         rows = roster_rows(session, filters, sort.value)
         machine = fmt.for_machines
@@ -470,7 +471,7 @@ def stats(
     from assoc_cli.reports.roster import RosterFilter, roster_stats
 
     groups = ["tier", "segment"] if by is StatsBy.all else [by.value]
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         filters = RosterFilter(
             term_id=_current_term_id(session, term),
             status=None if status is Status.all else status.value,
@@ -623,7 +624,7 @@ def export(
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
         count = export_members(
             session=session, filters=filters, sort=sort.value, path=output, stream=sys.stdout

@@ -109,7 +109,7 @@ def list_(
     from assoc_cli.services.offices import holdings
     from assoc_cli.services.terms import get_term
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         the_term = get_term(session=session, number=term, as_of=today())
         rows = [
             {
@@ -142,7 +142,7 @@ def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from assoc_cli.db.models import Tier
     from assoc_cli.services.offices import list_offices
 
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         rows = [
             {
                 "office": office.name,

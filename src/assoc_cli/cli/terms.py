@@ -60,7 +60,7 @@ def list_(
     from assoc_cli.services.terms import current_term, list_terms
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx) as (session, lang):
+    with open_session(ctx, write=False) as (session, lang):
         current = current_term(session=session, as_of=when)
         rows = [
             {

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal, overload
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
@@ -15,18 +16,45 @@ from assoc_cli.db.location import display_location, sqlite_path
 from assoc_cli.db.migrate import ensure_schema
 from assoc_cli.errors import DatabaseError
 
-# How long a writer waits for another writer's lock before failing (milliseconds).
-BUSY_TIMEOUT_MS = 10_000
+
+def _busy_timeout_ms() -> int:
+    # How long a writer waits for another writer's lock before failing.
+    from assoc_cli.db.locks import lock_timeout_seconds
+
+    return int(lock_timeout_seconds() * 1000)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Foreign keys are off by default in SQLite; WAL lets readers run beside a writer.
+    # isolation_level None: the driver opens no transactions of its own; _sqlite_begin does.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    """Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so two writers queue
+    instead of one failing midway; readers begin normally and never block anyone."""
+    from assoc_cli.db import locks
+
+    if connection.get_execution_options().get("assoc_read_only"):
+        connection.exec_driver_sql("BEGIN")
+        return
+    connection.exec_driver_sql("PRAGMA busy_timeout=0")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as exc:
+        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+            raise
+        locks.on_wait()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
 
 
 def _create_private_file(path: os.PathLike[str]) -> None:
@@ -54,24 +82,69 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         raise DatabaseError(f"cannot use database URL {display_location(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Engine:
-    """Open the database at *url*, upgrading its schema on first use."""
+@overload
+def open_database(url: str, *, create: bool = ..., upgrade: bool = ...) -> Engine: ...
+
+
+@overload
+def open_database(
+    url: str, *, create: bool = ..., upgrade: bool = ..., report_empty: Literal[True]
+) -> tuple[Engine, bool]: ...
+
+
+def open_database(
+    url: str, *, create: bool = True, upgrade: bool = True, report_empty: bool = False
+) -> Engine | tuple[Engine, bool]:
+    """Open the database at *url*, upgrading its schema on first use. With *report_empty*,
+    also say whether it was empty before (so a failed first command can undo its setup)."""
     engine = make_engine(url, create=create)
+    was_empty = False
     if upgrade:
         try:
-            ensure_schema(engine)
+            was_empty = ensure_schema(engine) is None
         except OperationalError as exc:
+            engine.dispose()
+            if "locked" in str(exc.orig):
+                raise DatabaseError(
+                    "another assoc kept the database busy for too long; "
+                    "nothing was changed — try again"
+                ) from exc
             raise DatabaseError(
                 f"cannot open the database at {display_location(url)}: {exc.orig}"
             ) from exc
-    return engine
+        except BaseException:
+            engine.dispose()
+            raise
+    return (engine, was_empty) if report_empty else engine
+
+
+def forget_new_database(engine: Engine, created_file: Path | None) -> None:
+    """Undo the setup of a database that a failed command created: remove the SQLite file
+    it made, or drop the tables it made in an empty server database."""
+    engine.dispose()
+    if created_file is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{created_file}{suffix}").unlink(missing_ok=True)
+        return
+    from sqlalchemy import text
+    from sqlmodel import SQLModel
+
+    import assoc_cli.db.models  # noqa: F401
+
+    with engine.begin() as connection:
+        SQLModel.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
 
 
 @contextmanager
-def unit_of_work(engine: Engine) -> Iterator[Session]:
-    """One transaction for one command: commit at the end, roll back on any error."""
-    with Session(engine) as session, session.begin():
+def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+    """One transaction for one command: commit at the end, roll back on any error.
+    A read-only unit (*write* False) never takes the write lock."""
+    bind = engine if write else engine.execution_options(assoc_read_only=True)
+    with Session(bind) as session, session.begin():
         yield session

@@ -71,9 +71,12 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     return before, HEAD_REVISION
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Bring the database to the current schema when it is not there already."""
-    with engine.connect() as connection:
+def ensure_schema(engine: Engine) -> str | None:
+    """Bring the database to the current schema when it is not there already; returns the
+    revision it had before (None for an empty database)."""
+    # Only a read: it must not queue behind another writer when nothing needs upgrading.
+    with engine.execution_options(assoc_read_only=True).connect() as connection:
         revision = current_revision(connection)
     if revision != HEAD_REVISION:
         upgrade(engine)
+    return revision

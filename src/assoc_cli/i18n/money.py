@@ -63,6 +63,7 @@ def fen_to_decimal(fen: int) -> Decimal:
 
 def format_money(fen: int) -> str:
     """¥12,000.00 (a minus sign before the ¥ for negative amounts)."""
+    fen = int(fen)
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)
     return f"{sign}¥{whole:,}.{cents:02d}"

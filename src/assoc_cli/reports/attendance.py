@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel
 
 from assoc_cli.db.models import Attendance, Meeting
 from assoc_cli.reports.dues import percent
-from assoc_cli.reports.roster import member_t
+from assoc_cli.reports.roster import int_sum, member_t
 
 attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
 meeting_t: Table = SQLModel.metadata.tables[str(Meeting.__tablename__)]
@@ -65,10 +65,10 @@ def member_attendance(
             member_t.c.number,
             member_t.c.name.label("member"),
             func.count().label("invited"),
-            func.sum(case((status == "present", 1), else_=0)).label("present"),
-            func.sum(case((status == "leave", 1), else_=0)).label("leave"),
-            func.sum(case((status == "absent", 1), else_=0)).label("absent"),
-            func.sum(case((and_(status == "absent", after_last), 1), else_=0)).label(
+            int_sum(case((status == "present", 1), else_=0)).label("present"),
+            int_sum(case((status == "leave", 1), else_=0)).label("leave"),
+            int_sum(case((status == "absent", 1), else_=0)).label("absent"),
+            int_sum(case((and_(status == "absent", after_last), 1), else_=0)).label(
                 "absent_streak"
             ),
         )

@@ -14,7 +14,7 @@ from sqlalchemy import Select, String, and_, case, cast, exists, func, literal, 
 from sqlmodel import Session, SQLModel
 
 from assoc_cli.reports.ledger import entry_t, ledger
-from assoc_cli.reports.roster import member_t, string_agg
+from assoc_cli.reports.roster import int_sum, member_t, string_agg
 from assoc_cli.services.settings import DuesPolicy
 
 UNPAID_SORTS = ("balance", "number", "name", "strokes")
@@ -35,7 +35,7 @@ def _arrears_by_member(session: Session, ledger_q: Any, up_to_year: int) -> Any:
             ledger_q.c.member_id,
             func.count().label("years_owing"),
             string_agg(session, cast(ledger_q.c.year, String), "、").label("years"),
-            func.sum(ledger_q.c.balance).label("total_owing"),
+            int_sum(ledger_q.c.balance).label("total_owing"),
         )
         .where(owing, ledger_q.c.year <= up_to_year)
         .group_by(ledger_q.c.member_id)
@@ -98,8 +98,11 @@ def unpaid_select(
 def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
     """Rows of *query* as dicts, fetched in batches."""
     result = session.connection().execute(query, execution_options={"yield_per": 1000})
-    for row in result.mappings():
-        yield dict(row)
+    try:
+        for row in result.mappings():
+            yield dict(row)
+    finally:
+        result.close()
 
 
 COUNT_KEYS = ("members_owing", "paid_full", "partial", "unpaid")
@@ -159,21 +162,21 @@ def collection_figures(
     else:
         group = order = None
     columns = [
-        func.coalesce(func.sum(case((owing, 1), else_=0)), 0).label("members_owing"),
-        func.coalesce(func.sum(case((and_(owing, ledger_q.c.balance == 0), 1), else_=0)), 0).label(
+        func.coalesce(int_sum(case((owing, 1), else_=0)), 0).label("members_owing"),
+        func.coalesce(int_sum(case((and_(owing, ledger_q.c.balance == 0), 1), else_=0)), 0).label(
             "paid_full"
         ),
         func.coalesce(
-            func.sum(case((and_(ledger_q.c.paid > 0, ledger_q.c.balance > 0), 1), else_=0)), 0
+            int_sum(case((and_(ledger_q.c.paid > 0, ledger_q.c.balance > 0), 1), else_=0)), 0
         ).label("partial"),
-        func.coalesce(func.sum(case((and_(owing, ledger_q.c.paid == 0), 1), else_=0)), 0).label(
+        func.coalesce(int_sum(case((and_(owing, ledger_q.c.paid == 0), 1), else_=0)), 0).label(
             "unpaid"
         ),
-        func.coalesce(func.sum(ledger_q.c.due), 0).label("due"),
-        func.coalesce(func.sum(ledger_q.c.waived), 0).label("waived"),
-        func.coalesce(func.sum(ledger_q.c.net_due), 0).label("net_due"),
-        func.coalesce(func.sum(ledger_q.c.paid), 0).label("collected"),
-        func.coalesce(func.sum(ledger_q.c.balance), 0).label("outstanding"),
+        func.coalesce(int_sum(ledger_q.c.due), 0).label("due"),
+        func.coalesce(int_sum(ledger_q.c.waived), 0).label("waived"),
+        func.coalesce(int_sum(ledger_q.c.net_due), 0).label("net_due"),
+        func.coalesce(int_sum(ledger_q.c.paid), 0).label("collected"),
+        func.coalesce(int_sum(ledger_q.c.balance), 0).label("outstanding"),
     ]
     source = ledger_q.join(member_t, member_t.c.id == ledger_q.c.member_id)
     query = select(*columns).select_from(source).where(ledger_q.c.year == year)
@@ -209,14 +212,14 @@ def arrears_select(
     per_member = (
         select(
             ledger_q.c.member_id,
-            func.sum(case((ledger_q.c.balance > 0, 1), else_=0)).label("years_owing"),
+            int_sum(case((ledger_q.c.balance > 0, 1), else_=0)).label("years_owing"),
             string_agg(
                 session,
                 case((ledger_q.c.balance > 0, cast(ledger_q.c.year, String))),
                 "、",
             ).label("years"),
-            func.sum(ledger_q.c.balance).label("total_owing"),
-            func.sum(case((nothing_paid, 1), else_=0)).label("years_unpaid"),
+            int_sum(ledger_q.c.balance).label("total_owing"),
+            int_sum(case((nothing_paid, 1), else_=0)).label("years_unpaid"),
             func.max(ledger_q.c.credit).label("credit"),
         )
         .group_by(ledger_q.c.member_id)
@@ -399,7 +402,7 @@ def notice_select(
         select(
             earlier.c.member_id,
             string_agg(session, cast(earlier.c.year, String), "、").label("arrears_years"),
-            func.sum(earlier.c.balance).label("arrears"),
+            int_sum(earlier.c.balance).label("arrears"),
         )
         .where(earlier.c.year < year, earlier.c.balance > 0)
         .group_by(earlier.c.member_id)

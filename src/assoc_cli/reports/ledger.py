@@ -25,12 +25,14 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     Integer,
     Select,
     Table,
     and_,
     case,
+    cast,
     exists,
     func,
     literal,
@@ -42,7 +44,14 @@ from sqlalchemy import (
 from sqlmodel import Session, SQLModel
 
 from assoc_cli.db.models import DuesEntry, DuesRate, MembershipPeriod, Term
-from assoc_cli.reports.roster import holding_t, lowest_tier_rank, member_t, office_t, tier_t
+from assoc_cli.reports.roster import (
+    holding_t,
+    int_sum,
+    lowest_tier_rank,
+    member_t,
+    office_t,
+    tier_t,
+)
 from assoc_cli.services.settings import JOIN_NEXT_YEAR, DuesPolicy
 
 entry_t: Table = SQLModel.metadata.tables[str(DuesEntry.__tablename__)]
@@ -91,6 +100,11 @@ def valid_entries(as_of: date) -> Select[Any]:
         entry_t.c.entry_on <= as_of,
         ~voided,
     )
+
+
+def _window_int(window: Any) -> Any:
+    # Window sums are NUMERIC on PostgreSQL; fen stay integers.
+    return cast(window, BigInteger)
 
 
 def _least(a: Any, b: Any) -> Any:
@@ -171,19 +185,19 @@ def ledger_select(
         valid = valid.where(entry_t.c.member_id == member_id)
     valid_q = valid.subquery("valid")
     waived = (
-        select(valid_q.c.member_id, valid_q.c.year, func.sum(valid_q.c.amount_fen).label("amount"))
+        select(valid_q.c.member_id, valid_q.c.year, int_sum(valid_q.c.amount_fen).label("amount"))
         .where(valid_q.c.kind == "waiver")
         .group_by(valid_q.c.member_id, valid_q.c.year)
         .subquery("waived")
     )
     direct = (
-        select(valid_q.c.member_id, valid_q.c.year, func.sum(valid_q.c.amount_fen).label("amount"))
+        select(valid_q.c.member_id, valid_q.c.year, int_sum(valid_q.c.amount_fen).label("amount"))
         .where(valid_q.c.kind == "payment", valid_q.c.year.is_not(None))
         .group_by(valid_q.c.member_id, valid_q.c.year)
         .subquery("direct")
     )
     paid_total = (
-        select(valid_q.c.member_id, func.sum(valid_q.c.amount_fen).label("amount"))
+        select(valid_q.c.member_id, int_sum(valid_q.c.amount_fen).label("amount"))
         .where(valid_q.c.kind == "payment")
         .group_by(valid_q.c.member_id)
         .subquery("paid_total")
@@ -217,13 +231,19 @@ def ledger_select(
     step2 = select(
         step1,
         remaining.label("remaining"),
-        (step1.c.paid_total - func.sum(step1.c.direct_applied).over(partition_by=member)).label(
-            "pool"
-        ),
+        (
+            step1.c.paid_total
+            - _window_int(func.sum(step1.c.direct_applied).over(partition_by=member))
+        ).label("pool"),
         func.coalesce(
-            func.sum(remaining).over(partition_by=member, order_by=step1.c.year, rows=(None, -1)), 0
+            _window_int(
+                func.sum(remaining).over(
+                    partition_by=member, order_by=step1.c.year, rows=(None, -1)
+                )
+            ),
+            0,
         ).label("before"),
-        func.sum(remaining).over(partition_by=member).label("remaining_total"),
+        _window_int(func.sum(remaining).over(partition_by=member)).label("remaining_total"),
     ).subquery("step2")
     available = step2.c.pool - step2.c.before
     pool_applied = case(

@@ -10,6 +10,7 @@ from sqlmodel import Session, col
 from assoc_cli.db.models import Member, OfficeHolding
 from assoc_cli.i18n import term_label
 from assoc_cli.i18n.dates import format_date
+from assoc_cli.reports.roster import int_sum
 from assoc_cli.services.association import get_association
 from assoc_cli.services.terms import current_term
 
@@ -27,7 +28,7 @@ def overview(*, session: Session, lang: str) -> dict[str, Any]:
         .execute(
             select(
                 func.count(),
-                func.coalesce(func.sum(case((col(Member.status) == "active", 1), else_=0)), 0),
+                func.coalesce(int_sum(case((col(Member.status) == "active", 1), else_=0)), 0),
             ).select_from(Member)
         )
         .one()

@@ -11,7 +11,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, case, exists, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    Table,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    select,
+)
 from sqlmodel import Session, SQLModel
 
 from assoc_cli.db.models import Member, Office, OfficeHolding, Tier
@@ -35,6 +46,12 @@ class RosterFilter:
     office: str | None = None
     kind: str | None = None
     member_ids: tuple[int, ...] | None = None
+
+
+def int_sum(column: Any) -> Any:
+    """SUM that stays an integer: PostgreSQL sums integers as NUMERIC (a Decimal in
+    Python), and fen must stay whole numbers on every engine."""
+    return cast(func.sum(column), BigInteger)
 
 
 def string_agg(session: Session, column: Any, separator: str) -> Any:
@@ -129,8 +146,12 @@ def roster_rows(
         order_roster(roster_select(session, filters), sort),
         execution_options={"yield_per": 1000},
     )
-    for row in result.mappings():
-        yield dict(row)
+    try:
+        for row in result.mappings():
+            yield dict(row)
+    finally:
+        # A reader that stops early must not leave a server-side cursor open.
+        result.close()
 
 
 STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
@@ -147,11 +168,11 @@ def roster_stats(session: Session, filters: RosterFilter, by: str) -> list[dict[
         select(
             group.label("group"),
             func.count().label("members"),
-            func.sum(case((roster.c.kind == "unit", 1), else_=0)).label("units"),
-            func.sum(case((roster.c.kind == "person", 1), else_=0)).label("persons"),
-            func.coalesce(func.sum(roster.c.employees), 0).label("employees"),
-            func.coalesce(func.sum(roster.c.party_members), 0).label("party_members"),
-            func.sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
+            int_sum(case((roster.c.kind == "unit", 1), else_=0)).label("units"),
+            int_sum(case((roster.c.kind == "person", 1), else_=0)).label("persons"),
+            func.coalesce(int_sum(roster.c.employees), 0).label("employees"),
+            func.coalesce(int_sum(roster.c.party_members), 0).label("party_members"),
+            int_sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
         )
         .group_by(group, order)
         .order_by(order)

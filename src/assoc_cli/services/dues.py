@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import DuesEntry, DuesNotice, DuesRate, Member, Tier
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n.money import format_money
@@ -148,6 +149,8 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
                 f"{clash.entry_on}); nothing was paid twice"
             )
     else:
+        # Two clerks paying at once must not draw the same number.
+        serialize(session, "assoc.receipts")
         receipt, receipt_seq = _next_receipt(session, payment.on.year)
         receipt_year = payment.on.year
     entry = DuesEntry(

@@ -1,0 +1,49 @@
+"""Writers that must wait for each other, and say so.
+
+Two staff members recording payments at the same moment must never get the same receipt
+number or lose a payment. SQLite: a command that writes takes the write lock when its
+transaction begins (BEGIN IMMEDIATE), so writers queue up instead of failing halfway.
+PostgreSQL: receipt numbering takes a transaction-level advisory lock. Either way a
+writer that finds the lock taken reports that it is waiting; one that waits longer than
+the timeout fails cleanly with nothing written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zlib
+from collections.abc import Callable
+
+from sqlmodel import Session, text
+
+
+def lock_timeout_seconds() -> float:
+    """How long a writer waits for another (ASSOC_LOCK_TIMEOUT seconds, default 10)."""
+    try:
+        return max(float(os.environ.get("ASSOC_LOCK_TIMEOUT", "10")), 0.1)
+    except ValueError:
+        return 10.0
+
+
+def _say_waiting() -> None:
+    sys.stderr.write("waiting for another assoc to finish writing…\n")
+
+
+# Called once when a writer has to wait; the CLI leaves this default in place.
+on_wait: Callable[[], None] = _say_waiting
+
+
+def serialize(session: Session, name: str) -> None:
+    """Hold the named lock until the transaction ends (PostgreSQL; SQLite's write lock
+    already serialises writers)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    key = zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
+    got = session.exec(text("SELECT pg_try_advisory_xact_lock(:key)").bindparams(key=key)).one()  # type: ignore[call-overload]
+    if got[0]:
+        return
+    on_wait()
+    milliseconds = int(lock_timeout_seconds() * 1000)
+    session.exec(text(f"SET LOCAL lock_timeout = {milliseconds}"))  # type: ignore[call-overload]
+    session.exec(text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=key))  # type: ignore[call-overload]
