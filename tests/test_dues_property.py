@@ -21,16 +21,23 @@ from assoc_cli.services import dues
 from assoc_cli.services.dues_model import Entry, account, valid_entries
 from assoc_cli.services.members import add_member
 from assoc_cli.services.settings import dues_policy
+from tests import pg_server
 
 YEARS = (2021, 2022, 2023)
 RATE = {2021: 300000, 2022: 300000, 2023: 350000}
 START = date(2021, 1, 1)
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    path: Path = tmp_path_factory.mktemp("property") / "ledger.db"
-    engine = open_database(f"sqlite:///{path}")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def engine(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        path: Path = tmp_path_factory.mktemp("property") / "ledger.db"
+        url = f"sqlite:///{path}"
+    else:
+        url = pg_server.create_database(request.getfixturevalue("postgres"), "property_ledger")
+    engine = open_database(url)
     with Session(engine) as session, session.begin():
         for year in YEARS:
             dues.set_rate(

@@ -7,7 +7,18 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli import actions, association, db, demo, dues, meetings, members, offices, terms
+from assoc_cli.cli import (
+    actions,
+    association,
+    audit,
+    db,
+    demo,
+    dues,
+    meetings,
+    members,
+    offices,
+    terms,
+)
 from assoc_cli.cli.common import AppState, AssocGroup
 
 app = typer.Typer(
@@ -50,13 +61,21 @@ def root(
             help="Output language: zh-Hans (default), zh-Hant or en; also ASSOC_LANG.",
         ),
     ] = None,
+    operator: Annotated[
+        str | None,
+        typer.Option(
+            "--operator",
+            envvar="ASSOC_OPERATOR",
+            help="Who is making changes, for the audit log (default: the OS user).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Run an industry association's secretariat (协会秘书处)."""
-    ctx.obj = AppState(db=db_location, lang=lang)
+    ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
 
 
 association.register(app)
@@ -68,6 +87,7 @@ app.add_typer(meetings.app, name="meetings")
 app.add_typer(actions.app, name="actions")
 app.add_typer(db.app, name="db")
 demo.register(app)
+audit.register(app)
 
 
 def main() -> None:

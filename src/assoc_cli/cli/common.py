@@ -30,6 +30,7 @@ class AppState:
 
     db: str | None = None
     lang: str | None = None
+    operator: str | None = None
 
 
 def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -89,9 +90,12 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
 
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
     """
+    from assoc_cli.db.audit import Actor, current_actor, default_operator
     from assoc_cli.db.engine import forget_new_database, open_database, unit_of_work
     from assoc_cli.db.location import sqlite_path
 
+    command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
+    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
     url = database_url(ctx)
     path = sqlite_path(url)
     existed = path is None or path.exists()

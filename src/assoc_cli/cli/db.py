@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from assoc_cli.cli.common import database_url, resolve_lang
+from assoc_cli.cli.common import database_url, resolve_lang, today
 from assoc_cli.i18n import t
 from assoc_cli.output import message
 
 app = typer.Typer(
-    help="Database schema: upgrade, current revision (数据库).\n\n\b\nExample:\n  assoc db current",
+    help=(
+        "Database (数据库): upgrade, current, copy, backup, restore, check."
+        "\n\n\b\nExample:\n  assoc db backup assoc-backup.db"
+    ),
     no_args_is_help=True,
 )
 
@@ -101,3 +105,146 @@ def copy(
     message(
         f"copied {total} rows in {len(copied)} tables to {display_location(target_url)}; counts match"
     )
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the backup.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Make a consistent backup while the database is in use (备份): a SQLite file via
+    SQLite's backup API, or from PostgreSQL a portable bundle that restore reads on either engine.
+
+    \b
+    Example:
+      assoc db backup 备份/assoc-2022-11-30.db
+    """
+    from assoc_cli.db.engine import open_database
+    from assoc_cli.db.location import sqlite_path
+    from assoc_cli.db.transfer import write_bundle
+
+    if file.exists() and not force:
+        raise typer.BadParameter(f"{file} exists; add --force to overwrite it", param_hint="'FILE'")
+    url = database_url(ctx)
+    engine = open_database(url, create=False)
+    try:
+        source_path = sqlite_path(url)
+        if source_path is not None:
+            _sqlite_backup(engine, file)
+            kind = "SQLite file"
+        else:
+            write_bundle(engine, file)
+            kind = "portable bundle"
+    finally:
+        engine.dispose()
+    message(f"backed up to {file} ({kind})")
+
+
+def _sqlite_backup(engine: Any, file: Path) -> None:
+    """SQLite's online backup API: a consistent copy even while others write."""
+    import os
+    import sqlite3
+
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_name(file.name + ".partial")
+    partial.unlink(missing_ok=True)
+    raw = engine.raw_connection()
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            raw.driver_connection.backup(target)
+        finally:
+            target.close()
+    finally:
+        raw.close()
+    os.chmod(partial, 0o600)
+    partial.replace(file)
+
+
+@app.command("restore")
+def restore(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A backup made by `assoc db backup` (SQLite file or bundle).")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace what the database holds now.")
+    ] = False,
+) -> None:
+    """Restore a backup into the database (恢复); refuses to overwrite an association
+    without --force. Either kind of backup restores into SQLite or PostgreSQL.
+
+    \b
+    Example:
+      assoc --db assoc.db db restore 备份/assoc-2022-11-30.db --force
+    """
+    from assoc_cli.db.engine import open_database
+    from assoc_cli.db.transfer import copy_database, is_bundle, read_bundle
+    from assoc_cli.errors import DatabaseError
+
+    if not file.is_file():
+        raise DatabaseError(f"no backup at {file}")
+    with file.open("rb") as handle:
+        is_sqlite = handle.read(16) == b"SQLite format 3\x00"
+    if not is_sqlite and not is_bundle(file):
+        raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
+    target = open_database(database_url(ctx))
+    try:
+        if is_sqlite:
+            source = open_database(f"sqlite:///{file.resolve()}", create=False)
+            try:
+                restored = copy_database(source, target, force=force)
+            finally:
+                source.dispose()
+        else:
+            restored = read_bundle(file, target, force=force)
+    finally:
+        target.dispose()
+    message(f"restored {sum(restored.values())} rows from {file}; counts match")
+
+
+@app.command("check")
+def check(ctx: typer.Context) -> None:
+    """Check the database in one report (检查): SQLite's integrity check, foreign keys, and
+    the dues ledger's own verification. Exits 1 when anything is wrong.
+
+    \b
+    Example:
+      assoc db check
+    """
+    from sqlalchemy import text
+
+    from assoc_cli.db.engine import open_database, unit_of_work
+    from assoc_cli.errors import AssocError
+    from assoc_cli.reports.verify import verify_ledger
+    from assoc_cli.services.settings import dues_policy
+
+    engine = open_database(database_url(ctx), create=False)
+    problems: list[str] = []
+    try:
+        with unit_of_work(engine, write=False) as session:
+            connection = session.connection()
+            if connection.dialect.name == "sqlite":
+                integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+                typer.echo(f"integrity check: {', '.join(integrity)}")
+                if integrity != ["ok"]:
+                    problems.extend(integrity)
+                broken = list(connection.execute(text("PRAGMA foreign_key_check")))
+                typer.echo(f"foreign keys: {'ok' if not broken else f'{len(broken)} broken'}")
+                problems.extend(f"foreign key: {tuple(row)}" for row in broken)
+            else:
+                typer.echo("integrity and foreign keys: enforced by PostgreSQL")
+            result = verify_ledger(session, dues_policy(session), today())
+            ledger_problems = result.problems or []
+            typer.echo(
+                f"dues ledger: {'ok' if not ledger_problems else f'{len(ledger_problems)} mismatches'} "
+                f"({result.members} members, {result.entries} entries)"
+            )
+            problems.extend(ledger_problems)
+    finally:
+        engine.dispose()
+    for problem in problems:
+        typer.echo(f"  {problem}")
+    if problems:
+        raise AssocError(f"{len(problems)} problem(s) found")

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
 from assoc_cli.db.location import display_location, sqlite_path
 from assoc_cli.db.migrate import ensure_schema
 from assoc_cli.errors import DatabaseError

@@ -280,3 +280,21 @@ class ActionItem(SQLModel, table=True):
     done_on: date | None = None
     note: str | None = Field(default=None, max_length=500)
     created_at: datetime
+
+
+class AuditLog(SQLModel, table=True):
+    """Every change made through assoc: who, when, which command, what, before and after.
+    Written in the same transaction as the change; the CLI has no way to edit it."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    operator: str = Field(max_length=100)
+    command: str = Field(max_length=100)
+    entity: str = Field(max_length=50)
+    entity_id: int | None = None
+    action: str = Field(max_length=10)  # insert | update | delete
+    member_id: int | None = Field(default=None, index=True)
+    before: str | None = None
+    after: str | None = None

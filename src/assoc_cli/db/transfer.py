@@ -116,9 +116,10 @@ def _encode(value: Any) -> Any:
 def _decoder(table: Table) -> dict[str, Any]:
     decoders: dict[str, Any] = {}
     for column in table.columns:
-        if isinstance(column.type, DateTime):
+        kind = getattr(column.type, "impl", column.type)  # SQLModel wraps DateTime
+        if isinstance(kind, DateTime):
             decoders[column.name] = datetime.fromisoformat
-        elif isinstance(column.type, Date):
+        elif isinstance(kind, Date):
             decoders[column.name] = date.fromisoformat
     return decoders
 

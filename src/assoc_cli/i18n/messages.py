@@ -461,3 +461,16 @@ MESSAGES.update(
         "msg.written": ("已写入 {file}", "Wrote {file}"),
     }
 )
+
+MESSAGES.update(
+    {
+        "log.at": ("时间", "When"),
+        "log.operator": ("操作人", "Operator"),
+        "log.command": ("命令", "Command"),
+        "log.entity": ("数据表", "Table"),
+        "log.entity_id": ("记录", "Row"),
+        "log.action": ("动作", "Action"),
+        "log.before": ("修改前", "Before"),
+        "log.after": ("修改后", "After"),
+    }
+)

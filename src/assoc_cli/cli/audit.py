@@ -1,0 +1,85 @@
+"""``assoc log``: the audit log (操作日志), read-only."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
+from assoc_cli.output import Column, Listing, OutputFormat
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``log`` to the root command."""
+    app.command("log")(log)
+
+
+def log(
+    ctx: typer.Context,
+    member: Annotated[
+        str | None, typer.Option("--member", help="Only changes about this member.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only changes on or after this date.")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option("--table", help="Only this table, e.g. dues_entry.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="At most this many entries, newest first.")
+    ] = 200,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """Show the audit log (操作日志): who changed what, when, with which command, before and
+    after. Nothing in it can be edited through assoc.
+
+    \b
+    Example:
+      assoc log --member 双涵 --since 2022-11-01
+    """
+    from datetime import UTC, datetime, time
+
+    from sqlmodel import col, select
+
+    from assoc_cli.db.models import AuditLog
+    from assoc_cli.services.members import resolve_member
+
+    if limit < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="'--limit'")
+    day = date_option(since, "--since")
+    with open_session(ctx, write=False) as (session, lang):
+        query = select(AuditLog)
+        if member:
+            query = query.where(
+                AuditLog.member_id == resolve_member(session=session, query=member).id
+            )
+        if day:
+            query = query.where(col(AuditLog.at) >= datetime.combine(day, time.min, tzinfo=UTC))
+        if entity:
+            query = query.where(AuditLog.entity == entity)
+        rows = [
+            {
+                "at": entry.at.replace(microsecond=0).isoformat(sep=" "),
+                "operator": entry.operator,
+                "command": entry.command,
+                "entity": entry.entity,
+                "entity_id": entry.entity_id,
+                "action": entry.action,
+                "before": entry.before,
+                "after": entry.after,
+            }
+            for entry in session.exec(query.order_by(col(AuditLog.id).desc()).limit(limit))
+        ]
+        columns = [
+            Column("at", "log.at"),
+            Column("operator", "log.operator"),
+            Column("command", "log.command"),
+            Column("entity", "log.entity"),
+            Column("entity_id", "log.entity_id"),
+            Column("action", "log.action"),
+            Column("before", "log.before"),
+            Column("after", "log.after"),
+        ]
+        emit(Listing(columns, rows), fmt, lang, output)

@@ -1,0 +1,119 @@
+"""The audit log (操作日志): every insert, update and delete made through the ORM is
+recorded after each flush — operator, command, table, row, before and after — in the
+same transaction, so a command that fails leaves no log entry either."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Table, event, inspect
+from sqlmodel import Session, SQLModel
+
+from assoc_cli.db.models import AuditLog
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is making changes, with which command."""
+
+    operator: str
+    command: str
+
+
+def default_operator() -> str:
+    """The operating-system user, when no --operator is given."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "unknown"
+
+
+current_actor: ContextVar[Actor | None] = ContextVar("current_actor", default=None)
+
+
+def actor() -> Actor:
+    """Who is acting now (the OS user and no command name, unless the CLI said otherwise)."""
+    return current_actor.get() or Actor(default_operator(), "")
+
+
+audit_t: Table = SQLModel.metadata.tables[str(AuditLog.__tablename__)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _values(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {column.key: _plain(getattr(obj, column.key)) for column in mapper.column_attrs}
+
+
+def _member_id(obj: Any) -> int | None:
+    if obj.__class__.__name__ == "Member":
+        return int(obj.id) if obj.id is not None else None
+    value = getattr(obj, "member_id", None)
+    return int(value) if value is not None else None
+
+
+def _entity_id(obj: Any) -> int | None:
+    value = getattr(obj, "id", None)
+    return value if isinstance(value, int) else None
+
+
+def _dump(values: dict[str, Any] | None) -> str | None:
+    return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    who = actor()
+    now = datetime.now(UTC)
+    rows: list[dict[str, Any]] = []
+
+    def record(
+        obj: Any, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        if isinstance(obj, AuditLog):
+            return
+        rows.append(
+            {
+                "at": now,
+                "operator": who.operator,
+                "command": who.command,
+                "entity": obj.__class__.__tablename__,
+                "entity_id": getattr(obj, "id", None)
+                if isinstance(getattr(obj, "id", None), int)
+                else None,
+                "action": action,
+                "member_id": _member_id(obj),
+                "before": _dump(before),
+                "after": _dump(after),
+            }
+        )
+
+    for obj in session.new:
+        record(obj, "insert", None, _values(obj))
+    for obj in session.dirty:
+        state = inspect(obj)
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        for attr in state.mapper.column_attrs:
+            history = state.attrs[attr.key].history
+            if history.has_changes():
+                before[attr.key] = _plain(history.deleted[0]) if history.deleted else None
+                after[attr.key] = _plain(history.added[0]) if history.added else None
+        if after:
+            record(obj, "update", before, after)
+    for obj in session.deleted:
+        record(obj, "delete", _values(obj), None)
+    if rows:
+        session.connection().execute(audit_t.insert(), rows)
+
+
+event.listen(Session, "after_flush", _after_flush)
