@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, Tier
 from assoc_cli.errors import ImportFileError, InvalidValueError
 from assoc_cli.io.tables import read_rows
@@ -189,6 +190,7 @@ def plan_import(
             "Fix these rows and import again:",
             shown,
         )
+    serialize(session, "assoc.member_numbers")
     _number_new_rows(session, planned)
     return ImportPlan(planned, ignored)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
+from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n.sorting import pinyin_key, stroke_key
@@ -196,6 +197,9 @@ def add_member(*, session: Session, values: dict[str, Any]) -> Member:
         raise InvalidValueError(
             "a new member cannot have a leave date; add it, then: assoc members leave"
         )
+    if not values.get("number"):
+        # Two clerks adding members at once must not draw the same number.
+        serialize(session, "assoc.member_numbers")
     values = {**values, "number": values.get("number") or next_member_number(session=session)}
     _check_unique(session, None, values)
     member = _new_member(session, values, datetime.now(UTC))
