@@ -18,10 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from assoc_cli.cli import app
 from tests import pg_server
+
+# In CI every run explores the same examples, so a run's colour never depends on luck;
+# locally hypothesis keeps searching new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 BACKENDS = ["sqlite", "postgresql"]
 # For the few tests about SQLite files themselves (permissions, paths, the file format).

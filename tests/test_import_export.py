@@ -59,7 +59,7 @@ def test_english_headers_and_xlsx(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "members.xlsx"
     workbook.save(path)
     result = cli.ok("members", "import", str(path))
-    assert "ignored columns: Unknown column" in result.stderr
+    assert "未识别的列已忽略:Unknown column" in result.stderr
     roster = {m["number"]: m for m in _roster(cli)}
     assert roster["A-7"]["joined_on"] == "2020-01-15"
     assert roster["M0001"]["name"] == "山东永华集团有限公司"

@@ -91,8 +91,8 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
             Column("revision"),
             Column("term"),
             Column("members", "col.members", "int"),
-            Column("active_members", "status.active", "int"),
-            Column("withdrawn_members", "status.withdrawn", "int"),
+            Column("active_members", kind="int"),
+            Column("withdrawn_members", kind="int"),
             Column("officers", "col.offices", "int"),
         ]
         render(Listing(columns, [row], record=True), fmt, lang)

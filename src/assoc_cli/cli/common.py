@@ -35,7 +35,8 @@ class AppState:
 
 def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     """Print one ``Error: …`` line to stderr and exit with *code*."""
-    sys.stderr.write(f"Error: {text}\n")
+    one_line = " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    sys.stderr.write(f"Error: {one_line}\n")
     raise typer.Exit(code)
 
 
@@ -53,7 +54,15 @@ class AssocGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except AssocError as exc:
             fail(str(exc), exc.exit_code)
+        except OSError as exc:
+            # An output file or folder that cannot be written, an input that cannot be read.
+            where = f" {exc.filename}" if exc.filename else ""
+            fail(f"cannot use{where}: {exc.strerror or exc}; choose another file or folder")
+        except OverflowError:
+            fail("a number given is too large to store; check the value")
         except Exception as exc:
+            if type(exc).__module__ == "sqlite3":
+                fail(f"SQLite could not do it: {exc}")
             if type(exc).__module__.startswith("sqlalchemy"):
                 reason = str(getattr(exc, "orig", None) or exc).strip()
                 if (
@@ -198,3 +207,12 @@ def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> Non
     else:
         raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")
     message(f"{output}")
+
+
+def year_option(value: int | None, option: str) -> int | None:
+    """A year typed for *option*: 1980–2100, or a usage error."""
+    if value is not None and not 1980 <= value <= 2100:
+        raise typer.BadParameter(
+            f"{value} is not a year assoc can use; give one like 2022", param_hint=f"'{option}'"
+        )
+    return value

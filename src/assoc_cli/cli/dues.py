@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assoc_cli.cli.common import AsOfOption, FormatOption, date_option, open_session, today
+from assoc_cli.cli.common import (
+    AsOfOption,
+    FormatOption,
+    date_option,
+    open_session,
+    today,
+    year_option,
+)
 from assoc_cli.i18n import t
 from assoc_cli.output import Column, Listing, OutputFormat, message, render
 
@@ -362,6 +369,7 @@ def waive(
 
     fen = _amount(amount, "--amount")
     when = date_option(on, "--on") or today()
+    year_option(year, "--year")
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
         assert target.id is not None
@@ -371,7 +379,7 @@ def waive(
                 session, _policy(session), member_id=target.id, as_of=max(when, date(year, 12, 31))
             )
         }
-        row = rows.get(year, {"due": 0, "waived": 0})
+        row = rows.get(year, {"due": 0, "waived": 0, "balance": 0})
         entry = record_waiver(
             session=session,
             member=target,
@@ -382,6 +390,7 @@ def waive(
             approved_by=approved_by,
             due_fen=int(row["due"]),
             waived_fen=int(row["waived"]),
+            balance_fen=int(row["balance"]),
         )
         message(
             t(
@@ -557,7 +566,7 @@ def unpaid(
     from assoc_cli.reports.dues import stream, unpaid_select
 
     when = date_option(as_of, "--as-of") or today()
-    dues_year = year or when.year
+    dues_year = year_option(year, "--year") or when.year
     with open_session(ctx, write=False) as (session, lang):
         _require_rates(session, lang, dues_year)
         if tier is not None:
@@ -611,14 +620,15 @@ def report(
     from assoc_cli.reports.dues import collection_figures, collection_sentence, same_day_in
 
     when = date_option(as_of, "--as-of") or today()
-    dues_year = year or when.year
+    dues_year = year_option(year, "--year") or when.year
     with open_session(ctx, write=False) as (session, lang):
         _require_rates(session, lang, dues_year)
         policy = _policy(session)
         groups, total = collection_figures(session, policy, year=dues_year, as_of=when, by=by.value)
         previous_groups: dict[Any, Any] = {}
         previous_total = None
-        if compare is not None:
+        if year_option(compare, "--compare") is not None:
+            assert compare is not None
             then = same_day_in(compare + (when.year - dues_year), when)
             prev_groups, previous_total = collection_figures(
                 session, policy, year=compare, as_of=then, by=by.value
@@ -651,9 +661,9 @@ def report(
             Column("collected", kind="money"),
             *([Column("outstanding", kind="money")] if machine else []),
             Column("rate_count", kind="percent"),
-            *([] if machine else [Column("rate_count_bar", kind="bar")]),
+            *([] if machine else [Column("rate_count_bar", "col.bar", kind="bar")]),
             Column("rate_amount", kind="percent"),
-            *([] if machine else [Column("rate_amount_bar", kind="bar")]),
+            *([] if machine else [Column("rate_amount_bar", "col.bar", kind="bar")]),
             *(
                 [
                     Column("compare_rate_count", kind="percent"),
@@ -758,6 +768,7 @@ def export(
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
+    year_option(year, "--year")
     with open_session(ctx, write=False) as (session, lang):
         rows = _for_people(stream(session, payments_select(year=year)))
         headers = [c.label("zh-Hans") for c in PAYMENT_COLUMNS]
@@ -867,7 +878,7 @@ def notice(
         raise typer.BadParameter("choose one of --docx and --text")
     fmt = "docx" if docx else "txt" if text else "md"
     issued = date_option(on, "--on") or today()
-    dues_year = year or issued.year
+    dues_year = year_option(year, "--year") or issued.year
     kind = "reminder" if unpaid else "notice"
     with open_session(ctx) as (session, lang):
         association = require_association(session)
@@ -875,6 +886,11 @@ def notice(
         pay_by = date_option(deadline, "--deadline") or date.fromisoformat(
             f"{dues_year}-{policy.deadline}"
         )
+        if pay_by < issued:
+            raise typer.BadParameter(
+                f"the deadline {pay_by} is before the notice is issued ({issued})",
+                param_hint="'--deadline'",
+            )
         _require_rates(session, lang, dues_year)
         target = resolve_member(session=session, query=member) if member else None
         query = notice_select(

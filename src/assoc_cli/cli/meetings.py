@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
+from assoc_cli.cli.common import (
+    FormatOption,
+    OutputOption,
+    date_option,
+    emit,
+    open_session,
+    year_option,
+)
 from assoc_cli.i18n import t
 from assoc_cli.output import Column, Listing, OutputFormat, message
 
@@ -240,7 +247,8 @@ def list_(
         query = select(Meeting)
         if kind:
             query = query.where(Meeting.kind_id == find_kind(session=session, name=kind).id)
-        if year:
+        if year_option(year, "--year") is not None:
+            assert year is not None
             query = query.where(
                 col(Meeting.held_on) >= date(year, 1, 1), col(Meeting.held_on) <= date(year, 12, 31)
             )

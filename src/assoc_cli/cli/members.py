@@ -521,7 +521,7 @@ def import_(
             session=session, path=file, term_id=_current_term_id(session, term), progress=tick
         )
         if plan.ignored_headers:
-            message(f"ignored columns: {', '.join(plan.ignored_headers)}")
+            message(t("msg.ignored_columns", lang, columns=", ".join(plan.ignored_headers)))
         message(
             t(
                 "msg.import_summary",

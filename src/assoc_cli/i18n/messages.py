@@ -474,3 +474,12 @@ MESSAGES.update(
         "log.after": ("修改后", "After"),
     }
 )
+
+MESSAGES.update(
+    {
+        "msg.ignored_columns": ("未识别的列已忽略:{columns}", "Ignored columns: {columns}"),
+        "col.active_members": ("在册", "Active"),
+        "col.withdrawn_members": ("已退会", "Withdrawn"),
+        "col.bar": ("", ""),
+    }
+)

@@ -12,7 +12,10 @@ from decimal import Decimal, InvalidOperation
 from assoc_cli.errors import InvalidValueError
 
 _WAN = Decimal(10_000)
-_AMOUNT = re.compile(r"^(?P<number>\d+(?:\.\d+)?)(?P<wan>万)?(?:元)?$")
+_AMOUNT = re.compile(r"^(?P<number>[0-9]+(?:\.[0-9]+)?)(?P<wan>万)?(?:元)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?:万)?(?:元)?$")
+# The largest amount accepted: 100亿 yuan, far above any association's dues.
+MAX_FEN = 10**12
 
 
 def parse_amount(text: str) -> int:
@@ -22,14 +25,20 @@ def parse_amount(text: str) -> int:
     """
     cleaned = (
         text.strip()
-        .replace(",", "")
-        .replace(",", "")
+        .replace(",", ",")
         .replace(" ", "")
         .replace("¥", "")
         .replace("￥", "")
         .replace("RMB", "")
         .replace("CNY", "")
     )
+    if "," in cleaned:
+        # Thousands separators only where they belong: 30,000.00 yes, 3,0000 no.
+        if not _GROUPED.match(cleaned):
+            raise InvalidValueError(
+                f'amount "{text}" has its commas in the wrong places; write 30,000.00 or 30000'
+            )
+        cleaned = cleaned.replace(",", "")
     if cleaned.startswith("-") or cleaned.startswith("−"):
         raise InvalidValueError(
             f'amount "{text}" is negative; to take money back, void its receipt'
@@ -53,6 +62,8 @@ def parse_amount(text: str) -> int:
         )
     if fen <= 0:
         raise InvalidValueError(f'amount "{text}" must be more than zero')
+    if fen > MAX_FEN:
+        raise InvalidValueError(f'amount "{text}" is implausibly large; check the number of digits')
     return int(fen)
 
 

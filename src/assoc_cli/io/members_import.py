@@ -29,6 +29,7 @@ from assoc_cli.services.members import (
 )
 
 LOOKUP_CHUNK = 500
+EXPORT_ONLY_HEADERS = {"职务", "状态"}
 MAX_PROBLEMS_SHOWN = 200
 
 
@@ -71,7 +72,9 @@ def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], li
     for index, header in enumerate(headers):
         key = field_for_header(header) if header else None
         if key is None:
-            if header:
+            # 职务 and 状态 come from `members export`: offices and status change through
+            # their own commands, so an export imports back without a warning.
+            if header and header.strip() not in EXPORT_ONLY_HEADERS:
                 ignored.append(header)
             continue
         if key in mapping:

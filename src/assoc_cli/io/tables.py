@@ -134,10 +134,25 @@ def write_xlsx_file(
 ) -> int:
     """Write an .xlsx in streaming mode; every text cell is stored as text, never a formula."""
     from openpyxl import Workbook
+
+    # Open the file first: a folder that does not exist fails here, before any work.
+    with path.open("wb") as handle:
+        return _fill_workbook(
+            Workbook(write_only=True), handle, columns, rows, headers, sheet_title
+        )
+
+
+def _fill_workbook(
+    workbook: Any,
+    handle: Any,
+    columns: list[Column],
+    rows: Iterable[Mapping[str, Any]],
+    headers: list[str],
+    sheet_title: str,
+) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
     bold = Font(bold=True, name="宋体")
     header_cells = []
@@ -158,7 +173,7 @@ def write_xlsx_file(
             cells.append(cell)
         sheet.append(cells)
         count += 1
-    workbook.save(path)
+    workbook.save(handle)
     return count
 
 

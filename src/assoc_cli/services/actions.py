@@ -46,6 +46,9 @@ def complete_action(
     """Mark an action item done (办结)."""
     if item.status == "done":
         raise ConflictError(f"action item {item.id} was already done on {item.done_on}")
+    meeting = session.get(Meeting, item.meeting_id) if item.meeting_id else None
+    if meeting is not None and on < meeting.held_on:
+        raise InvalidValueError(f"{on} is before the meeting that decided it ({meeting.held_on})")
     item.status = "done"
     item.done_on = on
     item.note = (note or "").strip() or None

@@ -129,6 +129,8 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
     oldest outstanding years first, and any excess is credit."""
     if payment.amount_fen <= 0:
         raise InvalidValueError("a payment must be more than zero")
+    if not MIN_YEAR <= payment.on.year <= MAX_YEAR:
+        raise InvalidValueError(f"payment date {payment.on} is out of range; check --on")
     if payment.year is not None:
         check_year(payment.year)
     receipt_year: int | None = None
@@ -183,6 +185,7 @@ def record_waiver(
     approved_by: str | None,
     due_fen: int,
     waived_fen: int,
+    balance_fen: int | None = None,
 ) -> DuesEntry:
     """Record a reduction (减免) of *member*'s dues for *year*; it cannot exceed what is due."""
     check_year(year)
@@ -197,6 +200,11 @@ def record_waiver(
             f"waiving {format_money(amount_fen)} would exceed the {year} dues of "
             f"{format_money(due_fen)}"
             + (f" (already waived {format_money(waived_fen)})" if waived_fen else "")
+        )
+    if balance_fen is not None and amount_fen > balance_fen:
+        raise InvalidValueError(
+            f"only {format_money(balance_fen)} of the {year} dues is still owed; a waiver can "
+            "only reduce what is owed (to give money back, void the payment)"
         )
     entry = DuesEntry(
         member_id=member.id,  # type: ignore[arg-type]

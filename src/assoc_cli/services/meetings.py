@@ -21,6 +21,7 @@ from assoc_cli.db.models import (
     Meeting,
     MeetingKind,
     Member,
+    MembershipPeriod,
     Office,
     OfficeHolding,
     Resolution,
@@ -73,7 +74,7 @@ def find_kind(*, session: Session, name: str) -> MeetingKind:
         names = ", ".join(k.name for k in list_kinds(session=session))
         raise NotFoundError(
             f'there is no meeting kind "{name}"; the kinds are: {names} '
-            "(add one with: assoc meetings kinds set NAME)"
+            "(add one with: assoc meetings kinds NAME --numbering term)"
         )
     return kind
 
@@ -295,6 +296,21 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
         raise ConflictError(f"meeting #{meeting.id} was cancelled; it can no longer be changed")
     if changes.get("starts_at"):
         changes["starts_at"] = parse_time(changes["starts_at"])
+    if "held_on" in changes and changes["held_on"] != meeting.held_on:
+        kind = session.get(MeetingKind, meeting.kind_id)
+        assert kind is not None
+        term = current_term(session=session, as_of=changes["held_on"])
+        if kind.numbering == "term" and term is None:
+            raise NotFoundError(
+                f"no term covers {changes['held_on']}; a {kind.name} is numbered within its term"
+            )
+        moved_term = kind.numbering == "term" and term is not None and term.id != meeting.term_id
+        moved_year = kind.numbering == "year" and changes["held_on"].year != meeting.held_on.year
+        if moved_term or moved_year:
+            # A different term (or year) means a different running number there.
+            sequence = _next_sequence(session, kind, term, changes["held_on"])
+            meeting.term_id = term.id if term is not None else None
+            meeting.sequence = sequence
     for key, value in changes.items():
         setattr(meeting, key, value.strip() or None if isinstance(value, str) else value)
     session.add(meeting)
@@ -468,14 +484,20 @@ def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], ro
     return added
 
 
+def _member_on(day: date) -> Any:
+    """Members in good standing on *day*, by their membership periods (not today's status)."""
+    from sqlalchemy import exists, or_
+
+    return exists().where(
+        col(MembershipPeriod.member_id) == col(Member.id),
+        or_(col(MembershipPeriod.joined_on).is_(None), col(MembershipPeriod.joined_on) <= day),
+        or_(col(MembershipPeriod.left_on).is_(None), col(MembershipPeriod.left_on) >= day),
+    )
+
+
 def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
     """Invite every member in good standing on the meeting's date, through its representative."""
-    members = session.exec(
-        select(Member).where(
-            Member.status == "active",
-            (col(Member.joined_on).is_(None)) | (col(Member.joined_on) <= meeting.held_on),
-        )
-    )
+    members = session.exec(select(Member).where(_member_on(meeting.held_on)))
     added = sum(
         _invite(session, meeting, member.id, member.representative or member.name, None, role)
         for member in members
@@ -555,6 +577,8 @@ def mark(
         raise InvalidValueError(f"attendance is one of {', '.join(STATUSES)}")
     if status == "leave" and not (reason or "").strip():
         raise InvalidValueError("leave (请假) needs a reason (--reason)")
+    if proxy and proxy.strip() == attendee.person:
+        raise InvalidValueError(f"{attendee.person} cannot hold their own proxy")
     attendee.status = status
     attendee.reason = (reason or "").strip() or None
     attendee.proxy = (proxy or "").strip() or None
@@ -627,12 +651,7 @@ def quorum(*, session: Session, meeting: Meeting) -> Quorum:
     present = sum(1 for a in invited if a.status == "present")
     if kind.quorum_base == "members":
         expected = session.exec(
-            select(func.count())
-            .select_from(Member)
-            .where(
-                Member.status == "active",
-                (col(Member.joined_on).is_(None)) | (col(Member.joined_on) <= meeting.held_on),
-            )
+            select(func.count()).select_from(Member).where(_member_on(meeting.held_on))
         ).one()
     else:
         expected = len(invited)
@@ -669,6 +688,17 @@ def record_vote(
     if min(votes_for, against, abstain) < 0:
         raise InvalidValueError("vote counts cannot be negative")
     counted = quorum(session=session, meeting=meeting)
+    if present is not None:
+        if counted.present > 0:
+            raise InvalidValueError(
+                f"attendance is recorded ({counted.present} present); leave out --present"
+            )
+        if present < 1:
+            raise InvalidValueError("--present must be 1 or more")
+        if counted.expected and present > counted.expected:
+            raise InvalidValueError(
+                f"{present} present is more than the {counted.expected} expected"
+            )
     there = present if present is not None else counted.present
     if there <= 0:
         raise InvalidValueError(

@@ -32,8 +32,10 @@ def _count(value: str) -> int:
     cleaned = value.replace(",", "").replace(",", "").strip()
     if cleaned.endswith(".0"):  # Excel writes whole numbers as 12.0
         cleaned = cleaned[:-2]
-    if not cleaned.isdigit():
+    if not cleaned.isascii() or not cleaned.isdigit():
         raise InvalidValueError(f'"{value}" is not a whole number of 0 or more')
+    if len(cleaned) > 9:
+        raise InvalidValueError(f'"{value}" is implausibly large')
     return int(cleaned)
 
 

@@ -137,6 +137,16 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
         clash = session.exec(select(Member).where(Member.number == number)).first()
         if clash is not None and clash.id != member_id:
             raise ConflictError(f"member number {number} is already used by {_describe(clash)}")
+    for key, label in (("name", "name"), ("short_name", "short name")):
+        value = values.get(key)
+        if value:
+            column = Member.name if key == "name" else Member.short_name
+            clash = session.exec(select(Member).where(column == value)).first()
+            if clash is not None and clash.id != member_id:
+                raise ConflictError(
+                    f'{label} "{value}" is already used by {_describe(clash)}; '
+                    "names are how members are found, so each must be unique"
+                )
     code = values.get("credit_code")
     if code is not None:
         clash = session.exec(select(Member).where(Member.credit_code == code)).first()
