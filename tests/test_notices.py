@@ -148,3 +148,16 @@ def test_notice_mistakes(owing: Cli) -> None:
         "dues", "notice", "--year", "2022", "--member", "无此公司"
     )
     assert "owes no dues" in owing.fails("dues", "notice", "--year", "2019", "--member", "双涵")
+    assert "before the notice is issued" in owing.fails(
+        "dues",
+        "notice",
+        "--year",
+        "2022",
+        "--member",
+        "双涵",
+        "--on",
+        "2022-11-18",
+        "--deadline",
+        "2022-11-01",
+        code=2,
+    )

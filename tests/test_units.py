@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n import normalize_lang, t
 from assoc_cli.i18n.dates import format_date, parse_date
-from assoc_cli.i18n.money import capital_amount, format_money, parse_amount
+from assoc_cli.i18n.money import MAX_FEN, capital_amount, format_money, parse_amount
 from assoc_cli.i18n.numerals import chinese_number
 from assoc_cli.i18n.sorting import pinyin_key, stroke_count, stroke_key
 from assoc_cli.output import neutralise_formula
@@ -153,7 +153,7 @@ def test_chinese_capitals(fen: int, capital: str) -> None:
     assert capital_amount(fen) == capital
 
 
-@given(st.integers(1, 10**13))
+@given(st.integers(1, MAX_FEN))
 def test_money_round_trips_without_float(fen: int) -> None:
     text = format_money(fen)
     assert parse_amount(text) == fen

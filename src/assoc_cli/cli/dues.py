@@ -886,7 +886,7 @@ def notice(
         pay_by = date_option(deadline, "--deadline") or date.fromisoformat(
             f"{dues_year}-{policy.deadline}"
         )
-        if pay_by < issued:
+        if deadline is not None and pay_by < issued:
             raise typer.BadParameter(
                 f"the deadline {pay_by} is before the notice is issued ({issued})",
                 param_hint="'--deadline'",
