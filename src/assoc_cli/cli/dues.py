@@ -78,7 +78,6 @@ def _require_rates(session: Session, lang: str, year: int | None = None) -> None
     """Fail clearly when no rates exist; say which tiers lack a rate for *year*."""
     from assoc_cli.errors import NotFoundError
     from assoc_cli.services.dues import list_rates
-    from assoc_cli.services.members import find_tier  # noqa: F401  (keeps import order stable)
 
     rates = list_rates(session=session, year=None)
     if not rates:
@@ -817,14 +816,6 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
                 receipts=result.receipts,
             )
         )
-
-
-class DocFormat(StrEnum):
-    """How a document is written."""
-
-    md = "md"
-    txt = "txt"
-    docx = "docx"
 
 
 @app.command("notice")

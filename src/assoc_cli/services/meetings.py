@@ -497,11 +497,26 @@ def _member_on(day: date) -> Any:
 
 def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
     """Invite every member in good standing on the meeting's date, through its representative."""
-    members = session.exec(select(Member).where(_member_on(meeting.held_on)))
-    added = sum(
-        _invite(session, meeting, member.id, member.representative or member.name, None, role)
-        for member in members
-    )
+    assert meeting.id is not None
+    # One query for who is already invited, not one per member (a 会员大会 may have thousands).
+    invited = {
+        (member_id, person)
+        for member_id, person in session.exec(
+            select(Attendance.member_id, Attendance.person).where(
+                Attendance.meeting_id == meeting.id
+            )
+        )
+    }
+    added = 0
+    for member in session.exec(select(Member).where(_member_on(meeting.held_on))):
+        person = member.representative or member.name
+        if (member.id, person) in invited:
+            continue
+        session.add(
+            Attendance(meeting_id=meeting.id, member_id=member.id, person=person, role=role)
+        )
+        invited.add((member.id, person))
+        added += 1
     session.flush()
     return added
 
