@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, case, cast, exists, func, literal, select
 from sqlmodel import Session, SQLModel
 
-from assoc_cli.reports.ledger import entry_t, ledger
+from assoc_cli.reports.ledger import entry_t, ledger, year_ledger
 from assoc_cli.reports.roster import int_sum, member_t, string_agg
 from assoc_cli.services.settings import DuesPolicy
 
@@ -151,8 +151,9 @@ def collection_figures(
     full, partly or not at all, and the amounts — as of *as_of*. One GROUP BY query.
 
     Members whose dues were waived entirely owe nothing and are not counted as owing.
+    Reads :func:`year_ledger` (one year, no window functions), not the whole ledger.
     """
-    ledger_q = ledger(session, policy, as_of)
+    ledger_q = year_ledger(session, policy, as_of, year)
     owing = ledger_q.c.net_due > 0
     if by == "segment":
         group: Any = member_t.c.segment
