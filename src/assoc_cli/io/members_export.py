@@ -37,8 +37,7 @@ EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
 
 
 def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
-    for row in roster_rows(session, filters, sort):
-        row = dict(row)
+    for row in roster_rows(session, filters, sort):  # a fresh dict per row: change it
         row["kind"] = t(f"kind.{row['kind']}", "zh-Hans")
         row["status"] = t(f"status.{row['status']}", "zh-Hans")
         if row["has_party_org"] is not None:

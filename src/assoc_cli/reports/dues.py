@@ -98,9 +98,10 @@ def unpaid_select(
 def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
     """Rows of *query* as dicts, fetched in batches."""
     result = session.connection().execute(query, execution_options={"yield_per": 1000})
+    keys = list(result.keys())
     try:
-        for row in result.mappings():
-            yield dict(row)
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
     finally:
         result.close()
 

@@ -35,6 +35,11 @@ holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
 tier_t: Table = SQLModel.metadata.tables[str(Tier.__tablename__)]
 
 
+# Every member column but the bookkeeping timestamps, which no listing shows (and which
+# cost a timezone conversion per row and column on the way out).
+ROSTER_COLUMNS = [c for c in member_t.c if c.name not in ("created_at", "updated_at")]
+
+
 @dataclass(frozen=True)
 class RosterFilter:
     """Which members a listing covers."""
@@ -96,7 +101,7 @@ def roster_select(session: Session, filters: RosterFilter) -> Select[Any]:
         )
     tier_rank = func.coalesce(explicit.c.rank, office_rank, lowest_tier_rank(session))
     inner = select(
-        member_t,
+        *ROSTER_COLUMNS,
         tier_rank.label("tier_rank"),
         offices.label("offices"),
         case((member_t.c.tier_id.is_(None), False), else_=True).label("tier_explicit"),
@@ -146,9 +151,10 @@ def roster_rows(
         order_roster(roster_select(session, filters), sort),
         execution_options={"yield_per": 1000},
     )
+    keys = list(result.keys())
     try:
-        for row in result.mappings():
-            yield dict(row)
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
     finally:
         # A reader that stops early must not leave a server-side cursor open.
         result.close()
