@@ -224,6 +224,23 @@ def write_csv(
     return count
 
 
+def write_csv_cells(rows: Iterable[list[Any]], stream: TextIO, *, header: list[str]) -> int:
+    """Write rows that are already cells (text, whole numbers, dates, None) as a CSV for
+    spreadsheets: CRLF lines, formula-like text neutralised. Returns the rows written."""
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(header)
+    count = 0
+    for cells in rows:
+        writer.writerow(
+            [
+                "'" + cell if cell.__class__ is str and cell.startswith(_FORMULA_STARTS) else cell
+                for cell in cells
+            ]
+        )
+        count += 1
+    return count
+
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 

@@ -125,6 +125,19 @@ def write_csv_file(
         return write_csv(columns, rows, handle, header=headers, neutralise=True)
 
 
+def write_csv_cells_file(
+    path: Path | None, rows: Iterable[list[Any]], headers: list[str], stream: Any = None
+) -> int:
+    """Like :func:`write_csv_file` for rows that are already lists of cells (text, whole
+    numbers, dates or None) in header order."""
+    from assoc_cli.output import write_csv_cells
+
+    if path is None:
+        return write_csv_cells(rows, stream, header=headers)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        return write_csv_cells(rows, handle, header=headers)
+
+
 def write_xlsx_file(
     path: Path,
     columns: list[Column],

@@ -8,6 +8,7 @@ and every listing, count and export uses it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,21 +144,28 @@ def order_roster(query: Select[Any], sort: str) -> Select[Any]:
     return query.order_by(func.length(roster.number), roster.number)
 
 
-def roster_rows(
-    session: Session, filters: RosterFilter, sort: str = "number"
-) -> Iterator[dict[str, Any]]:
-    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+@contextmanager
+def roster_cursor(session: Session, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
+    """The roster query's result, fetched in batches of 1,000 rows; closed on leaving,
+    so a reader that stops early never leaves a server-side cursor open."""
     result = session.connection().execute(
         order_roster(roster_select(session, filters), sort),
         execution_options={"yield_per": 1000},
     )
-    keys = list(result.keys())
     try:
+        yield result
+    finally:
+        result.close()
+
+
+def roster_rows(
+    session: Session, filters: RosterFilter, sort: str = "number"
+) -> Iterator[dict[str, Any]]:
+    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+    with roster_cursor(session, filters, sort) as result:
+        keys = list(result.keys())
         for row in result:
             yield dict(zip(keys, row, strict=True))
-    finally:
-        # A reader that stops early must not leave a server-side cursor open.
-        result.close()
 
 
 STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
