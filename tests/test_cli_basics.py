@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from typer.testing import CliRunner
 
 from assoc_cli import __version__
-from assoc_cli.cli import app
+from assoc_cli.cli import COMMANDS, app, coercion
 from assoc_cli.devtools.cli_docs import cli_reference
 
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "openpyxl", "opencc", "pypinyin", "rich")
+HEAVY = (
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "alembic",
+    "openpyxl",
+    "docx",
+    "opencc",
+    "pypinyin",
+    "rich",
+    "tabulate",
+)
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -46,14 +60,14 @@ def test_every_command_has_a_summary_and_an_example() -> None:
         assert "Example:" in result.stdout, f"assoc {' '.join(path)} --help has no example"
 
 
-def _imported_by(args: list[str]) -> set[str]:
+def _modules_after(args: list[str]) -> set[str]:
+    """Every module a fresh ``assoc ARGS`` process has imported when it ends."""
     code = (
         "import sys\n"
         f"sys.argv = ['assoc', *{args!r}]\n"
         "from assoc_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "loaded = {m.split('.')[0] for m in sys.modules}\n"
-        f"print('LOADED:', *sorted(loaded & set({HEAVY!r})))"
+        "print('LOADED:', *sorted(sys.modules))"
     )
     output = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -63,10 +77,82 @@ def _imported_by(args: list[str]) -> set[str]:
     return set(marker[0].split()[1:])
 
 
+def _imported_by(args: list[str]) -> set[str]:
+    """The HEAVY packages ``assoc ARGS`` imports."""
+    return {name.split(".")[0] for name in _modules_after(args)} & set(HEAVY)
+
+
 def test_help_loads_no_database_stack() -> None:
     assert _imported_by(["--help"]) == set()
-    for group in ("members", "terms", "offices", "db"):
-        assert _imported_by([group, "--help"]) == set(), group
+    for name in COMMANDS:
+        assert _imported_by([name, "--help"]) == set(), name
+
+
+def test_root_help_imports_no_command_module() -> None:
+    modules = {spec.module for spec in COMMANDS.values()}
+    assert not modules & _modules_after(["--help"])
+    # A group's help imports that group's module and no other.
+    assert modules & _modules_after(["terms", "--help"]) == {"assoc_cli.cli.terms"}
+
+
+def test_root_listing_summaries_are_the_commands_own() -> None:
+    root = typer.main.get_command(app)
+    ctx = typer.Context(root, info_name="assoc")
+    for name, spec in COMMANDS.items():
+        command = root.get_command(ctx, name)  # type: ignore[attr-defined]
+        first_paragraph = inspect.cleandoc(command.help or "").split("\n\n")[0]
+        assert " ".join(spec.summary.split()) == " ".join(first_paragraph.split()), name
+
+
+def _samples(annotation: object, tmp_path: Path) -> list[object]:
+    existing = tmp_path / "there.csv"
+    existing.write_text("x")
+    if annotation is str:
+        return ["abc", "", " x ", "会员单位"]
+    if annotation is int:
+        return ["1", "007", "-3", "+4", " 5 ", "1_000", "1.0", "x", "", "１", 12, "9" * 25]
+    if annotation is bool:
+        return [True, False]
+    if annotation is Path:
+        return ["a.db", "", "~/x.db", str(existing), str(tmp_path)]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        values = [str(choice.value) for choice in annotation]
+        return [*values, *(v.upper() for v in values), "bogus", next(iter(annotation))]
+    return [["a", "b"], ("x",), []]
+
+
+def _outcome(runtime: Any, value: object, param: Any, ctx: Any) -> object:
+    try:
+        result = runtime.coerce(value, param=param, ctx=ctx)
+    except Exception as exc:
+        return ("error", type(exc).__name__, str(exc))
+    return (type(result).__name__, result)
+
+
+def test_direct_option_conversion_agrees_with_typers(tmp_path: Path) -> None:
+    """cli/coercion.py converts option values without pydantic: same results, same errors."""
+    from typer._coercion import build_runtime_param
+
+    root = typer.main.get_command(app)
+    checked = 0
+
+    def walk(command: Any, ctx: Any) -> None:
+        nonlocal checked
+        for param in command.get_params(ctx):
+            direct = coercion._direct(param)
+            annotation = param.type_descriptor.annotation
+            assert direct is not None, f"{param.name}: no direct conversion for {annotation}"
+            typer_own = build_runtime_param(param.type_descriptor)
+            for value in [*_samples(annotation, tmp_path), None]:
+                ours = _outcome(direct, value, param, ctx)
+                theirs = _outcome(typer_own, value, param, ctx)
+                assert ours == theirs, (command.name, param.name, value)
+                checked += 1
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, typer.Context(sub, info_name=name, parent=ctx))
+
+    walk(root, typer.Context(root, info_name="assoc"))
+    assert checked > 1000
 
 
 def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, open_session, resolve_lang
+from assoc_cli.cli.common import FormatOption, message, open_session, render, resolve_lang
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 
 def register(app: typer.Typer) -> None:

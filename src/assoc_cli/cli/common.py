@@ -1,7 +1,8 @@
 """What every command shares: global state, common options, the error edge, the database.
 
-Nothing here imports SQLAlchemy, SQLModel or Alembic at module level: ``assoc --help``
-must stay fast. The database stack is imported inside ``open_session``.
+Nothing here imports SQLAlchemy, SQLModel, Alembic or the renderer at module level:
+``assoc --help`` must stay fast. The database stack is imported inside ``open_session``
+and ``open_reader``, the renderer inside ``render`` and ``emit``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
-from typer.core import TyperGroup
 
+from assoc_cli.cli.lazy import LazyGroup
 from assoc_cli.errors import EXIT_ERROR, AssocError, ImportFileError
-from assoc_cli.output import OutputFormat
+from assoc_cli.listing import Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -40,8 +41,9 @@ def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
-class AssocGroup(TyperGroup):
-    """The root command group: turns every AssocError into one error line and its exit code."""
+class AssocGroup(LazyGroup):
+    """The root command group: turns every AssocError into one error line and its exit code,
+    and imports a command's module only when that command runs."""
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a user's mistake never shows a traceback."""
@@ -186,10 +188,22 @@ OutputOption = Annotated[
 ]
 
 
+def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = None) -> None:
+    """Print *listing* in *fmt* (``assoc_cli.output.render``, imported when first needed)."""
+    from assoc_cli.output import render as render_listing
+
+    render_listing(listing, fmt, lang, out=out)
+
+
+def message(text: str) -> None:
+    """A message for people, on stderr (``assoc_cli.output.message``)."""
+    from assoc_cli.output import message as say
+
+    say(text)
+
+
 def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
     """Print *listing* in *fmt*, or write it to *output* (format by its suffix)."""
-    from assoc_cli.output import message, render
-
     if output is None:
         render(listing, fmt, lang)
         return

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from assoc_cli.cli.common import database_url, resolve_lang, today
+from assoc_cli.cli.common import database_url, message, resolve_lang, today
 from assoc_cli.i18n import t
-from assoc_cli.output import message
 
 app = typer.Typer(
     help=(

@@ -15,12 +15,14 @@ from assoc_cli.cli.common import (
     AsOfOption,
     FormatOption,
     date_option,
+    message,
     open_session,
+    render,
     today,
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -13,11 +13,13 @@ from assoc_cli.cli.common import (
     FormatOption,
     TermOption,
     date_option,
+    message,
     open_session,
+    render,
     today,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session
