@@ -175,3 +175,37 @@ def test_usage_error_exits_2_without_traceback(cli: object) -> None:
 def test_cli_reference_in_docs_is_current() -> None:
     committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert committed == cli_reference(), "docs/cli.md is stale: run `make docs`"
+
+
+def _help_text(root: Any, path: tuple[str, ...]) -> str:
+    ctx = typer.Context(root, info_name="assoc", help_option_names=["-h", "--help"])
+    command = root
+    for name in path:
+        command = command.get_command(ctx, name)
+        ctx = typer.Context(command, info_name=name, parent=ctx)
+    return str(command.get_help(ctx))
+
+
+def test_group_help_is_the_same_before_its_commands_are_built() -> None:
+    """A group's --help lists its commands from their help texts without building them
+    (cli/lazy.py); the list must read exactly as when every command is built."""
+    groups: list[tuple[str, ...]] = []
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        if hasattr(command, "commands"):
+            groups.append(path)
+            for name, sub in command.commands.items():
+                walk(sub, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    assert ("dues", "rates") in groups and ("meetings", "agenda") in groups
+    for path in groups:
+        root = typer.main.get_command(app)
+        before = _help_text(root, path)
+        group = root
+        ctx = typer.Context(root, info_name="assoc")
+        for name in path:
+            group = group.get_command(ctx, name)  # type: ignore[attr-defined]
+        for name in group.list_commands(ctx):  # type: ignore[attr-defined]
+            assert group.get_command(ctx, name) is not None  # type: ignore[attr-defined]
+        assert _help_text(root, path) == before, path
