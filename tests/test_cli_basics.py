@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -66,7 +67,7 @@ def _modules_after(args: list[str]) -> set[str]:
         "import sys\n"
         f"sys.argv = ['assoc', *{args!r}]\n"
         "from assoc_cli.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc\n"
         "print('LOADED:', *sorted(sys.modules))"
     )
     output = subprocess.run(
@@ -86,6 +87,29 @@ def test_help_loads_no_database_stack() -> None:
     assert _imported_by(["--help"]) == set()
     for name in COMMANDS:
         assert _imported_by([name, "--help"]) == set(), name
+
+
+READ_ONLY_REPORTS = [
+    ("dues", "report", "--year", "2022", "--as-of", "2022-11-30"),
+    ("dues", "unpaid", "--year", "2022", "--as-of", "2022-11-30", "--tier", "会员单位"),
+    ("dues", "arrears", "--as-of", "2022-11-30"),
+    ("members", "list", "--office", "理事"),
+    ("members", "stats"),
+    ("members", "export"),
+    ("info",),
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_REPORTS, ids=" ".join)
+def test_a_report_on_an_up_to_date_database_loads_no_orm(
+    demo_file: Path, command: tuple[str, ...]
+) -> None:
+    """Read-only reports run on Core tables: no SQLModel, pydantic or Alembic import."""
+    loaded = _modules_after(["--db", str(demo_file), *command])
+    assert "assoc_cli.db.tables" in loaded, "the command did not run"
+    packages = {name.split(".")[0] for name in loaded}
+    assert not packages & {"sqlmodel", "pydantic", "alembic"}
+    assert "sqlalchemy.orm" not in loaded
 
 
 def test_root_help_imports_no_command_module() -> None:

@@ -22,7 +22,10 @@ from assoc_cli.errors import EXIT_ERROR, AssocError, ImportFileError
 from assoc_cli.listing import Listing, OutputFormat
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession, Reader
 
 
 @dataclass
@@ -96,24 +99,18 @@ def database_url(ctx: typer.Context) -> str:
 
 
 @contextmanager
-def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
-    """One transaction for the whole command, and the output language.
-
-    Upgrades the schema on first use. Commits when the block ends, rolls back on error.
-    """
-    from assoc_cli.db.audit import Actor, current_actor, default_operator
-    from assoc_cli.db.engine import forget_new_database, open_database, unit_of_work
+def _database(ctx: typer.Context) -> Iterator[Engine]:
+    """The command's database, its schema upgraded on first use. When the command fails
+    on a database it has just set up, that database is removed again."""
+    from assoc_cli.db.engine import forget_new_database, open_database
     from assoc_cli.db.location import sqlite_path
 
-    command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
-    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
     url = database_url(ctx)
     path = sqlite_path(url)
     existed = path is None or path.exists()
     engine, was_empty = open_database(url, report_empty=True)
     try:
-        with unit_of_work(engine, write=write) as session:
-            yield session, resolve_lang(ctx, session)
+        yield engine
     except BaseException:
         if was_empty:
             # The command set up this database and then failed: leave no trace of it.
@@ -123,7 +120,33 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
         engine.dispose()
 
 
-def resolve_lang(ctx: typer.Context, session: Session | None = None) -> str:
+@contextmanager
+def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
+    """One transaction for the whole command (an ORM session), and the output language.
+
+    Upgrades the schema on first use. Commits when the block ends, rolls back on error.
+    """
+    from assoc_cli.db.audit import Actor, current_actor, default_operator
+    from assoc_cli.db.engine import unit_of_work
+
+    command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
+    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
+    with _database(ctx) as engine, unit_of_work(engine, write=write) as session:
+        yield session, resolve_lang(ctx, session)
+
+
+@contextmanager
+def open_reader(ctx: typer.Context) -> Iterator[tuple[Reader, str]]:
+    """A read-only transaction for a report, and the output language. No ORM: the report
+    queries the Core tables (``db/tables.py``), so neither SQLModel nor pydantic is imported.
+    """
+    from assoc_cli.db.engine import read_only
+
+    with _database(ctx) as engine, read_only(engine) as reader:
+        yield reader, resolve_lang(ctx, reader)
+
+
+def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:
     """--lang, then ASSOC_LANG, then the association profile, then Simplified Chinese."""
     from assoc_cli.i18n import DEFAULT_LANG, env_lang, normalize_lang
 
@@ -134,11 +157,11 @@ def resolve_lang(ctx: typer.Context, session: Session | None = None) -> str:
     if from_env:
         return from_env
     if session is not None:
-        from assoc_cli.services.association import get_association
+        from assoc_cli.reports.lookups import association_language
 
-        association = get_association(session)
-        if association is not None and association.language:
-            return association.language
+        language = association_language(session)
+        if language:
+            return language
     return DEFAULT_LANG
 
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any, TextIO
 
 from assoc_cli.i18n import t
 from assoc_cli.io.tables import write_csv_file, write_xlsx_file
 from assoc_cli.output import Column
 from assoc_cli.reports.roster import RosterFilter, roster_rows
 from assoc_cli.services.member_fields import FIELDS
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 EXPORT_COLUMNS = [
     *(
@@ -36,7 +37,7 @@ EXPORT_COLUMNS = [
 EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
 
 
-def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
+def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
     for row in roster_rows(session, filters, sort):
         row = dict(row)
         row["kind"] = t(f"kind.{row['kind']}", "zh-Hans")
@@ -48,7 +49,7 @@ def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator
 
 def export_members(
     *,
-    session: Session,
+    session: DbSession,
     filters: RosterFilter,
     sort: str,
     path: Path | None,
