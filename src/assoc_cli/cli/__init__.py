@@ -121,5 +121,8 @@ def root(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: one command, then the process ends."""
+    from assoc_cli.cli import common
+
+    common.ONE_SHOT = True
     app(prog_name="assoc")
