@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import subprocess
 import sys
@@ -233,3 +234,19 @@ def test_group_help_is_the_same_before_its_commands_are_built() -> None:
         for name in group.list_commands(ctx):  # type: ignore[attr-defined]
             assert group.get_command(ctx, name) is not None  # type: ignore[attr-defined]
         assert _help_text(root, path) == before, path
+
+
+def test_cli_modules_import_no_database_or_document_library_at_module_level() -> None:
+    """cli/ stays thin: the database stack and file-format libraries are imported inside
+    the commands that use them (type-only imports under TYPE_CHECKING are fine)."""
+    forbidden = {"sqlalchemy", "sqlmodel", "alembic", "openpyxl", "docx", "pydantic"}
+    for path in sorted((ROOT / "src" / "assoc_cli" / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            else:
+                continue
+            assert not {name.split(".")[0] for name in names} & forbidden, (path.name, names)
