@@ -118,7 +118,7 @@ def _database(ctx: typer.Context) -> Iterator[Engine]:
     if ONE_SHOT:
         # Start-up is over, and what it made (modules, classes, tables) lives until exit:
         # take it out of the garbage collector's sight. A full collection over it costs
-        # ~25 ms and frees nothing.
+        # tens of milliseconds and frees nothing.
         gc.freeze()
     try:
         yield engine
