@@ -2,7 +2,7 @@
 
 Typer (0.2x) converts every parameter value through a pydantic ``TypeAdapter``: the first
 option a command reads — even ``--db`` left unset — imports pydantic and builds adapters,
-some 50 ms before any work is done. The plain types assoc's options use (str, int, Path,
+tens of milliseconds before any work is done. The plain types assoc's options use (str, int, Path,
 enums, lists of str, flags) need none of that. For them this module gives each
 parameter a converter that handles the ordinary spellings directly and hands anything
 else — a value it does not recognise, a bad one — to Typer's own conversion, so results
