@@ -11,56 +11,20 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.dates import format_date
 
+# Re-exported: the renderer's callers name these from here too.
+from assoc_cli.listing import Column as Column
+from assoc_cli.listing import Listing as Listing
+from assoc_cli.listing import OutputFormat as OutputFormat
+
 # A table for people shows at most this many rows; the rest is said and left to -f csv.
 TABLE_ROW_LIMIT = 1000
-
-
-class OutputFormat(StrEnum):
-    """How a listing is printed."""
-
-    table = "table"
-    plain = "plain"
-    csv = "csv"
-    json = "json"
-
-    @property
-    def for_machines(self) -> bool:
-        """CSV and JSON: every column, stable keys, no decoration."""
-        return self in (OutputFormat.csv, OutputFormat.json)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its stable key (JSON/CSV), its header message, how its values print."""
-
-    key: str
-    header: str = ""
-    kind: str = "text"  # text | int | date | bool | enum | money | percent | bar
-    enum_prefix: str = ""  # for kind == "enum": message prefix, e.g. "status."
-
-    def label(self, lang: str) -> str:
-        """The header in *lang*."""
-        return t(self.header or f"col.{self.key}", lang)
-
-
-@dataclass
-class Listing:
-    """Rows to print, with their columns; ``record`` prints one row as field/value pairs."""
-
-    columns: list[Column]
-    rows: Iterable[Mapping[str, Any]]
-    title: str | None = None
-    record: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def fen_to_text(fen: int) -> str:

@@ -6,9 +6,17 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session, today
+from assoc_cli.cli.common import (
+    FormatOption,
+    OutputOption,
+    date_option,
+    emit,
+    message,
+    open_session,
+    today,
+)
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 app = typer.Typer(
     help=(

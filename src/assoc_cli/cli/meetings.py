@@ -15,11 +15,12 @@ from assoc_cli.cli.common import (
     OutputOption,
     date_option,
     emit,
+    message,
     open_session,
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session

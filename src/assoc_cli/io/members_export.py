@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any, TextIO
 
 from assoc_cli.db.models import MEMBER_KINDS, MEMBER_STATUSES
 from assoc_cli.i18n import t
@@ -18,6 +16,9 @@ from assoc_cli.io.tables import write_csv_cells_file, write_xlsx_file
 from assoc_cli.output import Column
 from assoc_cli.reports.roster import RosterFilter, roster_cursor, roster_rows
 from assoc_cli.services.member_fields import FIELDS
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 EXPORT_COLUMNS = [
     *(
@@ -37,7 +38,7 @@ EXPORT_COLUMNS = [
 EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
 
 
-def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
+def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
     for row in roster_rows(session, filters, sort):  # a fresh dict per row: change it
         row["kind"] = t(f"kind.{row['kind']}", "zh-Hans")
         row["status"] = t(f"status.{row['status']}", "zh-Hans")
@@ -46,7 +47,7 @@ def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator
         yield row
 
 
-def _export_cells(session: Session, filters: RosterFilter, sort: str) -> Iterator[list[Any]]:
+def _export_cells(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[list[Any]]:
     """The same rows as :func:`_export_rows`, as lists in column order straight from the
     query's tuples — no dict per row: a million-member CSV export spends its time in the
     database and the csv module, not in Python per cell."""
@@ -75,7 +76,7 @@ def _export_cells(session: Session, filters: RosterFilter, sort: str) -> Iterato
 
 def export_members(
     *,
-    session: Session,
+    session: DbSession,
     filters: RosterFilter,
     sort: str,
     path: Path | None,

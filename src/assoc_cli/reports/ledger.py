@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -41,9 +41,8 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.db.models import DuesEntry, DuesRate, MembershipPeriod, Term
+from assoc_cli.db import tables
 from assoc_cli.reports.roster import (
     holding_t,
     int_sum,
@@ -54,10 +53,14 @@ from assoc_cli.reports.roster import (
 )
 from assoc_cli.services.settings import JOIN_NEXT_YEAR, DuesPolicy
 
-entry_t: Table = SQLModel.metadata.tables[str(DuesEntry.__tablename__)]
-rate_t: Table = SQLModel.metadata.tables[str(DuesRate.__tablename__)]
-period_t: Table = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
-term_t: Table = SQLModel.metadata.tables[str(Term.__tablename__)]
+if TYPE_CHECKING:
+    # Any unit of work: an ORM Session, or the Reader of a read-only command.
+    from assoc_cli.db.reader import DbSession as Session
+
+entry_t: Table = tables.dues_entry_t
+rate_t: Table = tables.dues_rate_t
+period_t: Table = tables.membership_period_t
+term_t: Table = tables.term_t
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -24,16 +24,18 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.db.models import Member, Office, OfficeHolding, Tier
+from assoc_cli.db import tables
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 SORTS = ("number", "name", "strokes")
 
-member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
-office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
-holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
-tier_t: Table = SQLModel.metadata.tables[str(Tier.__tablename__)]
+member_t: Table = tables.member_t
+office_t: Table = tables.office_t
+holding_t: Table = tables.office_holding_t
+tier_t: Table = tables.tier_t
 
 
 # Every member column but the bookkeeping timestamps, which no listing shows (and which
@@ -60,14 +62,14 @@ def int_sum(column: Any) -> Any:
     return cast(func.sum(column), BigInteger)
 
 
-def string_agg(session: Session, column: Any, separator: str) -> Any:
+def string_agg(session: DbSession, column: Any, separator: str) -> Any:
     """GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
     if session.get_bind().dialect.name == "postgresql":
         return func.string_agg(column, separator)
     return func.group_concat(column, separator)
 
 
-def lowest_tier_rank(session: Session) -> int:
+def lowest_tier_rank(session: DbSession) -> int:
     """The rank of the plain member tier (会员单位), the default for units without office."""
     rank = session.connection().execute(select(func.max(tier_t.c.rank))).scalar()
     return int(rank or 4)
@@ -77,7 +79,7 @@ def _held_in_term(term_id: int) -> ColumnElement[bool]:
     return (holding_t.c.member_id == member_t.c.id) & (holding_t.c.term_id == term_id)
 
 
-def roster_select(session: Session, filters: RosterFilter) -> Select[Any]:
+def roster_select(session: DbSession, filters: RosterFilter) -> Select[Any]:
     """SELECT members (and tier, offices) matching *filters*, unordered."""
     explicit = tier_t.alias("explicit_tier")
     office_tier = tier_t.alias("office_tier")
@@ -145,7 +147,7 @@ def order_roster(query: Select[Any], sort: str) -> Select[Any]:
 
 
 @contextmanager
-def roster_cursor(session: Session, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
+def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
     """The roster query's result, fetched in batches of 1,000 rows; closed on leaving,
     so a reader that stops early never leaves a server-side cursor open."""
     result = session.connection().execute(
@@ -159,7 +161,7 @@ def roster_cursor(session: Session, filters: RosterFilter, sort: str = "number")
 
 
 def roster_rows(
-    session: Session, filters: RosterFilter, sort: str = "number"
+    session: DbSession, filters: RosterFilter, sort: str = "number"
 ) -> Iterator[dict[str, Any]]:
     """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
     with roster_cursor(session, filters, sort) as result:
@@ -171,7 +173,7 @@ def roster_rows(
 STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
 
 
-def roster_stats(session: Session, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
+def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
     """Counts per tier or segment: members, units, persons, employees, party members and
     units with a party organisation (the figures seeds 003/004 report), in one GROUP BY;
     the last row holds the totals."""
