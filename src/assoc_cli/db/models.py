@@ -11,10 +11,6 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-MEMBER_KINDS = ("unit", "person")
-MEMBER_STATUSES = ("active", "withdrawn")
-LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-
 
 class Association(SQLModel, table=True):
     """The association's profile (协会信息); one row."""

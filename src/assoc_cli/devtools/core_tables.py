@@ -108,9 +108,9 @@ def table_source(table: Any) -> str:
     for index in sorted(table.indexes, key=lambda i: str(i.name)):
         if index.name in by_column:
             continue
-        names = [literal(str(index.name)), *(literal(col.name) for col in index.columns)]
+        index_args = [literal(str(index.name)), *(literal(col.name) for col in index.columns)]
         unique = ", unique=True" if index.unique else ""
-        lines.append(f"    Index({', '.join(names)}{unique}),")
+        lines.append(f"    Index({', '.join(index_args)}{unique}),")
     lines.append(")")
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from assoc_cli.db.models import MEMBER_KINDS, MEMBER_STATUSES
+from assoc_cli.db.values import MEMBER_KINDS, MEMBER_STATUSES
 from assoc_cli.i18n import t
 from assoc_cli.io.tables import write_csv_cells_file, write_xlsx_file
 from assoc_cli.output import Column
