@@ -182,35 +182,18 @@ def write_csv(
             for value, convert in zip(values, converters, strict=True)
         ]
         if neutralise:
-            cells = ["'" + cell if cell.startswith(_FORMULA_STARTS) else cell for cell in cells]
+            cells = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
         writer.writerow(cells)
         count += 1
     return count
 
 
-def write_csv_cells(rows: Iterable[list[Any]], stream: TextIO, *, header: list[str]) -> int:
-    """Write rows that are already cells (text, whole numbers, dates, None) as a CSV for
-    spreadsheets: CRLF lines, formula-like text neutralised. Returns the rows written."""
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(header)
-    count = 0
-    for cells in rows:
-        writer.writerow(
-            [
-                "'" + cell if cell.__class__ is str and cell.startswith(_FORMULA_STARTS) else cell
-                for cell in cells
-            ]
-        )
-        count += 1
-    return count
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralise_formula(cell: str) -> str:
     """Prefix a text cell that Excel/LibreOffice would evaluate (=, +, -, @…) with "'"."""
-    if cell.startswith(_FORMULA_STARTS):
+    if cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 
