@@ -93,9 +93,24 @@ def export_members(
     if path is not None and path.suffix.lower() == ".xlsx":
         rows = _export_rows(session, filters, sort)
         return write_xlsx_file(path, EXPORT_COLUMNS, rows, EXPORT_HEADERS, "会员名册")
-    result = session.connection().execute(
-        _export_select(session, filters, sort), execution_options={"yield_per": 1000}
-    )
+    query = _export_select(session, filters, sort)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # The cells need no conversion on the way out, so SQLite's own cursor feeds the
+        # csv module directly (same transaction): no result object or row per member in
+        # Python. About a third of the time of a million-member export (bench/).
+        compiled = query.compile(
+            dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        positions = compiled.positiontup or []
+        parameters = [compiled.params[name] for name in positions]
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(str(compiled), parameters)
+            return write_csv_cells_file(path, cursor, EXPORT_HEADERS, stream)
+        finally:
+            cursor.close()
+    result = connection.execute(query, execution_options={"yield_per": 1000})
     try:
         return write_csv_cells_file(path, result, EXPORT_HEADERS, stream)
     finally:
