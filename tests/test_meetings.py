@@ -669,3 +669,32 @@ def test_meeting_commands_send_as_many_statements_for_40_members_as_for_5(
         if large_counts[name] != small_counts[name]
     }
     assert not grown, f"statements (5 members, 40 members) that grew: {grown}"
+
+
+def test_listings_send_as_many_statements_for_six_meetings_as_for_two(assoc: Cli) -> None:
+    """No N+1 over meetings either: titles, kinds and agenda sizes are read once."""
+    listings = {
+        "meetings list": ("meetings", "list", "-f", "json"),
+        "meetings votes": ("meetings", "votes", "-f", "json"),
+        "actions list": ("actions", "list", "-f", "json"),
+        "meetings show by title": ("meetings", "show", "二届一次理事会", "-f", "json"),
+    }
+
+    def counts() -> dict[str, int]:
+        result = {}
+        for name, args in listings.items():
+            with _statements() as seen:
+                assoc.ok(*args)
+            result[name] = len(seen)
+        return result
+
+    def meetings(days: range) -> None:
+        for day in days:
+            meeting = _new(assoc, "--kind", "理事会", "--date", f"2021-12-{day:02d}")
+            assoc.ok("meetings", "vote", meeting, "议题", "--for", "3", "--present", "5")
+            assoc.ok("actions", "add", meeting, "事项", "--owner", "郑辉", "--due", "2022-01-31")
+
+    meetings(range(1, 3))
+    few = counts()
+    meetings(range(3, 7))
+    assert counts() == few
