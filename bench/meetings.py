@@ -16,8 +16,10 @@ The exit status is 1 if any paper fails."""
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -158,22 +160,25 @@ class Run:
 
 
 def measure(command: list[str], timeout: float) -> Run | None:
-    """Time one whole ``assoc`` process, output discarded; None if it ran out of time."""
+    """Time one whole ``assoc`` process, output discarded; None if it ran out of time (then
+    it is killed with its process group, so no orphan keeps running and skews later runs)."""
     timed = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
+    process = subprocess.Popen(
+        timed,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
-        result = subprocess.run(
-            timed,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            timeout=timeout,
-        )
+        _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         return None
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
-    wall, user, system, kib = result.stderr.strip().splitlines()[-1].split()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{stderr}")
+    wall, user, system, kib = stderr.strip().splitlines()[-1].split()
     return Run(float(wall), float(user) + float(system), int(kib))
 
 
@@ -204,8 +209,24 @@ def main() -> None:
         "--db", type=Path, help="build the assembly here, or reuse it if the file exists"
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--src",
+        type=Path,
+        help="time the assoc in this source tree instead (e.g. `git archive OLD src migrations`)",
+    )
     args = parser.parse_args()
+    if args.src is not None:  # the build and every run import assoc_cli from there
+        os.environ["PYTHONPATH"] = str(args.src.resolve() / "src")
     work = Path(tempfile.mkdtemp(prefix="assoc-bench-meetings-"))
+    try:
+        passed = _run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(0 if passed else 1)
+
+
+def _run(args: argparse.Namespace, work: Path) -> bool:
+    """Build or reuse the assembly in *work*, print the table; False if a paper failed."""
     source = args.db or work / "assembly.db"
     started = time.monotonic()
     if not source.exists():
@@ -226,7 +247,8 @@ def main() -> None:
     meeting = str(meeting_id)
     print(
         f"{members} members; 会员大会 #{meeting} with {invited} invitations; "
-        f"median of {args.repeat} whole processes; limit {args.limit:g} s per paper",
+        f"median of {args.repeat} whole processes; limit {args.limit:g} s per paper; "
+        f"load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
     # The database as it was before `invite --all-members`, to time that command on a copy.
@@ -275,8 +297,8 @@ def main() -> None:
         copy_database(before_invite, scratch)
         runs.append(measure(invite, args.timeout))
     report(f"invite --all-members (+{readded})", runs, None, args.timeout)
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(0 if passed else 1)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    return passed
 
 
 if __name__ == "__main__":
