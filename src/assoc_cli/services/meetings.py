@@ -65,6 +65,8 @@ VOTE_METHODS = {
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
+holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
+office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
 
 
 # ---------------------------------------------------------------- kinds
@@ -509,18 +511,22 @@ def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], ro
     for name in offices:
         if name not in known:
             raise NotFoundError(f'there is no office "{name}"; the offices are: {", ".join(known)}')
-    rows = session.exec(
-        select(OfficeHolding, Office, Member)
-        .join(Office, col(Office.id) == OfficeHolding.office_id)
-        .join(Member, col(Member.id) == OfficeHolding.member_id)
-        .where(OfficeHolding.term_id == meeting.term_id, col(Office.name).in_(offices))
+    # A holder of two of these offices is invited once, with the higher office as title.
+    h, o, m = holding_t, office_t, member_t
+    holders = session.connection().execute(
+        core_select(h.c.member_id, h.c.person, m.c.representative, m.c.name, o.c.name)
+        .select_from(h.join(o, o.c.id == h.c.office_id).join(m, m.c.id == h.c.member_id))
+        .where(h.c.term_id == meeting.term_id, o.c.name.in_(offices))
+        .order_by(o.c.rank, h.c.id)
     )
-    added = 0
-    for holding, office, member in rows:
-        person = holding.person or member.representative or member.name
-        added += _invite(session, meeting, member.id, person, office.name, role)
-    session.flush()
-    return added
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, holder or representative or name, office, role)
+            for member_id, holder, representative, name, office in holders
+        ],
+    )
 
 
 def _member_on(day: date) -> Any:
@@ -535,11 +541,32 @@ def _member_on(day: date) -> Any:
 
 
 def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
-    """Invite every member in good standing on the meeting's date, through its representative.
+    """Invite every member in good standing on the meeting's date, through its representative."""
+    members = (
+        select(Member.id, Member.representative, Member.name)
+        .where(_member_on(meeting.held_on))
+        .order_by(col(Member.id))
+    )
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, representative or name, None, role)
+            for member_id, representative, name in session.exec(members)
+        ],
+    )
 
-    A 会员大会 may have thousands of members, so this takes a fixed number of statements: who
-    is invited already, who is a member, one INSERT for all the new invitations (not one per
-    row, as the ORM would on SQLite), reading them back, and their audit log entries."""
+
+def _invite_many(
+    session: Session,
+    meeting: Meeting,
+    invitations: list[tuple[int | None, str, str | None, str]],
+) -> int:
+    """Invite (member id, person, title, role)s not invited yet; returns how many were new.
+
+    A 会员大会 may have thousands of members, so this takes a fixed number of statements:
+    who is invited already, one INSERT for all the new invitations (the ORM would send one
+    per row on SQLite), reading them back, and their audit log entries in one INSERT."""
     from assoc_cli.db.audit import record_inserts
 
     assert meeting.id is not None
@@ -553,13 +580,7 @@ def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
         )
     }
     new: list[dict[str, Any]] = []
-    members = (
-        select(Member.id, Member.representative, Member.name)
-        .where(_member_on(meeting.held_on))
-        .order_by(col(Member.id))
-    )
-    for member_id, representative, name in session.exec(members):
-        person = representative or name
+    for member_id, person, title, role in invitations:
         if (member_id, person) in invited:
             continue
         invited.add((member_id, person))
@@ -568,7 +589,7 @@ def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
                 "meeting_id": meeting.id,
                 "member_id": member_id,
                 "person": person,
-                "title": None,
+                "title": title,
                 "role": role,
                 "status": "invited",
                 "reason": None,
