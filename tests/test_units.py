@@ -172,10 +172,15 @@ def test_word_tables_keep_every_cell_with_its_font(tmp_path: Path) -> None:
     document.title("签到表")
     document.table(["序号", "姓名", "单位", "职务", "电话", "签到"], body)
     document.table(["只有表头"], [])
+    # Characters XML cannot hold (pasted control codes) are left out, not a traceback.
+    document.paragraph("张\x01三\x0b")
+    document.table(["名称"], [["A\x02B公司"]])
     path = tmp_path / "table.docx"
     write_docx(document, path)
     word = WordDocument(str(path))
-    table, header_only = word.tables
+    table, header_only, pasted = word.tables
+    assert pasted.rows[1].cells[0].text == "AB公司"
+    assert word.paragraphs[-1].text == "张三"
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
         ["序号", "姓名", "单位", "职务", "电话", "签到"],
         *body,

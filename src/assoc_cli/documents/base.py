@@ -7,6 +7,7 @@ East Asian text (宋体 body, 黑体 titles), so Word and LibreOffice show them 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,16 @@ def _set_font(run: Any, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
+# Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, and
+# non-characters): a name pasted with one would otherwise stop the .docx with a traceback.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    """*text* without the characters a Word file cannot contain."""
+    return _NOT_XML.sub("", text)
+
+
 def _add_table(word: Any, rows: list[list[str]]) -> None:
     """A ruled table: a bold header row, then body rows 24 pt high, every cell in the body font.
 
@@ -163,6 +174,7 @@ def _fill_row(tr: Any, values: list[str]) -> None:
     tc_tag, p_tag, r_tag, t_tag = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
     space = qn("xml:space")
     for tc, value in zip(tr.iterchildren(tc_tag), values, strict=True):
+        value = _xml_text(value)
         if not value:
             continue
         run = tc.find(p_tag).find(r_tag)
@@ -191,7 +203,7 @@ def write_docx(document: Document, path: Path) -> None:
     for block in document.blocks:
         if block.kind in ("title", "heading"):
             paragraph = word.add_paragraph()
-            run = paragraph.add_run(block.text)
+            run = paragraph.add_run(_xml_text(block.text))
             run.bold = True
             run.font.size = Pt(18 if block.kind == "title" else 14)
             _set_font(run, TITLE_FONT)
@@ -199,7 +211,7 @@ def write_docx(document: Document, path: Path) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif block.kind in ("paragraph", "detail"):
             paragraph = word.add_paragraph()
-            run = paragraph.add_run(block.text)
+            run = paragraph.add_run(_xml_text(block.text))
             run.bold = block.bold
             _set_font(run, BODY_FONT)
             if block.kind == "detail":
@@ -209,7 +221,7 @@ def write_docx(document: Document, path: Path) -> None:
         else:
             for line in block.lines:
                 paragraph = word.add_paragraph()
-                _set_font(paragraph.add_run(line), BODY_FONT)
+                _set_font(paragraph.add_run(_xml_text(line)), BODY_FONT)
                 if block.kind == "signature":
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     word.save(str(path))
