@@ -28,19 +28,19 @@ meeting_t: Table = tables.meeting_t
 
 def meeting_attendance(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
     """Everyone invited to *meeting*: person, unit, title, role, status, reason, proxy."""
-    from assoc_cli.services.meetings import attendees, official_order
+    from assoc_cli.services.meetings import invitees, official_order
 
     return [
         {
-            "person": a.person,
-            "member": m.name if m else None,
-            "title": a.title,
-            "role": a.role,
-            "status": a.status,
-            "reason": a.reason,
-            "proxy": a.proxy,
+            "person": row.person,
+            "member": row.unit,
+            "title": row.title,
+            "role": row.role,
+            "status": row.status,
+            "reason": row.reason,
+            "proxy": row.proxy,
         }
-        for a, m in official_order(session, attendees(session=session, meeting=meeting))
+        for row in official_order(session, invitees(session=session, meeting=meeting))
     ]
 
 
