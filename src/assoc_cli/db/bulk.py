@@ -13,6 +13,7 @@ caller records what it did (see ``assoc_cli.db.audit.record``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -40,10 +41,9 @@ class BulkInsert:
             if not compiled.positional or tuple(compiled.positiontup or ()) != self.columns:
                 raise ValueError(f"columns must be given in the order of table {table.name}")
             self.sql = compiled.string
-            import os
-
-            if os.environ.get("CACHE"):
-                connection.exec_driver_sql("PRAGMA cache_size=-" + os.environ["CACHE"])
+            # Rows land all over big indexes; SQLite's default 2 MiB page cache would read
+            # the same pages again and again. For this connection (this command) only.
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
             for index, key in enumerate(self.columns):
                 column_type = table.c[key].type
                 process = column_type.dialect_impl(dialect).bind_processor(dialect)
@@ -102,7 +102,11 @@ class BulkInsert:
                 self.deferred_indexes.append(sql)
 
     def restore_indexes(self) -> None:
-        """Build the indexes ``defer_indexes`` dropped, exactly as they were defined."""
+        """Build the indexes ``defer_indexes`` dropped, exactly as they were defined
+        (SQLite may sort with a helper thread per spare core meanwhile)."""
+        if self.deferred_indexes:
+            threads = min(os.cpu_count() or 1, 4)
+            self.connection.exec_driver_sql(f"PRAGMA threads = {threads}")
         for sql in self.deferred_indexes:
             self.connection.exec_driver_sql(sql)
         self.deferred_indexes = []

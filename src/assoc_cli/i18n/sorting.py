@@ -46,13 +46,17 @@ def stroke_key(name: str) -> str:
     for char in name.strip():
         code = codes.get(char)
         if code is None:
-            code = codes[char] = f"{min(stroke_count(char), 99):02d}"
+            code = f"{min(stroke_count(char), 99):02d}"
+            if len(codes) < _CACHE_LIMIT:
+                codes[char] = code
         parts.append(code)
     return "".join(parts)
 
 
 # Caches bounded so a file of odd names cannot grow them without limit.
 _CACHE_LIMIT = 200_000
+# Tails of names up to this long are remembered with their syllables (有限公司, 机械有限公司…).
+_TAIL = 8
 
 
 class _Pinyin:
@@ -63,7 +67,9 @@ class _Pinyin:
     its own. The conversion of a word depends on nothing but the word, so it is cached
     here. The split and the cut are pypinyin's algorithms, done without a generator and
     with the dictionaries at hand; when pypinyin's segmenter is not the one this was
-    written against, its own ``cut`` is used.
+    written against, its own ``cut`` is used. The cut goes left to right, one word at a
+    time, and each step looks only at the text still to cut: so the syllables of a short
+    tail are the same in every name that ends with it, and are remembered.
     """
 
     def __init__(self) -> None:
@@ -80,16 +86,17 @@ class _Pinyin:
         self._segment = bool(PHRASES_DICT)
         prefixes = getattr(getattr(mmseg.seg, "_prefix_set", None), "_set", None)
         strict = getattr(mmseg.seg, "_no_non_phrases", None) is True
-        if isinstance(prefixes, set) and strict and type(mmseg.seg) is mmseg.Seg:
-            self._prefixes: set[str] = prefixes
-            self._cut: Callable[[str], Iterable[str]] = self._cut_words
-        else:
-            self._cut = mmseg.seg.cut
+        self._prefixes: set[str] = prefixes if isinstance(prefixes, set) else set()
+        self._own_cut = isinstance(prefixes, set) and strict and type(mmseg.seg) is mmseg.Seg
+        self._library_cut: Callable[[str], Iterable[str]] = mmseg.seg.cut
         self._han: dict[str, bool] = {}
         self._words: dict[str, list[str]] = {}
+        self._tails: dict[str, list[str]] = {}
 
     def _runs(self, text: str) -> list[str]:
         """Maximal runs of Han / non-Han characters (pypinyin's simple_seg)."""
+        if self._is_han_run(text):
+            return [text]  # most names are Han throughout
         han = self._han
         runs: list[str] = []
         start, previous = 0, None
@@ -106,56 +113,85 @@ class _Pinyin:
         runs.append(text[start:])
         return runs
 
-    def _convert(self, word: str) -> list[str]:
+    def _word(self, word: str) -> list[str]:
         """One word's syllables: what lazy_pinyin gets from the converter, flattened."""
-        converted = self._converter.convert(word, self._style, False, "default", True)
-        return [str(syllable) for item in converted for syllable in item]
+        known = self._words.get(word)
+        if known is None:
+            converted = self._converter.convert(word, self._style, False, "default", True)
+            known = [str(syllable) for item in converted for syllable in item]
+            if len(self._words) < _CACHE_LIMIT:
+                self._words[word] = known
+        return known
+
+    def _step(self, text: str, start: int) -> int:
+        """One step of pypinyin's ``Seg.cut`` (strict: only dictionary phrases are words)
+        at *start*: where the word found there ends — the longest dictionary phrase among
+        the prefixes that lead to a phrase, else one character. -1 when the whole rest is
+        a prefix of some phrase but holds none: then each character is a word, and the
+        cut ends."""
+        prefixes, phrases = self._prefixes, self._phrases
+        end, phrase_end, size = start, 0, len(text)
+        while end < size:
+            word = text[start : end + 1]
+            if word not in prefixes:
+                break
+            if word in phrases:
+                phrase_end = end + 1
+            end += 1
+        if phrase_end:
+            return phrase_end
+        if end < size:
+            return start + 1
+        return size if text[start:] in phrases else -1
 
     def _cut_words(self, text: str) -> list[str]:
-        """pypinyin's ``Seg.cut`` (strict: only dictionary phrases are words): at each
-        position take the longest dictionary phrase among the prefixes that lead to a
-        phrase, else one character."""
-        prefixes, phrases = self._prefixes, self._phrases
+        """The words pypinyin's segmenter cuts *text* into."""
+        if not self._own_cut:
+            return list(self._library_cut(text))
         words: list[str] = []
-        start, size = 0, len(text)
-        while start < size:
-            end, phrase_end = start, 0
-            while end < size:
-                word = text[start : end + 1]
-                if word not in prefixes:
-                    break
-                if word in phrases:
-                    phrase_end = end + 1
-                end += 1
-            if phrase_end:
-                words.append(text[start:phrase_end])
-                start = phrase_end
-            elif end < size:
-                words.append(text[start])
-                start += 1
-            else:
-                # The rest is a prefix of some phrase but holds none: one word per character.
-                rest = text[start:]
-                if rest in phrases:
-                    words.append(rest)
-                else:
-                    words.extend(rest)
+        start = 0
+        while start < len(text):
+            end = self._step(text, start)
+            if end < 0:
+                words.extend(text[start:])
                 break
+            words.append(text[start:end])
+            start = end
         return words
+
+    def _han_syllables(self, run: str) -> list[str]:
+        """The syllables of a run of Han characters: its words, each converted."""
+        if not self._own_cut:
+            return [syllable for word in self._cut_words(run) for syllable in self._word(word)]
+        out: list[str] = []
+        start, size = 0, len(run)
+        while start < size:
+            if size - start <= _TAIL:
+                tail = run[start:]
+                known = self._tails.get(tail)
+                if known is None:
+                    known = [s for word in self._cut_words(tail) for s in self._word(word)]
+                    if len(self._tails) < _CACHE_LIMIT:
+                        self._tails[tail] = known
+                out.extend(known)
+                break
+            end = self._step(run, start)
+            if end < 0:
+                for char in run[start:]:
+                    out.extend(self._word(char))
+                break
+            out.extend(self._word(run[start:end]))
+            start = end
+        return out
 
     def syllables(self, text: str) -> list[str]:
         """What lazy_pinyin returns for *text*."""
-        words = self._words
         out: list[str] = []
         for run in self._runs(text):
-            pieces = self._cut(run) if self._segment and self._is_han_run(run) else (run,)
-            for word in pieces:
-                converted = words.get(word)
-                if converted is None:
-                    converted = self._convert(word)
-                    if len(words) < _CACHE_LIMIT:
-                        words[word] = converted
-                out.extend(converted)
+            if self._segment and self._is_han_run(run):
+                out.extend(self._han_syllables(run))
+            else:
+                out.extend(self._word(run))
         return out
 
 

@@ -16,6 +16,7 @@ audit log records each); the new members get one audit entry for the import.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,7 +41,7 @@ from assoc_cli.services.members import (
 )
 
 LOOKUP_CHUNK = 500
-BATCH = 10_000
+BATCH = 5_000
 EXPORT_ONLY_HEADERS = {"职务", "状态"}
 MAX_PROBLEMS_SHOWN = 200
 # Fields whose cells repeat a great deal: their parsed values are remembered (the parsers
@@ -280,7 +281,7 @@ class _Planner:
         self.updates: list[_Update] = []
         self.listing: list[ListedRow] = []
         self.seen_numbers: dict[str, int] = {}
-        self.seen_codes: dict[str, int] = {}
+        self.seen_codes: dict[int, int] = {}
         self.first_added: str | None = None
         self.last_added: str | None = None
         self.deferred: AssocError | None = None
@@ -302,6 +303,7 @@ class _Planner:
         self.member_columns = [c for c in member_t.columns if c.key in wanted]
         self.writer = NewMembers(session, expected=estimate_rows(path)) if write else None
         self.pending: list[tuple[Any, ...]] = []
+        self.writing: Future[None] | None = None
 
     @property
     def failed(self) -> bool:
@@ -310,16 +312,25 @@ class _Planner:
     def read(
         self, rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
     ) -> None:
-        for batch in _batches(rows, progress):
-            parsed = [(line, self.parse(line, cells)) for line, cells in batch]
-            self._plan_batch(parsed)
-            self._flush()
+        # One thread writes a batch while this one reads and plans the next: SQLite does
+        # its part without holding the GIL, so on two cores the two overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="assoc-import") as pool:
+            try:
+                for batch in _batches(rows, progress):
+                    parsed = [(line, self.parse(line, cells)) for line, cells in batch]
+                    self._plan_batch(parsed)
+                    self._flush(pool)
+            except BaseException:
+                self._written(quietly=True)  # the first error is the one to report
+                raise
+            self._written()
 
     def _plan_batch(self, parsed: list[tuple[int, dict[str, Any]]]) -> None:
         by_number: dict[Any, dict[str, Any]] = {}
         by_code: dict[Any, dict[str, Any]] = {}
         effective: dict[int, str] = {}
         if self.existing:
+            self._written()
             session, columns = self.session, self.member_columns
             numbers = {v["number"] for _, v in parsed if v.get("number")}
             codes = {v["credit_code"] for _, v in parsed if v.get("credit_code")}
@@ -350,15 +361,18 @@ class _Planner:
     ) -> None:
         problems = self.plan_problems
         number, code = values.get("number"), values.get("credit_code")
-        for key, seen, label in (
-            (number, self.seen_numbers, "member number"),
-            (code, self.seen_codes, "credit code"),
-        ):
-            if key is not None:
-                if key in seen:
-                    problems.append(f"line {line}: {label} {key} is also on line {seen[key]}")
-                    return
-                seen[key] = line
+        if number is not None:
+            first = self.seen_numbers.setdefault(number, line)
+            if first != line:
+                problems.append(f"line {line}: member number {number} is also on line {first}")
+                return
+        if code is not None:
+            # A checked code is 18 characters of 0-9 and A-Z: as a base-36 number it takes
+            # half the memory of the text, which counts with a million codes.
+            first = self.seen_codes.setdefault(int(code, 36), line)
+            if first != line:
+                problems.append(f"line {line}: credit code {code} is also on line {first}")
+                return
         match_number = by_number.get(number) if number else None
         match_code = by_code.get(code) if code else None
         if match_number and match_code and match_number["id"] != match_code["id"]:
@@ -443,10 +457,23 @@ class _Planner:
             name = str(values.get("name") or member["name"])
             self.listing.append(ListedRow(line, "update", number, name, changes))
 
-    def _flush(self) -> None:
+    def _flush(self, pool: ThreadPoolExecutor) -> None:
         if self.pending and self.writer is not None and not self.failed:
-            self.writer.write(self.pending)
+            self._written()
+            self.writing = pool.submit(self.writer.write, self.pending)
         self.pending = []
+
+    def _written(self, *, quietly: bool = False) -> None:
+        """Wait for the batch being written (the connection serves one thread at a time);
+        an error writing it is raised here."""
+        writing, self.writing = self.writing, None
+        if writing is None:
+            return
+        try:
+            writing.result()
+        except Exception:
+            if not quietly:
+                raise
 
     def check(self) -> None:
         """Raise ImportFileError listing the problems found, if any."""
@@ -481,6 +508,7 @@ def plan_import(
     planner = _Planner(session, path, mapping, term_id, add_now)
     planner.read(rows, progress)
     planner.check()
+    planner.seen_numbers, planner.seen_codes = {}, {}  # a million keys: free them first
     if planner.writer is not None:
         planner.writer.finish()
     first, last = planner.first_added, planner.last_added

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import ColumnElement, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, or_, select
 
@@ -313,19 +313,31 @@ class NewMembers:
         """Insert the members of *rows* (from ``row``) and their first periods."""
         if not self.added and self._many(len(rows)):
             self.members.defer_indexes()
-        self.members.run(rows)
-        member, period = self.member_t, self.period_t
-        for start in range(0, len(rows), NUMBERS_PER_QUERY):
-            numbers = [row[0] for row in rows[start : start + NUMBERS_PER_QUERY]]
-            self.connection.execute(
-                insert(period).from_select(
-                    ["member_id", "joined_on", "left_on"],
-                    sa_select(member.c.id, member.c.joined_on, member.c.left_on)
-                    .where(member.c.number.in_(numbers))
-                    .order_by(member.c.id),
-                )
-            )
+        member = self.member_t
+        if self.members.raw:
+            # SQLite: this transaction holds the write lock, so the members with an id
+            # above the highest before the batch are exactly the batch's.
+            before = self.connection.execute(sa_select(func.max(member.c.id))).scalar()
+            self.members.run(rows)
+            self._first_periods(member.c.id > (before or 0))
+        else:
+            self.members.run(rows)
+            for start in range(0, len(rows), NUMBERS_PER_QUERY):
+                numbers = [row[0] for row in rows[start : start + NUMBERS_PER_QUERY]]
+                self._first_periods(member.c.number.in_(numbers))
         self.added += len(rows)
+
+    def _first_periods(self, members: ColumnElement[bool]) -> None:
+        """INSERT the first membership period of each of *members*, as add_member does."""
+        member = self.member_t
+        self.connection.execute(
+            insert(self.period_t).from_select(
+                ["member_id", "joined_on", "left_on"],
+                sa_select(member.c.id, member.c.joined_on, member.c.left_on)
+                .where(members)
+                .order_by(member.c.id),
+            )
+        )
 
     def _many(self, batch: int) -> bool:
         """Whether so many members are coming that the member table's plain indexes are
