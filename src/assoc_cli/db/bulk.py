@@ -61,22 +61,25 @@ class BulkInsert:
             )
             return
         if self.converters:
-            rows = [self._convert(row) for row in rows]
+            rows = self._convert(rows)
         self.connection.exec_driver_sql(self.sql, list(rows))
 
-    def _convert(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        values = list(row)
+    def _convert(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The rows with every value converted, a column at a time."""
+        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
         for index, process, memo in self.converters:
-            value = values[index]
-            if value is None:
-                continue
-            converted = memo.get(value, memo)
-            if converted is memo:
-                converted = process(value)
-                if len(memo) < MEMO_LIMIT:
-                    memo[value] = converted
-            values[index] = converted
-        return tuple(values)
+            converted = []
+            for value in columns[index]:
+                if value is not None:
+                    done = memo.get(value, memo)
+                    if done is memo:
+                        done = process(value)
+                        if len(memo) < MEMO_LIMIT:
+                            memo[value] = done
+                    value = done
+                converted.append(value)
+            columns[index] = converted
+        return list(zip(*columns, strict=True))
 
     def defer_indexes(self) -> None:
         """SQLite: drop the table's plain indexes (not those enforcing uniqueness) until

@@ -16,7 +16,6 @@ audit log records each); the new members get one audit entry for the import.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,7 +29,7 @@ from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, Tier
 from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
 from assoc_cli.io.tables import estimate_rows, read_rows
-from assoc_cli.reports.roster import RosterFilter, roster_rows
+from assoc_cli.reports.roster import RosterFilter, roster_select
 from assoc_cli.services.member_fields import FIELDS_BY_KEY, field_for_header, parse_member_number
 from assoc_cli.services.members import (
     NUMBER_PREFIX,
@@ -231,11 +230,14 @@ def _lookup(
 
 
 def _effective_tiers(session: Session, ids: set[int], term_id: int | None) -> dict[int, str]:
+    """The tier each member follows (the roster's rule), for members without their own."""
     tiers: dict[int, str] = {}
+    connection = session.connection()
     for chunk in _chunks(sorted(ids)):
         filters = RosterFilter(term_id=term_id, status=None, member_ids=tuple(chunk))
-        for row in roster_rows(session, filters):
-            tiers[row["id"]] = row["tier"]
+        roster = roster_select(session, filters).subquery("roster")
+        for member_id, tier in connection.execute(sa_select(roster.c.id, roster.c.tier)):
+            tiers[member_id] = tier
     return tiers
 
 
@@ -303,7 +305,6 @@ class _Planner:
         self.member_columns = [c for c in member_t.columns if c.key in wanted]
         self.writer = NewMembers(session, expected=estimate_rows(path)) if write else None
         self.pending: list[tuple[Any, ...]] = []
-        self.writing: Future[None] | None = None
 
     @property
     def failed(self) -> bool:
@@ -312,25 +313,16 @@ class _Planner:
     def read(
         self, rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
     ) -> None:
-        # One thread writes a batch while this one reads and plans the next: SQLite does
-        # its part without holding the GIL, so on two cores the two overlap.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="assoc-import") as pool:
-            try:
-                for batch in _batches(rows, progress):
-                    parsed = [(line, self.parse(line, cells)) for line, cells in batch]
-                    self._plan_batch(parsed)
-                    self._flush(pool)
-            except BaseException:
-                self._written(quietly=True)  # the first error is the one to report
-                raise
-            self._written()
+        for batch in _batches(rows, progress):
+            parsed = [(line, self.parse(line, cells)) for line, cells in batch]
+            self._plan_batch(parsed)
+            self._flush()
 
     def _plan_batch(self, parsed: list[tuple[int, dict[str, Any]]]) -> None:
         by_number: dict[Any, dict[str, Any]] = {}
         by_code: dict[Any, dict[str, Any]] = {}
         effective: dict[int, str] = {}
         if self.existing:
-            self._written()
             session, columns = self.session, self.member_columns
             numbers = {v["number"] for _, v in parsed if v.get("number")}
             codes = {v["credit_code"] for _, v in parsed if v.get("credit_code")}
@@ -457,23 +449,10 @@ class _Planner:
             name = str(values.get("name") or member["name"])
             self.listing.append(ListedRow(line, "update", number, name, changes))
 
-    def _flush(self, pool: ThreadPoolExecutor) -> None:
+    def _flush(self) -> None:
         if self.pending and self.writer is not None and not self.failed:
-            self._written()
-            self.writing = pool.submit(self.writer.write, self.pending)
+            self.writer.write(self.pending)
         self.pending = []
-
-    def _written(self, *, quietly: bool = False) -> None:
-        """Wait for the batch being written (the connection serves one thread at a time);
-        an error writing it is raised here."""
-        writing, self.writing = self.writing, None
-        if writing is None:
-            return
-        try:
-            writing.result()
-        except Exception:
-            if not quietly:
-                raise
 
     def check(self) -> None:
         """Raise ImportFileError listing the problems found, if any."""
