@@ -199,3 +199,121 @@ def test_export_to_stdout_and_bad_suffix(demo: Cli) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 4 and all(r["会费档次"] == "会长单位" for r in rows)
     assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2)
+
+
+def _batched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tiny batches, so a few rows run the paths a file of a million rows takes: planning
+    and writing batch by batch, and (SQLite) the member indexes rebuilt at the end."""
+    from assoc_cli.io import members_import
+    from assoc_cli.services import members
+
+    monkeypatch.setattr(members_import, "BATCH", 3)
+    monkeypatch.setattr(members, "BULK_INDEXING", 5)
+
+
+def _big_file(tmp_path: Path, names: list[str], cells: dict[int, tuple[str, str]]) -> Path:
+    lines = ["会员编号,名称,统一社会信用代码,电话,入会日期,退会日期"]
+    for i, name in enumerate(names):
+        number, code = cells.get(i, ("", ""))
+        lines.append(f"{number},{name},{code},0533-{i:07d},2020-01-{i % 28 + 1:02d},")
+    return _write(tmp_path / "big.csv", "\n".join(lines) + "\n", "utf-8")
+
+
+NAMES = [
+    "重庆长安汽车配件有限公司",
+    "淄博银行行长办公用品公司",
+    "长沙长大机电有限公司",
+    "乐山乐器行",
+    "ABC（中国）精密机械有限公司",
+    "朝阳区朝阳门五金店",
+    *(f"淄博{w}机械有限公司" for w in "甲乙丙丁戊己庚辛壬癸"),
+]
+
+
+def test_a_large_import_goes_batch_by_batch(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    from assoc_cli.i18n.sorting import stroke_count
+
+    _batched(monkeypatch)
+    cli.ok("members", "add", "山东双涵石化装备有限公司", "--credit-code", CODE, "--phone", "0533-1")
+    names = [*NAMES, "山东双涵石化装备有限公司"]
+    # Line 9 brings its own number; line 18 (a later batch) updates the member added above.
+    path = _big_file(tmp_path, names, {7: ("M0100", ""), 16: ("", CODE)})
+    result = cli.ok("members", "import", str(path))
+    assert "新增 16,更新 1,无变化 0" in result.stderr, result.stderr
+    roster = {m["name"]: m for m in _roster(cli)}
+    assert len(roster) == 17 and roster["山东双涵石化装备有限公司"]["phone"] == "0533-0000016"
+    # New rows draw numbers after the highest the file uses, in file order.
+    numbers = [roster[name]["number"] for name in NAMES]
+    assert numbers[7] == "M0100"
+    assert numbers[:7] + numbers[8:] == [f"M{n:04d}" for n in range(101, 116)]
+    # The sort keys are pypinyin's and the stroke table's, as `members add` stores them.
+    stored = {
+        row[0]: (row[1], row[2])
+        for row in cli.sql("SELECT name, name_pinyin, name_strokes FROM member")
+    }
+    for name in NAMES:
+        pinyin = " ".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
+        strokes = "".join(f"{min(stroke_count(c), 99):02d}" for c in name)
+        assert stored[name] == (pinyin, strokes), name
+    periods = cli.sql("SELECT COUNT(*), COUNT(DISTINCT member_id) FROM membership_period")
+    assert tuple(periods[0]) == (17, 17)
+    # One audit entry for the members added, one per member changed.
+    log = json.loads(cli.ok("log", "-f", "json").stdout)
+    summary = next(e for e in log if e["action"] == "import")
+    assert (summary["command"], summary["entity"]) == ("members import", "member")
+    assert json.loads(summary["after"]) == {
+        "file": "big.csv",
+        "added": 16,
+        "first_number": "M0101",
+        "last_number": "M0115",
+        "updated": 1,
+        "unchanged": 0,
+    }
+    entries = {(e["entity"], e["action"]) for e in log if e["command"] == "members import"}
+    # (the joined date moves the first membership period with it)
+    assert entries == {("member", "import"), ("member", "update"), ("membership_period", "update")}
+    assert not any(e["action"] == "insert" for e in log if e["command"] == "members import")
+    if not cli.is_postgres:
+        indexes = {
+            row[0] for row in cli.sql("SELECT name FROM sqlite_master WHERE tbl_name = 'member'")
+        }
+        assert {"ix_member_name", "ix_member_name_pinyin", "ix_member_status"} <= indexes
+    assert "dues ledger: ok" in cli.ok("db", "check").stdout
+    # The roster exported imports back unchanged, batch by batch too.
+    out = tmp_path / "roster.csv"
+    cli.ok("members", "export", "-o", str(out), "--status", "all")
+    before = snapshot(cli.location)
+    assert "新增 0,更新 0,无变化 17" in cli.ok("members", "import", str(out)).stderr
+    assert snapshot(cli.location) == before
+
+
+def test_a_large_import_with_a_late_bad_row_writes_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _batched(monkeypatch)
+    other = "91350100M000200Y4" + "X"
+    path = _big_file(tmp_path, NAMES, {1: ("", CODE), 14: ("", CODE), 15: ("", other)})
+    error = cli.fails("members", "import", str(path))
+    assert "2 problem(s) found; nothing was imported" in error
+    result = cli("members", "import", str(path))
+    assert f"line 16: credit code {CODE} is also on line 3" in result.stderr
+    assert "line 17: 统一社会信用代码 (credit_code)" in result.stderr
+    # A new member leaving before it joined stops the import too, after the file is checked.
+    text = path.read_text(encoding="utf-8").replace(f",{CODE},", ",,").replace(f",{other},", ",,")
+    lines = text.splitlines()
+    lines[12] = lines[12].rstrip(",") + ",2019-12-31"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "淄博己机械有限公司 (M0012) cannot leave before it joined" in cli.fails(
+        "members", "import", str(path)
+    )
+    # A dry run of the same file shows every row and writes nothing.
+    before = snapshot(cli.location)
+    listing = json.loads(cli.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout)
+    assert [(row["line"], row["number"]) for row in listing] == [
+        (n + 2, f"M{n + 1:04d}") for n in range(len(NAMES))
+    ]
+    assert snapshot(cli.location) == before

@@ -517,8 +517,14 @@ def import_(
     from assoc_cli.io.members_import import apply_import, plan_import
 
     with open_session(ctx) as (session, lang), _Progress(file) as tick:
+        # A real import writes new members while it reads the file (all of it is rolled
+        # back if any row is bad); a dry run writes nothing.
         plan = plan_import(
-            session=session, path=file, term_id=_current_term_id(session, term), progress=tick
+            session=session,
+            path=file,
+            term_id=_current_term_id(session, term),
+            progress=tick,
+            add_now=not dry_run,
         )
         if plan.ignored_headers:
             message(t("msg.ignored_columns", lang, columns=", ".join(plan.ignored_headers)))
@@ -527,7 +533,7 @@ def import_(
                 "msg.import_summary",
                 lang,
                 file=file.name,
-                rows=len(plan.rows),
+                rows=plan.total,
                 added=plan.count("add"),
                 updated=plan.count("update"),
                 same=plan.count("same"),
@@ -542,8 +548,7 @@ def import_(
                     "name": row.name,
                     "changes": ", ".join(row.changes),
                 }
-                for row in plan.rows
-                if row.action != "same"
+                for row in plan.listing
             )
             columns = [
                 Column("line", kind="int"),

@@ -1,6 +1,8 @@
 """The audit log (操作日志): every insert, update and delete made through the ORM is
 recorded after each flush — operator, command, table, row, before and after — in the
-same transaction, so a command that fails leaves no log entry either."""
+same transaction, so a command that fails leaves no log entry either. Rows written in
+bulk without the ORM (``members import`` adding new members) are recorded by their
+writer with ``record``: one entry saying what was added."""
 
 from __future__ import annotations
 
@@ -69,6 +71,36 @@ def _entity_id(obj: Any) -> int | None:
 
 def _dump(values: dict[str, Any] | None) -> str | None:
     return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def record(
+    session: Session,
+    *,
+    entity: str,
+    action: str,
+    after: dict[str, Any],
+    entity_id: int | None = None,
+    member_id: int | None = None,
+) -> None:
+    """Write one audit entry for a change made outside the ORM (a bulk insert, which the
+    flush hook below never sees), in the session's transaction."""
+    who = actor()
+    session.connection().execute(
+        audit_t.insert(),
+        [
+            {
+                "at": datetime.now(UTC),
+                "operator": who.operator,
+                "command": who.command,
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": action,
+                "member_id": member_id,
+                "before": None,
+                "after": _dump({key: _plain(value) for key, value in after.items()}),
+            }
+        ],
+    )
 
 
 def _after_flush(session: Session, _context: Any) -> None:

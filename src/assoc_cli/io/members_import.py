@@ -1,69 +1,119 @@
-"""``assoc members import``: check a whole roster file first, then write all of it or none.
+"""``assoc members import``: check a whole roster file, then write all of it or none.
 
 Rows are matched to existing members by member number or credit code; a matched row
 updates only the cells it fills (an empty cell never erases what is stored). Every bad row
 is reported with its line number and reason, and then nothing is written.
+
+A roster may have a million rows, so the file is read as a stream, a batch of rows at a
+time, and never held whole: each batch is parsed, matched against the members stored
+(one query per few hundred keys) and planned. New members are written as their batch is
+planned, inside the command's one transaction; when any row turns out bad, the caller
+rolls that transaction back, so all-or-nothing holds. Updates of existing members wait
+until the whole file is checked and then go through ``update_member`` one by one (the
+audit log records each); the new members get one audit entry for the import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Table
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, select
 
+from assoc_cli.db.audit import record
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, Tier
-from assoc_cli.errors import ImportFileError, InvalidValueError
-from assoc_cli.io.tables import read_rows
-from assoc_cli.reports.roster import RosterFilter, roster_rows
-from assoc_cli.services.member_fields import FIELDS_BY_KEY, field_for_header
+from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
+from assoc_cli.io.tables import estimate_rows, read_rows
+from assoc_cli.reports.roster import RosterFilter, roster_select
+from assoc_cli.services.member_fields import FIELDS_BY_KEY, field_for_header, parse_member_number
 from assoc_cli.services.members import (
     NUMBER_PREFIX,
-    add_members,
+    NewMembers,
     format_member_number,
     next_member_number,
     update_member,
 )
 
 LOOKUP_CHUNK = 500
+BATCH = 5_000
 EXPORT_ONLY_HEADERS = {"职务", "状态"}
 MAX_PROBLEMS_SHOWN = 200
+# Fields whose cells repeat a great deal: their parsed values are remembered (the parsers
+# are pure; dates only for cells starting with a digit, as "today" changes meaning).
+REPEATING_FIELDS = {
+    "kind",
+    "segment",
+    "representative_title",
+    "has_party_org",
+    "tier",
+    "joined_on",
+    "left_on",
+    "employees",
+    "party_members",
+}
+MEMO_LIMIT = 20_000
+
+member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
 
 
-@dataclass
-class PlannedRow:
-    """What one line of the file will do."""
+class ListedRow(NamedTuple):
+    """What one line of the file will do (kept for a dry run's listing)."""
 
     line: int
-    action: str  # add | update | same
-    values: dict[str, Any]
-    member: Member | None = None
-    changes: list[str] = field(default_factory=list)
+    action: str  # add | update
+    number: str
+    name: str
+    changes: list[str]
 
-    @property
-    def number(self) -> str:
-        """The member number the row is for (generated for new members)."""
-        return str(self.values.get("number") or (self.member.number if self.member else ""))
 
-    @property
-    def name(self) -> str:
-        """The member's name, from the file or the database."""
-        return str(self.values.get("name") or (self.member.name if self.member else ""))
+class _Update(NamedTuple):
+    line: int
+    member_id: int
+    values: dict[str, Any]  # only the fields that change
 
 
 @dataclass
 class ImportPlan:
-    """The checked file: what each row does, and the columns that were not recognised."""
+    """The checked file: how many rows add, update or leave members as they are, the
+    updates still to write, and (in a dry run) every row that changes something."""
 
-    rows: list[PlannedRow]
+    file_name: str
     ignored_headers: list[str]
+    counts: dict[str, int]
+    updates: list[_Update] = field(default_factory=list)
+    listing: list[ListedRow] = field(default_factory=list)
+    added_numbers: tuple[str, str] | None = None
+    adds_written: bool = False
+    # An error adding a member (left before it joined), raised by apply_import: the rows
+    # themselves were fine, so it does not count among the file's problems.
+    deferred: AssocError | None = None
+
+    @property
+    def total(self) -> int:
+        """How many rows of the file were read (blank rows aside)."""
+        return sum(self.counts.values())
 
     def count(self, action: str) -> int:
-        """How many rows will do *action*."""
-        return sum(1 for row in self.rows if row.action == action)
+        """How many rows will do *action* (add, update or same)."""
+        return self.counts.get(action, 0)
+
+
+class _Problems:
+    """Problems of one kind: how many, and the first ones (all that can be shown)."""
+
+    def __init__(self) -> None:
+        self.first: list[str] = []
+        self.count = 0
+
+    def append(self, text: str) -> None:
+        self.count += 1
+        if len(self.first) < MAX_PROBLEMS_SHOWN:
+            self.first.append(text)
 
 
 def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:
@@ -92,47 +142,331 @@ def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], li
     return mapping, ignored
 
 
-def _parse_row(
-    line: int, cells: list[str], mapping: dict[str, int], problems: list[str]
-) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for key, index in mapping.items():
-        text = cells[index].strip() if index < len(cells) else ""
-        if not text:
-            continue  # an empty cell leaves the stored value alone
-        spec = FIELDS_BY_KEY[key]
-        try:
-            values[key] = spec.parse(text)
-        except InvalidValueError as exc:
-            problems.append(f"line {line}: {spec.export_header} ({key}): {exc}")
-    return values
+class _RowParser:
+    """Parses the cells of a row into field values, reporting bad cells by line."""
+
+    def __init__(self, mapping: dict[str, int], problems: _Problems) -> None:
+        self.problems = problems
+        self.fields: list[
+            tuple[int, str, Callable[[str], Any], str, dict[str, Any] | None, bool]
+        ] = [
+            (
+                index,
+                key,
+                FIELDS_BY_KEY[key].parse,
+                FIELDS_BY_KEY[key].export_header,
+                {} if key in REPEATING_FIELDS else None,
+                key.endswith("_on"),
+            )
+            for key, index in mapping.items()
+        ]
+
+    def __call__(self, line: int, cells: list[str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        size = len(cells)
+        for index, key, parse, header, memo, is_date in self.fields:
+            text = cells[index].strip() if index < size else ""
+            if not text:
+                continue  # an empty cell leaves the stored value alone
+            if memo is not None:
+                value = memo.get(text, memo)
+                if value is not memo:
+                    values[key] = value
+                    continue
+            try:
+                value = parse(text)
+            except InvalidValueError as exc:
+                self.problems.append(f"line {line}: {header} ({key}): {exc}")
+                continue
+            values[key] = value
+            if (
+                memo is not None
+                and len(memo) < MEMO_LIMIT
+                and not (is_date and not text[0].isdigit())
+            ):
+                memo[text] = value
+        return values
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
+def _blank(cells: list[str]) -> bool:
+    # Only whitespace in every cell (one strip of the joined row: a million rows add up).
+    return not "".join(cells).strip()
+
+
+def _batches(
+    rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
+) -> Iterator[list[tuple[int, list[str]]]]:
+    batch: list[tuple[int, list[str]]] = []
+    for count, (line, cells) in enumerate(rows, start=1):
+        if progress is not None:
+            progress(count)
+        if _blank(cells):
+            continue
+        batch.append((line, cells))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
     for start in range(0, len(items), LOOKUP_CHUNK):
         yield items[start : start + LOOKUP_CHUNK]
 
 
-def _lookup(session: Session, column: Any, keys: set[str]) -> dict[str, Member]:
-    found: dict[str, Member] = {}
+def _lookup(
+    session: Session, column: Any, keys: set[str], columns: list[Any]
+) -> dict[Any, dict[str, Any]]:
+    """Stored members by *column* value (each a dict of *columns*)."""
+    found: dict[str, dict[str, Any]] = {}
+    connection = session.connection()
+    names = [c.key for c in columns]
+    at = names.index(column.key)
     for chunk in _chunks(sorted(keys)):
-        for member in session.exec(select(Member).where(col(column).in_(chunk))):
-            found[getattr(member, column.key)] = member
+        for row in connection.execute(sa_select(*columns).where(column.in_(chunk))).all():
+            found[row[at]] = dict(zip(names, row, strict=True))
     return found
 
 
-def _effective_tiers(
-    session: Session, members: Iterable[Member], term_id: int | None
-) -> dict[int, str]:
-    ids = sorted({m.id for m in members if m.id is not None})
+def _effective_tiers(session: Session, ids: set[int], term_id: int | None) -> dict[int, str]:
+    """The tier each member follows (the roster's rule), for members without their own."""
     tiers: dict[int, str] = {}
-    for start in range(0, len(ids), LOOKUP_CHUNK):
-        filters = RosterFilter(
-            term_id=term_id, status=None, member_ids=tuple(ids[start : start + LOOKUP_CHUNK])
-        )
-        for row in roster_rows(session, filters):
-            tiers[row["id"]] = row["tier"]
+    connection = session.connection()
+    for chunk in _chunks(sorted(ids)):
+        filters = RosterFilter(term_id=term_id, status=None, member_ids=tuple(chunk))
+        roster = roster_select(session, filters).subquery("roster")
+        for member_id, tier in connection.execute(sa_select(roster.c.id, roster.c.tier)):
+            tiers[member_id] = tier
     return tiers
+
+
+def _highest_number_in_file(path: Path, index: int) -> int:
+    """The highest M-number in the file's number column (0 if none): new rows are
+    numbered after it, so a number the file gives is never drawn for another row."""
+    highest = 0
+    _headers, rows = read_rows(path)
+    for _line, cells in rows:
+        text = cells[index].strip() if index < len(cells) else ""
+        if not text:
+            continue
+        try:
+            number = parse_member_number(text)
+        except InvalidValueError:
+            continue  # reported when the row is read
+        suffix = number[len(NUMBER_PREFIX) :]
+        if number.startswith(NUMBER_PREFIX) and suffix.isdigit():
+            highest = max(highest, int(suffix))
+    return highest
+
+
+class _Planner:
+    """Reads the file once: parses, checks and plans every row, and (unless it is a dry
+    run) writes the new members batch by batch while no problem has been found."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        mapping: dict[str, int],
+        term_id: int | None,
+        write: bool,
+    ) -> None:
+        self.session = session
+        self.path = path
+        self.term_id = term_id
+        self.write = write
+        self.parse_problems = _Problems()
+        self.plan_problems = _Problems()
+        self.parse = _RowParser(mapping, self.parse_problems)
+        self.counts = {"add": 0, "update": 0, "same": 0}
+        self.updates: list[_Update] = []
+        self.listing: list[ListedRow] = []
+        self.seen_numbers: dict[str, int] = {}
+        self.seen_codes: dict[int, int] = {}
+        self.first_added: str | None = None
+        self.last_added: str | None = None
+        self.deferred: AssocError | None = None
+        tiers = list(session.exec(select(Tier)))
+        self.tier_names = {tier.name for tier in tiers}
+        self.tier_by_id = {tier.id: tier.name for tier in tiers}
+        lowest = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
+        self.lowest = lowest.name if lowest else None
+        connection = session.connection()
+        # With no members stored yet (a first import), no row can match one.
+        self.existing = connection.execute(sa_select(member_t.c.id).limit(1)).first() is not None
+        # New rows without a number draw the next free M-numbers, after any the file uses.
+        serialize(session, "assoc.member_numbers")
+        self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
+        if "number" in mapping:
+            self.highest = max(self.highest, _highest_number_in_file(path, mapping["number"]))
+        # What a match is compared with: the fields the file has, and what matching uses.
+        wanted = {"id", "number", "name", "credit_code", "left_on", "tier_id", *mapping}
+        self.member_columns = [c for c in member_t.columns if c.key in wanted]
+        self.writer = NewMembers(session, expected=estimate_rows(path)) if write else None
+        self.pending: list[tuple[Any, ...]] = []
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.parse_problems.count or self.plan_problems.count or self.deferred)
+
+    def read(
+        self, rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
+    ) -> None:
+        for batch in _batches(rows, progress):
+            parsed = [(line, self.parse(line, cells)) for line, cells in batch]
+            self._plan_batch(parsed)
+            self._flush()
+
+    def _plan_batch(self, parsed: list[tuple[int, dict[str, Any]]]) -> None:
+        by_number: dict[Any, dict[str, Any]] = {}
+        by_code: dict[Any, dict[str, Any]] = {}
+        effective: dict[int, str] = {}
+        if self.existing:
+            session, columns = self.session, self.member_columns
+            numbers = {v["number"] for _, v in parsed if v.get("number")}
+            codes = {v["credit_code"] for _, v in parsed if v.get("credit_code")}
+            by_number = _lookup(session, member_t.c.number, numbers, columns)
+            by_code = _lookup(session, member_t.c.credit_code, codes, columns)
+            # The tier that follows from offices matters only for a tier cell of a member
+            # without an explicit tier.
+            ids = set()
+            for _line, values in parsed:
+                if "tier" in values:
+                    member = by_number.get(values.get("number")) or by_code.get(
+                        values.get("credit_code")
+                    )
+                    if member is not None and member["tier_id"] is None:
+                        ids.add(member["id"])
+            if ids:
+                effective = _effective_tiers(session, ids, self.term_id)
+        for line, values in parsed:
+            self._plan_row(line, values, by_number, by_code, effective)
+
+    def _plan_row(
+        self,
+        line: int,
+        values: dict[str, Any],
+        by_number: dict[str, Any],
+        by_code: dict[str, Any],
+        effective: dict[int, str],
+    ) -> None:
+        problems = self.plan_problems
+        number, code = values.get("number"), values.get("credit_code")
+        if number is not None:
+            first = self.seen_numbers.setdefault(number, line)
+            if first != line:
+                problems.append(f"line {line}: member number {number} is also on line {first}")
+                return
+        if code is not None:
+            # A checked code is 18 characters of 0-9 and A-Z: as a base-36 number it takes
+            # half the memory of the text, which counts with a million codes.
+            first = self.seen_codes.setdefault(int(code, 36), line)
+            if first != line:
+                problems.append(f"line {line}: credit code {code} is also on line {first}")
+                return
+        match_number = by_number.get(number) if number else None
+        match_code = by_code.get(code) if code else None
+        if match_number and match_code and match_number["id"] != match_code["id"]:
+            problems.append(
+                f"line {line}: member number {number} is {match_number['name']} but credit code "
+                f"{code} belongs to {match_code['name']} ({match_code['number']})"
+            )
+            return
+        member = match_number or match_code
+        if member is None:
+            if not values.get("name"):
+                problems.append(f"line {line}: 名称 (name) is empty; a new member needs a name")
+                return
+        else:
+            if "left_on" in values and values["left_on"] != member["left_on"]:
+                problems.append(
+                    f"line {line}: 退会日期 (left_on) differs from the roster for "
+                    f"{member['number']}; record leaving with: assoc members leave"
+                )
+                return
+            values.pop("left_on", None)
+        if "tier" in values:
+            tier = values["tier"]
+            if tier.lower() in ("auto", "自动"):
+                values["tier"] = tier = None
+            elif tier not in self.tier_names:
+                problems.append(
+                    f'line {line}: 会费档次 (tier): "{tier}" is not one of '
+                    + ", ".join(sorted(self.tier_names))
+                )
+                return
+            # A tier cell that only repeats what already follows from offices pins
+            # nothing, so an exported roster imports back without pinning every tier.
+            if member is None:
+                repeats_default = tier == self.lowest
+            else:
+                repeats_default = member["tier_id"] is None and tier == effective.get(member["id"])
+            if repeats_default:
+                values.pop("tier")
+        if member is None:
+            self._add(line, values)
+        else:
+            self._update(line, values, member)
+
+    def _add(self, line: int, values: dict[str, Any]) -> None:
+        self.counts["add"] += 1
+        if not values.get("number"):
+            self.highest += 1
+            values["number"] = format_member_number(self.highest)
+        number = values["number"]
+        if not self.write:
+            self.listing.append(ListedRow(line, "add", number, values["name"], []))
+            return
+        if self.failed or self.writer is None:
+            return  # nothing more is written: the transaction will be rolled back
+        try:
+            self.pending.append(self.writer.row(values))
+        except InvalidValueError as exc:
+            self.deferred = exc
+            return
+        if self.first_added is None:
+            self.first_added = number
+        self.last_added = number
+
+    def _update(self, line: int, values: dict[str, Any], member: Any) -> None:
+        changes = []
+        for key, value in values.items():
+            if key == "tier":
+                tier_id = member["tier_id"]
+                if (self.tier_by_id.get(tier_id) if tier_id else None) != value:
+                    changes.append(key)
+            elif member[key] != value:
+                changes.append(key)
+        if not changes:
+            self.counts["same"] += 1
+            return
+        self.counts["update"] += 1
+        if self.write:
+            self.updates.append(_Update(line, member["id"], {key: values[key] for key in changes}))
+        else:
+            number = str(values.get("number") or member["number"])
+            name = str(values.get("name") or member["name"])
+            self.listing.append(ListedRow(line, "update", number, name, changes))
+
+    def _flush(self) -> None:
+        if self.pending and self.writer is not None and not self.failed:
+            self.writer.write(self.pending)
+        self.pending = []
+
+    def check(self) -> None:
+        """Raise ImportFileError listing the problems found, if any."""
+        total = self.parse_problems.count + self.plan_problems.count
+        if not total:
+            return
+        shown = (self.parse_problems.first + self.plan_problems.first)[:MAX_PROBLEMS_SHOWN]
+        if total > MAX_PROBLEMS_SHOWN:
+            shown.append(f"… and {total - MAX_PROBLEMS_SHOWN} more problems")
+        raise ImportFileError(
+            f"{self.path.name}: {total} problem(s) found; nothing was imported. "
+            "Fix these rows and import again:",
+            shown,
+        )
 
 
 def plan_import(
@@ -141,159 +475,58 @@ def plan_import(
     path: Path,
     term_id: int | None,
     progress: Callable[[int], None] | None = None,
+    add_now: bool = False,
 ) -> ImportPlan:
-    """Read and check the whole file; raise ImportFileError listing every bad row."""
+    """Read and check the whole file; raise ImportFileError listing every bad row.
+
+    With *add_now*, the new members are written while the file is read, in the caller's
+    transaction (roll it back when this raises); ``apply_import`` then writes the rest.
+    Without it nothing is written, and the plan lists every row that would change."""
     headers, rows = read_rows(path)
     mapping, ignored = _map_headers(headers, path.name)
-    problems: list[str] = []
-    parsed: list[tuple[int, dict[str, Any]]] = []
-    for count, (line, cells) in enumerate(rows, start=1):
-        if progress is not None:
-            progress(count)
-        if not any(cell.strip() for cell in cells):
-            continue
-        parsed.append((line, _parse_row(line, cells, mapping, problems)))
-
-    by_number = _lookup(session, Member.number, {v["number"] for _, v in parsed if v.get("number")})
-    by_code = _lookup(
-        session, Member.credit_code, {v["credit_code"] for _, v in parsed if v.get("credit_code")}
+    planner = _Planner(session, path, mapping, term_id, add_now)
+    planner.read(rows, progress)
+    planner.check()
+    planner.seen_numbers, planner.seen_codes = {}, {}  # a million keys: free them first
+    if planner.writer is not None:
+        planner.writer.finish()
+    first, last = planner.first_added, planner.last_added
+    return ImportPlan(
+        file_name=path.name,
+        ignored_headers=ignored,
+        counts=planner.counts,
+        updates=planner.updates,
+        listing=planner.listing,
+        added_numbers=(first, last) if first is not None and last is not None else None,
+        adds_written=add_now,
+        deferred=planner.deferred,
     )
-    tier_names = {tier.name for tier in session.exec(select(Tier))}
-    lowest_tier = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
-    effective = _effective_tiers(session, [*by_number.values(), *by_code.values()], term_id)
-
-    seen_numbers: dict[str, int] = {}
-    seen_codes: dict[str, int] = {}
-    planned: list[PlannedRow] = []
-    for line, values in parsed:
-        planned_row = _plan_row(
-            line, values, by_number, by_code, seen_numbers, seen_codes, problems
-        )
-        if planned_row is None:
-            continue
-        tier = values.get("tier")
-        if tier is not None:
-            if tier.lower() in ("auto", "自动"):
-                values["tier"] = None
-            elif tier not in tier_names:
-                problems.append(
-                    f'line {line}: 会费档次 (tier): "{tier}" is not one of '
-                    + ", ".join(sorted(tier_names))
-                )
-                continue
-        _settle_tier(planned_row, effective, lowest_tier.name if lowest_tier else None, session)
-        planned.append(planned_row)
-
-    if problems:
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            shown.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more problems")
-        raise ImportFileError(
-            f"{path.name}: {len(problems)} problem(s) found; nothing was imported. "
-            "Fix these rows and import again:",
-            shown,
-        )
-    serialize(session, "assoc.member_numbers")
-    _number_new_rows(session, planned)
-    return ImportPlan(planned, ignored)
-
-
-def _plan_row(
-    line: int,
-    values: dict[str, Any],
-    by_number: dict[str, Member],
-    by_code: dict[str, Member],
-    seen_numbers: dict[str, int],
-    seen_codes: dict[str, int],
-    problems: list[str],
-) -> PlannedRow | None:
-    number, code = values.get("number"), values.get("credit_code")
-    for key, seen, label in (
-        (number, seen_numbers, "member number"),
-        (code, seen_codes, "credit code"),
-    ):
-        if key is not None:
-            if key in seen:
-                problems.append(f"line {line}: {label} {key} is also on line {seen[key]}")
-                return None
-            seen[key] = line
-    match_number = by_number.get(number) if number else None
-    match_code = by_code.get(code) if code else None
-    if match_number and match_code and match_number.id != match_code.id:
-        problems.append(
-            f"line {line}: member number {number} is {match_number.name} but credit code {code} "
-            f"belongs to {match_code.name} ({match_code.number})"
-        )
-        return None
-    member = match_number or match_code
-    if member is None:
-        if not values.get("name"):
-            problems.append(f"line {line}: 名称 (name) is empty; a new member needs a name")
-            return None
-        return PlannedRow(line, "add", values)
-    if "left_on" in values and values["left_on"] != member.left_on:
-        problems.append(
-            f"line {line}: 退会日期 (left_on) differs from the roster for {member.number}; "
-            "record leaving with: assoc members leave"
-        )
-        return None
-    values.pop("left_on", None)
-    return PlannedRow(line, "update", values, member)
-
-
-def _settle_tier(
-    row: PlannedRow, effective: dict[int, str], lowest: str | None, session: Session
-) -> None:
-    """Decide whether a tier cell pins an explicit tier or only repeats what already follows
-    from offices (so an exported roster imports back without pinning every tier), then
-    work out what the row changes."""
-    tier = row.values.get("tier")
-    member = row.member
-    if "tier" in row.values:
-        if member is None:
-            repeats_default = tier == lowest
-        else:
-            repeats_default = member.tier_id is None and tier == effective.get(member.id or -1)
-        if repeats_default:
-            row.values.pop("tier")
-    if member is not None:
-        row.changes = _changes(session, member, row.values)
-        row.action = "update" if row.changes else "same"
-
-
-def _changes(session: Session, member: Member, values: dict[str, Any]) -> list[str]:
-    changed = []
-    for key, value in values.items():
-        if key == "tier":
-            current = session.get(Tier, member.tier_id).name if member.tier_id else None  # type: ignore[union-attr]
-            if current != value:
-                changed.append(key)
-        elif getattr(member, key) != value:
-            changed.append(key)
-    return changed
-
-
-def _number_new_rows(session: Session, planned: list[PlannedRow]) -> None:
-    """Give new rows without a number the next free M-numbers, after any the file uses."""
-    highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
-    for row in planned:
-        number = row.values.get("number") or ""
-        suffix = number[len(NUMBER_PREFIX) :]
-        if number.startswith(NUMBER_PREFIX) and suffix.isdigit():
-            highest = max(highest, int(suffix))
-    for row in planned:
-        if row.action == "add" and not row.values.get("number"):
-            highest += 1
-            row.values["number"] = format_member_number(highest)
 
 
 def apply_import(*, session: Session, plan: ImportPlan) -> None:
-    """Write the checked plan (inside the caller's transaction)."""
-    add_members(session=session, rows=[row.values for row in plan.rows if row.action == "add"])
-    for row in plan.rows:
-        if row.action == "update" and row.member is not None:
-            update_member(
-                session=session,
-                member=row.member,
-                values={key: row.values[key] for key in row.changes},
-            )
+    """Finish a plan made with ``add_now`` (inside the caller's transaction): update the
+    matched members and record the new ones in the audit log."""
+    if not plan.adds_written:
+        raise ValueError("apply_import needs a plan made with add_now=True")
+    if plan.deferred is not None:
+        raise plan.deferred
+    for chunk in _chunks(plan.updates):
+        ids = [update.member_id for update in chunk]
+        members = {m.id: m for m in session.exec(select(Member).where(col(Member.id).in_(ids)))}
+        for update in chunk:
+            update_member(session=session, member=members[update.member_id], values=update.values)
+    if plan.count("add"):
+        first, last = plan.added_numbers or ("", "")
+        record(
+            session,
+            entity=str(Member.__tablename__),
+            action="import",
+            after={
+                "file": plan.file_name,
+                "added": plan.count("add"),
+                "first_number": first,
+                "last_number": last,
+                "updated": plan.count("update"),
+                "unchanged": plan.count("same"),
+            },
+        )

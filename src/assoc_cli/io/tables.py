@@ -6,11 +6,12 @@ sees in Excel. Writing neutralises cells a spreadsheet would run as a formula.
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from assoc_cli.errors import ImportFileError
 from assoc_cli.output import Column, csv_value
@@ -19,6 +20,7 @@ CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # Encodings tried in turn: UTF-8 (with or without BOM), then what Chinese Excel writes.
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+DECODE_BLOCK = 1 << 20
 
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
@@ -59,23 +61,33 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _detect_encoding(path: Path) -> str:
     # Decode the whole file up front: a GBK file often starts with plain ASCII headers
-    # and only fails as UTF-8 far down, after rows were already read.
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(
-            f"{path.name} looks like a binary or UTF-16 file; save it from Excel as "
-            "“CSV UTF-8 (逗号分隔)” or as .xlsx"
-        )
-    for encoding in CSV_ENCODINGS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding
+    # and only fails as UTF-8 far down, after rows were already read. The file is decoded
+    # a block at a time, so a large one is never held in memory whole.
+    with path.open("rb") as handle:
+        if b"\x00" in handle.read(4096):
+            raise ImportFileError(
+                f"{path.name} looks like a binary or UTF-16 file; save it from Excel as "
+                "“CSV UTF-8 (逗号分隔)” or as .xlsx"
+            )
+        for encoding in CSV_ENCODINGS:
+            handle.seek(0)
+            if _decodes(handle, encoding):
+                return encoding
     raise ImportFileError(
         f"{path.name} is neither UTF-8 nor GBK/GB18030 text; save it from Excel as "
         "“CSV UTF-8 (逗号分隔)” or as .xlsx"
     )
+
+
+def _decodes(handle: BinaryIO, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for block in iter(lambda: handle.read(DECODE_BLOCK), b""):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cell_text(value: Any) -> str:

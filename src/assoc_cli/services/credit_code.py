@@ -3,18 +3,28 @@ check character computed from the first 17."""
 
 from __future__ import annotations
 
+from operator import getitem
+
 from assoc_cli.errors import InvalidValueError
 
 # The code's alphabet leaves out I, O, S, V and Z so they cannot be misread.
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_ALLOWED = frozenset(ALPHABET)
+# Each position's weighted value of every character, for the check-character sum.
+_WEIGHTED = tuple(
+    {char: value * weight for value, char in enumerate(ALPHABET)} for weight in WEIGHTS
+)
 
 
 def check_character(first17: str) -> str:
     """The check character for the first 17 characters of a code."""
-    total = sum(
-        ALPHABET.index(char) * weight for char, weight in zip(first17, WEIGHTS, strict=True)
-    )
+    if len(first17) != len(WEIGHTS):
+        raise ValueError(f"the check character is computed from {len(WEIGHTS)} characters")
+    try:
+        total = sum(map(getitem, _WEIGHTED, first17))
+    except KeyError as exc:
+        raise ValueError(f"{exc.args[0]!r} is not a character of a credit code") from None
     return ALPHABET[(31 - total % 31) % 31]
 
 
@@ -23,8 +33,8 @@ def normalize_credit_code(value: str) -> str:
     code = value.strip().upper().replace(" ", "")
     if len(code) != 18:
         raise InvalidValueError(f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18')
-    bad = sorted({char for char in code if char not in ALPHABET})
-    if bad:
+    if not _ALLOWED.issuperset(code):
+        bad = sorted({char for char in code if char not in ALPHABET})
         raise InvalidValueError(
             f'"{value}" contains {"".join(bad)}, which a 统一社会信用代码 never uses'
         )

@@ -6,7 +6,9 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlmodel import Session, col, func, or_, select
+from sqlalchemy import ColumnElement, insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, func, or_, select
 
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
@@ -220,22 +222,137 @@ def add_member(*, session: Session, values: dict[str, Any]) -> Member:
     return member
 
 
-def add_members(*, session: Session, rows: list[dict[str, Any]], batch: int = 1000) -> int:
-    """Add many already-checked members (numbers given, uniqueness checked) in batches."""
-    now = datetime.now(UTC)
-    tier_ids = {tier.name: tier.id for tier in session.exec(select(Tier))}
-    for start in range(0, len(rows), batch):
-        members = []
-        for values in rows[start : start + batch]:
-            tier = values.get("tier")
-            member = _new_member(session, {k: v for k, v in values.items() if k != "tier"}, now)
-            member.tier_id = tier_ids.get(tier) if tier else None
-            members.append(member)
-        session.add_all(members)
-        session.flush()
-        session.add_all([_first_period(member) for member in members])
-        session.flush()
-    return len(rows)
+# The member table's columns an insert fills, in the table's order (all but id).
+MEMBER_COLUMNS = (
+    "number",
+    "name",
+    "short_name",
+    "kind",
+    "credit_code",
+    "representative",
+    "representative_title",
+    "phone",
+    "email",
+    "address",
+    "segment",
+    "joined_on",
+    "left_on",
+    "status",
+    "employees",
+    "party_members",
+    "has_party_org",
+    "tier_id",
+    "note",
+    "name_pinyin",
+    "name_strokes",
+    "created_at",
+    "updated_at",
+)
+NUMBERS_PER_QUERY = 500
+BULK_INDEXING = 100_000
+
+
+class NewMembers:
+    """Writes many already-checked new members (numbers given, uniqueness checked by the
+    caller) a batch at a time: one executemany for the members, one INSERT … SELECT for
+    their first membership periods. Each row holds what ``add_member`` would store (kind,
+    status, sort keys, tier); nothing passes through the ORM, so the audit hook does not
+    see these rows and the caller records the batch (``assoc_cli.db.audit.record``)."""
+
+    def __init__(
+        self, session: Session, now: datetime | None = None, expected: int | None = None
+    ) -> None:
+        from assoc_cli.db.bulk import BulkInsert
+
+        self.now = now or datetime.now(UTC)
+        self.expected = expected
+        self.connection = session.connection()
+        self.tier_ids = {tier.name: tier.id for tier in session.exec(select(Tier))}
+        self.member_t = SQLModel.metadata.tables[str(Member.__tablename__)]
+        self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
+        self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
+        self.added = 0
+
+    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        """The member row for parsed *values* (a leave date is allowed, as in an import of
+        former members; it must not be before the join date)."""
+        get = values.get
+        number, name = values["number"], values["name"]
+        joined_on, left_on = get("joined_on"), get("left_on")
+        if left_on is not None and joined_on is not None and left_on < joined_on:
+            raise InvalidValueError(f"{name} ({number}) cannot leave before it joined")
+        tier = get("tier")
+        now = self.now
+        return (
+            number,
+            name,
+            get("short_name"),
+            get("kind") or "unit",
+            get("credit_code"),
+            get("representative"),
+            get("representative_title"),
+            get("phone"),
+            get("email"),
+            get("address"),
+            get("segment"),
+            joined_on,
+            left_on,
+            "active" if left_on is None else "withdrawn",
+            get("employees"),
+            get("party_members"),
+            get("has_party_org"),
+            self.tier_ids.get(tier) if tier else None,
+            get("note"),
+            pinyin_key(name),
+            stroke_key(name),
+            now,
+            now,
+        )
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert the members of *rows* (from ``row``) and their first periods."""
+        if not self.added and self._many(len(rows)):
+            self.members.defer_indexes()
+        member = self.member_t
+        if self.members.raw:
+            # SQLite: this transaction holds the write lock, so the members with an id
+            # above the highest before the batch are exactly the batch's.
+            before = self.connection.execute(sa_select(func.max(member.c.id))).scalar()
+            self.members.run(rows)
+            self._first_periods(member.c.id > (before or 0))
+        else:
+            self.members.run(rows)
+            for start in range(0, len(rows), NUMBERS_PER_QUERY):
+                numbers = [row[0] for row in rows[start : start + NUMBERS_PER_QUERY]]
+                self._first_periods(member.c.number.in_(numbers))
+        self.added += len(rows)
+
+    def _first_periods(self, members: ColumnElement[bool]) -> None:
+        """INSERT the first membership period of each of *members*, as add_member does."""
+        member = self.member_t
+        self.connection.execute(
+            insert(self.period_t).from_select(
+                ["member_id", "joined_on", "left_on"],
+                sa_select(member.c.id, member.c.joined_on, member.c.left_on)
+                .where(members)
+                .order_by(member.c.id),
+            )
+        )
+
+    def _many(self, batch: int) -> bool:
+        """Whether so many members are coming that the member table's plain indexes are
+        better built again afterwards than updated row by row: at least BULK_INDEXING
+        expected, and no fewer than the members stored already (rebuilding the indexes
+        costs about what adding the rows to them costs)."""
+        expected = max(self.expected or 0, batch)
+        if expected < BULK_INDEXING:
+            return False
+        stored = self.connection.execute(sa_select(func.count()).select_from(self.member_t))
+        return expected >= int(stored.scalar() or 0)
+
+    def finish(self) -> None:
+        """Build the indexes set aside while writing (call once every batch is written)."""
+        self.members.restore_indexes()
 
 
 def update_member(*, session: Session, member: Member, values: dict[str, Any]) -> list[str]:
