@@ -53,14 +53,13 @@ def _fen(text: str) -> int:
     return sign * (abs(int(whole)) * 100 + int(cents or 0))
 
 
-def check(db: Path) -> None:
-    """Fail unless assoc and the hand-written queries give the same figures."""
+def check(db: Path | str, raw_command: list[str] | None = None) -> None:
+    """Fail unless assoc and the hand-written queries give the same figures. *db* is a
+    SQLite path or a database URL; *raw_command* + [CASE, DB] runs the hand-written query
+    (default ``python bench/baseline.py``; bench/pg.py passes its PostgreSQL one)."""
+    raw_command = raw_command or [sys.executable, str(HERE / "baseline.py")]
     raw = {
-        case: list(
-            csv.reader(
-                io.StringIO(_output([sys.executable, str(HERE / "baseline.py"), case, str(db)]))
-            )
-        )
+        case: list(csv.reader(io.StringIO(_output([*raw_command, case, str(db)]))))
         for case in CASES
     }
     unpaid = json.loads(_output([*ASSOC, "--db", str(db), "dues", "unpaid", *YEAR, "-f", "json"]))
