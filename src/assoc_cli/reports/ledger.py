@@ -239,7 +239,10 @@ def member_years(
             _least(func.coalesce(sums.c.paid, 0), net_due).label("direct_applied"),
         )
         .select_from(
-            base_q.join(tier_t, tier_t.c.rank == base_q.c.tier_rank)
+            # An outer join although every tier_rank names a tier: PostgreSQL has no
+            # statistics for the COALESCE and would guess 1/200 of the rows, then pick
+            # nested loops that re-aggregate per row (10-60x slower; bench/README.md).
+            base_q.outerjoin(tier_t, tier_t.c.rank == base_q.c.tier_rank)
             .outerjoin(
                 rate_t, and_(rate_t.c.year == base_q.c.year, rate_t.c.tier_id == tier_t.c.id)
             )
@@ -352,7 +355,7 @@ def year_ledger_select(
         (per_member.c.direct_applied + pool_applied).label("paid"),
         (remaining_y - pool_applied).label("balance"),
     ).select_from(
-        per_member.join(tier_t, tier_t.c.rank == per_member.c.tier_rank).outerjoin(
+        per_member.outerjoin(tier_t, tier_t.c.rank == per_member.c.tier_rank).outerjoin(
             paid_total, paid_total.c.member_id == per_member.c.member_id
         )
     )
