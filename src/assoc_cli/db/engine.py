@@ -1,6 +1,7 @@
 """Engine creation (SQLite pragmas, file permissions) and the one-transaction units of work:
-``unit_of_work`` (an ORM session, for commands that change things) and ``read_only`` (a
-plain connection, for reports: it imports neither SQLModel nor pydantic)."""
+``unit_of_work`` (an ORM session, for commands that change things; it refreshes the
+stored dues balances before it commits) and ``read_only`` (a plain connection, for
+reports: it imports neither SQLModel nor pydantic)."""
 
 from __future__ import annotations
 
@@ -156,6 +157,13 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     bind = engine if write else engine.execution_options(assoc_read_only=True)
     with Session(bind) as session, session.begin():
         yield session
+        if write and session.in_transaction():  # (not after a dry run's rollback)
+            # The stored dues balances of the members this command touched, recomputed
+            # in the same transaction (reports/balances.py).
+            from assoc_cli.reports import balances
+
+            session.flush()
+            balances.refresh(session, limit=balances.AUTO_LIMIT)
 
 
 @contextmanager
