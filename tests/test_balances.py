@@ -153,7 +153,9 @@ def test_a_big_change_waits_for_db_refresh_and_reports_compute_meanwhile(
 ) -> None:
     expected = demo.ok(*REPORTS[1]).stdout
     monkeypatch.setattr(balances, "AUTO_LIMIT", 3)
-    demo.ok("dues", "rates", "set", "2022", "会员单位", "1300")  # everyone: over the limit
+    # A rate concerns everyone: over the limit, so the command says what to run.
+    said = demo.ok("dues", "rates", "set", "2022", "会员单位", "1300").stderr
+    assert "assoc db refresh" in said
     stored, computed, noted = _state(demo)
     assert noted == [0] and stored != computed
     changed = demo.ok(*REPORTS[1]).stdout
@@ -228,3 +230,19 @@ def test_an_upgraded_database_computes_until_its_first_change(demo: Cli) -> None
     assert demo.sql("SELECT member_id FROM ledger_dirty") == [(0,)]
     demo.ok("dues", "pay", "M0003", "--amount", "10", "--on", "2022-12-20")
     _assert_current(demo)
+
+
+def test_a_big_import_notes_everyone_once_and_says_what_to_run(
+    demo: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(balances, "AUTO_LIMIT", 3)
+    roster = tmp_path / "big.csv"
+    rows = [f"淄博批量{i:02d}机械有限公司,2022-05-01" for i in range(8)]
+    roster.write_text("名称,入会日期\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    said = demo.ok("members", "import", str(roster)).stderr
+    assert "assoc db refresh" in said
+    assert demo.sql("SELECT member_id FROM ledger_dirty") == [(0,)]
+    unpaid = demo.ok(*REPORTS[1]).stdout
+    demo.ok("db", "refresh")
+    assert len(_assert_current(demo)) > 0
+    assert demo.ok(*REPORTS[1]).stdout == unpaid

@@ -266,15 +266,14 @@ def refresh(ctx: typer.Context) -> None:
 
     from assoc_cli.db.engine import open_database
     from assoc_cli.db.reader import Reader
-    from assoc_cli.reports.balances import dirty_t
+    from assoc_cli.reports.balances import note_everyone
     from assoc_cli.reports.balances import refresh as refresh_balances
 
     engine = open_database(database_url(ctx), create=False)
     started = time.monotonic()
     try:
         with engine.begin() as connection:
-            connection.execute(dirty_t.delete())
-            connection.execute(dirty_t.insert().values(member_id=0))
+            note_everyone(connection)
             count = refresh_balances(Reader(connection), limit=None)
     finally:
         engine.dispose()

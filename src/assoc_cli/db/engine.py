@@ -163,7 +163,8 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
             from assoc_cli.reports import balances
 
             session.flush()
-            balances.refresh(session, limit=balances.AUTO_LIMIT)
+            if balances.refresh(session, limit=balances.AUTO_LIMIT) is None:
+                session.info["balances_deferred"] = balances.stale_members(session)[0]
 
 
 @contextmanager

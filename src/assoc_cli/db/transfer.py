@@ -44,8 +44,7 @@ def _rebuild_derived(connection: Connection) -> None:
     from assoc_cli.reports import balances
 
     connection.execute(balances.balance_t.delete())
-    connection.execute(balances.dirty_t.delete())
-    connection.execute(balances.dirty_t.insert().values(member_id=0))
+    balances.note_everyone(connection)
     balances.refresh(Reader(connection), limit=balances.AUTO_LIMIT)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, delete, exists, func, insert, select, text
+from sqlalchemy import Connection, Select, delete, exists, func, insert, select, text
 
 from assoc_cli.db import tables
 
@@ -102,6 +102,13 @@ def stale_members(session: DbSession) -> tuple[int, bool]:
         total = connection.execute(select(func.count()).select_from(tables.member_t)).scalar()
         return int(total or 0), True
     return int(count or 0), False
+
+
+def note_everyone(connection: Connection) -> None:
+    """Note every member stale (what a rate change's trigger does)."""
+    noted = select(dirty_t.c.member_id).where(dirty_t.c.member_id == 0)
+    if connection.execute(noted).first() is None:
+        connection.execute(insert(dirty_t).values(member_id=0))
 
 
 def refresh(session: DbSession, *, limit: int | None) -> int | None:
