@@ -37,10 +37,16 @@ EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 
 def _sqlite_triggers() -> list[str]:
+    # SQLite has one writer at a time: a note already there (or "everyone") stands for
+    # this change too, so the triggers skip writing another.
     not_all = "NOT EXISTS (SELECT 1 FROM ledger_dirty WHERE member_id = 0)"
 
     def mark(row: str, column: str) -> str:
-        return f"INSERT OR IGNORE INTO ledger_dirty (member_id) VALUES ({row}.{column});"
+        noted = f"SELECT 1 FROM ledger_dirty WHERE member_id = {row}.{column}"
+        return (
+            f"INSERT INTO ledger_dirty (member_id) SELECT {row}.{column} "
+            f"WHERE NOT EXISTS ({noted});"
+        )
 
     statements = []
     for table, column in (*PER_MEMBER, ("member", "id")):
@@ -53,7 +59,7 @@ def _sqlite_triggers() -> list[str]:
                 f"CREATE TRIGGER ledger_{table}_{event.lower()} AFTER {on} ON {table} "
                 f"WHEN {not_all} BEGIN {body} END"
             )
-    everyone = "INSERT OR IGNORE INTO ledger_dirty (member_id) VALUES (0);"
+    everyone = "INSERT INTO ledger_dirty (member_id) VALUES (0);"
     for table in EVERYONE:
         for event in EVENTS:
             statements.append(
@@ -70,27 +76,27 @@ def _sqlite_triggers() -> list[str]:
 
 
 def _postgresql_triggers() -> list[str]:
+    # Every change writes its own note, even when the member (or everyone) is noted
+    # already: under READ COMMITTED a refresh in another transaction may be taking that
+    # older note right now, and must not take this change's with it.
     statements = [
         """CREATE OR REPLACE FUNCTION ledger_mark_member() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
-            IF EXISTS (SELECT 1 FROM ledger_dirty WHERE member_id = 0) THEN
-                RETURN NULL;
-            END IF;
             IF TG_OP <> 'DELETE' THEN
                 INSERT INTO ledger_dirty (member_id)
-                VALUES ((to_jsonb(NEW) ->> TG_ARGV[0])::integer) ON CONFLICT DO NOTHING;
+                VALUES ((to_jsonb(NEW) ->> TG_ARGV[0])::integer);
             END IF;
             IF TG_OP <> 'INSERT' THEN
                 INSERT INTO ledger_dirty (member_id)
-                VALUES ((to_jsonb(OLD) ->> TG_ARGV[0])::integer) ON CONFLICT DO NOTHING;
+                VALUES ((to_jsonb(OLD) ->> TG_ARGV[0])::integer);
             END IF;
             RETURN NULL;
         END $$""",
         """CREATE OR REPLACE FUNCTION ledger_mark_everyone() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
-            INSERT INTO ledger_dirty (member_id) VALUES (0) ON CONFLICT DO NOTHING;
+            INSERT INTO ledger_dirty (member_id) VALUES (0);
             RETURN NULL;
         END $$""",
     ]
@@ -109,9 +115,10 @@ def _postgresql_triggers() -> list[str]:
             "FOR EACH STATEMENT EXECUTE FUNCTION ledger_mark_everyone()"
         )
     for table in EVERYONE:
+        # Per row, as on SQLite: a statement that changes no row notes nothing.
         statements.append(
             f"CREATE TRIGGER ledger_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION ledger_mark_everyone()"
+            "FOR EACH ROW EXECUTE FUNCTION ledger_mark_everyone()"
         )
     statements += [
         "CREATE TRIGGER ledger_setting AFTER INSERT OR UPDATE ON setting FOR EACH ROW "
@@ -149,9 +156,12 @@ def upgrade() -> None:
         )
     op.create_table(
         "ledger_dirty",
-        sa.Column("member_id", sa.Integer(), autoincrement=False, nullable=False),
-        sa.PrimaryKeyConstraint("member_id"),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
     )
+    with op.batch_alter_table("ledger_dirty", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_ledger_dirty_member_id"), ["member_id"], unique=False)
     with op.batch_alter_table("membership_period", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_membership_period_joined_on"), ["joined_on"], unique=False

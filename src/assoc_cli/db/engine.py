@@ -154,7 +154,7 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
 
     import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
 
-    bind = engine if write else engine.execution_options(assoc_read_only=True)
+    bind = engine if write else _reading(engine)
     with Session(bind) as session, session.begin():
         yield session
         if write and session.in_transaction():  # (not after a dry run's rollback)
@@ -171,6 +171,15 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
 def read_only(engine: Engine) -> Iterator[Reader]:
     """One read-only transaction on a plain connection (no ORM); like a read-only
     ``unit_of_work`` it never takes the write lock."""
-    bind = engine.execution_options(assoc_read_only=True)
-    with bind.connect() as connection, connection.begin():
+    with _reading(engine).connect() as connection, connection.begin():
         yield Reader(connection)
+
+
+def _reading(engine: Engine) -> Engine:
+    """The engine for a read-only transaction. On PostgreSQL it reads one snapshot
+    (REPEATABLE READ), so a report's statements all see the same data — whether the
+    stored balances are current and the balances themselves (SQLite's read transaction
+    is a snapshot already)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(assoc_read_only=True, isolation_level="REPEATABLE READ")
+    return engine.execution_options(assoc_read_only=True)

@@ -345,8 +345,11 @@ class DuesBalance(SQLModel, table=True):
 class LedgerDirty(SQLModel, table=True):
     """Members whose ``dues_balance`` rows are stale, noted by triggers on every table the
     ledger reads; member 0 means every member (a rate, tier, term, office or join policy
-    changed)."""
+    changed). A note per change, not per member: on PostgreSQL two transactions noting the
+    same member each keep their own note, so a refresh that runs between them can take
+    only the note it could see (reports/balances.py)."""
 
     __tablename__ = "ledger_dirty"
 
-    member_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(index=True)

@@ -308,5 +308,6 @@ dues_balance_t = Table(
 ledger_dirty_t = Table(
     "ledger_dirty",
     metadata,
-    Column("member_id", Integer(), primary_key=True, autoincrement=False),
+    Column("id", Integer(), primary_key=True),
+    Column("member_id", Integer(), nullable=False, index=True),
 )

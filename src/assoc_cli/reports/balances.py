@@ -43,6 +43,8 @@ AUTO_LIMIT = 50_000
 # PostgreSQL: refreshes take this transaction-level advisory lock, so two commands
 # committing at once refresh one after the other (SQLite's write lock does this already).
 LOCK_KEY = 0x61_73_73_6F  # "asso"
+# Members recomputed per statement (a list of ids each query names).
+CHUNK = 500
 
 COLUMNS = (
     "member_id",
@@ -96,7 +98,7 @@ def stale_members(session: DbSession) -> tuple[int, bool]:
     """(members noted stale, whether that is everyone)."""
     connection = session.connection()
     count, lowest = connection.execute(
-        select(func.count(), func.min(dirty_t.c.member_id)).select_from(dirty_t)
+        select(func.count(dirty_t.c.member_id.distinct()), func.min(dirty_t.c.member_id))
     ).one()
     if lowest == 0:
         total = connection.execute(select(func.count()).select_from(tables.member_t)).scalar()
@@ -111,10 +113,22 @@ def note_everyone(connection: Connection) -> None:
         connection.execute(insert(dirty_t).values(member_id=0))
 
 
+def _take_notes(connection: Connection) -> set[int]:
+    """Remove the notes this transaction can see and return their members — one
+    statement on PostgreSQL (DELETE … RETURNING), so a note another transaction commits
+    meanwhile stays for its own refresh. (SQLite has one writer at a time.)"""
+    if connection.dialect.name == "postgresql":
+        taken = connection.execute(delete(dirty_t).returning(dirty_t.c.member_id)).scalars()
+        return set(taken)
+    members = set(connection.execute(select(dirty_t.c.member_id)).scalars())
+    connection.execute(delete(dirty_t))
+    return members
+
+
 def refresh(session: DbSession, *, limit: int | None) -> int | None:
-    """Recompute the rows of the members noted stale and clear the notes, in the caller's
-    transaction. Returns how many members were refreshed, or None when more than *limit*
-    are stale (then nothing is done and the reports compute the ledger until
+    """Recompute the rows of the members noted stale and clear those notes, in the
+    caller's transaction. Returns how many members were refreshed, or None when more than
+    *limit* are stale (then nothing is done and the reports compute the ledger until
     ``assoc db refresh``)."""
     from assoc_cli.reports.ledger import ledger_select
     from assoc_cli.services.settings import dues_policy
@@ -127,14 +141,20 @@ def refresh(session: DbSession, *, limit: int | None) -> int | None:
         return 0
     if limit is not None and count > limit:
         return None
-    noted = select(dirty_t.c.member_id)
-    members = None if everyone else noted
-    if everyone:
+    members = _take_notes(connection)
+    policy = dues_policy(session)
+    columns = list(COLUMNS)
+    if 0 in members:
         connection.execute(delete(balance_t))
-    else:
-        connection.execute(delete(balance_t).where(balance_t.c.member_id.in_(noted)))
-    query = ledger_select(session, dues_policy(session), END_OF_TIME, members=members)
-    if query is not None:
-        connection.execute(insert(balance_t).from_select(list(COLUMNS), query))
-    connection.execute(delete(dirty_t))
-    return count
+        query = ledger_select(session, policy, END_OF_TIME)
+        if query is not None:
+            connection.execute(insert(balance_t).from_select(columns, query))
+        return count
+    ordered = sorted(members)
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        connection.execute(delete(balance_t).where(balance_t.c.member_id.in_(chunk)))
+        query = ledger_select(session, policy, END_OF_TIME, members=chunk)
+        if query is not None:
+            connection.execute(insert(balance_t).from_select(columns, query))
+    return len(ordered)

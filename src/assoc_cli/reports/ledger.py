@@ -20,6 +20,7 @@ The rules, computed in the database (never by looping over members in Python):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -104,9 +105,12 @@ def voided_ids(as_of: date) -> Select[Any]:
     )
 
 
-def only(column: Any, members: int | Select[Any] | None) -> Any:
-    """The condition "*column* is one of *members*": one id, a query of ids, or None
-    (everyone)."""
+# Whose ledger: one member id, a list of ids, or None (everyone).
+Members = int | Sequence[int] | None
+
+
+def only(column: Any, members: Members) -> Any:
+    """The condition "*column* is one of *members*"."""
     if members is None:
         return true()
     if isinstance(members, int):
@@ -114,7 +118,7 @@ def only(column: Any, members: int | Select[Any] | None) -> Any:
     return column.in_(members)
 
 
-def entry_sums(as_of: date, members: int | Select[Any] | None = None) -> Any:
+def entry_sums(as_of: date, members: Members = None) -> Any:
     """Per member and year (NULL: payments without a year), the waivers and payments that
     count as of *as_of* — one pass over ``ix_dues_entry_ledger`` in member order."""
     amount, kind = entry_t.c.amount_fen, entry_t.c.kind
@@ -173,7 +177,7 @@ def _positive(value: Any) -> Any:
 
 
 def member_years(
-    session: Session, policy: DuesPolicy, as_of: date, members: int | Select[Any] | None = None
+    session: Session, policy: DuesPolicy, as_of: date, members: Members = None
 ) -> tuple[Any, Any] | None:
     """What every ledger query builds on, or None when no rates are set yet:
 
@@ -267,10 +271,10 @@ def member_years(
 
 
 def ledger_select(
-    session: Session, policy: DuesPolicy, as_of: date, members: int | Select[Any] | None = None
+    session: Session, policy: DuesPolicy, as_of: date, members: Members = None
 ) -> Select[Any] | None:
     """Rows (member_id, year, tier, tier_rank, due, waived, net_due, paid, balance, credit)
-    for every member (or *members*: one id or a query of ids) and dues year, computed from
+    for every member (or *members*: one id or a list of ids) and dues year, computed from
     the entries; None when no rates are set yet."""
     built = member_years(session, policy, as_of, members)
     if built is None:
