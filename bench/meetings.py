@@ -19,15 +19,15 @@ import argparse
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from timing import Run, measure
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -148,38 +148,6 @@ def copy_database(source: Path, target: Path) -> None:
     src.backup(dst)
     src.close()
     dst.close()
-
-
-@dataclass
-class Run:
-    """One whole process: wall and CPU (user + system) seconds, peak RSS in KiB."""
-
-    wall: float
-    cpu: float
-    kib: int
-
-
-def measure(command: list[str], timeout: float) -> Run | None:
-    """Time one whole ``assoc`` process, output discarded; None if it ran out of time (then
-    it is killed with its process group, so no orphan keeps running and skews later runs)."""
-    timed = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
-    process = subprocess.Popen(
-        timed,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        _, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return None
-    if process.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{stderr}")
-    wall, user, system, kib = stderr.strip().splitlines()[-1].split()
-    return Run(float(wall), float(user) + float(system), int(kib))
 
 
 def report(name: str, runs: list[Run | None], limit: float | None, timeout: float) -> bool:

@@ -48,36 +48,10 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 import pg_server  # noqa: E402  (tests/pg_server.py)
 from run import ASSOC, CASES, LEDGER, LOWER_BOUNDS, RAW, check  # noqa: E402
+from timing import measure  # noqa: E402
 
 PG_RAW = [sys.executable, str(HERE / "pg_baseline.py")]
 SQLITE_RAW = [sys.executable, str(HERE / "baseline.py")]
-
-
-def measure(command: list[str], timeout: float) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process, output discarded; seconds is
-    infinite when it ran past *timeout*."""
-    timed = ["/usr/bin/time", "-f", "%e %M", *command]
-    # A session of its own, so a stuck run is ended with everything it started.
-    process = subprocess.Popen(
-        timed,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        _, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return float("inf"), 0
-    except BaseException:  # interrupted: leave nothing running
-        os.killpg(process.pid, signal.SIGKILL)
-        raise
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
-    seconds, kib = stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
 
 
 def plain_url(url: str) -> str:
@@ -300,9 +274,11 @@ def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgS
                         ("naive", [*raw_command, LOWER_BOUNDS[case], db]),
                     ]
                 for who, command in runs:
-                    result = measure(command, args.timeout)
-                    if result[0] == float("inf") and side == "pg":
+                    run = measure(command, args.timeout)
+                    if run is None and side == "pg":
                         cancel_queries(url)
+                    # A run past the timeout counts as infinitely slow.
+                    result = (run.wall, run.kib) if run else (float("inf"), 0)
                     times.setdefault((side, who), []).append(result)
         line = f"{case:8}"
         for side, _, _ in sides:

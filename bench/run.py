@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from timing import finished
+
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
 YEAR = ["--year", "2025", "--as-of", "2025-12-31"]
@@ -34,18 +36,6 @@ RAW = {"unpaid": "unpaid-stored", "report": "report-stored", "export": "export"}
 # without stored balances), and the naive one-year query (a lower bound, not the answer).
 LEDGER = {"unpaid": "unpaid", "report": "report"}
 LOWER_BOUNDS = {"unpaid": "unpaid-simple", "report": "report-simple"}
-
-
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process, output discarded."""
-    timed = ["/usr/bin/time", "-f", "%e %M", *command]
-    result = subprocess.run(
-        timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
-    seconds, kib = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
 
 
 def _output(command: list[str]) -> str:
@@ -126,19 +116,22 @@ def main() -> None:
     for case in args.cases.split(","):
         raw, ours, ledger, naive = [], [], [], []
         for _ in range(args.repeat):  # interleaved, so all see the same machine
-            raw.append(measure(baseline(RAW[case])))
-            ours.append(measure([*ASSOC, "--db", str(args.db), *CASES[case]]))
+            raw.append(finished(baseline(RAW[case])))
+            ours.append(finished([*ASSOC, "--db", str(args.db), *CASES[case]]))
             if case in LEDGER:
-                ledger.append(measure(baseline(LEDGER[case])))
-                naive.append(measure(baseline(LOWER_BOUNDS[case])))
-        raw_s, ours_s = statistics.median(r[0] for r in raw), statistics.median(o[0] for o in ours)
+                ledger.append(finished(baseline(LEDGER[case])))
+                naive.append(finished(baseline(LOWER_BOUNDS[case])))
+        raw_s, ours_s = (
+            statistics.median(r.wall for r in raw),
+            statistics.median(o.wall for o in ours),
+        )
         extra = " ".join(
-            f"{statistics.median(m[0] for m in runs):{width}.2f}" if runs else f"{'-':>{width}}"
+            f"{statistics.median(m.wall for m in runs):{width}.2f}" if runs else f"{'-':>{width}}"
             for runs, width in ((ledger, 9), (naive, 8))
         )
         print(
             f"{case:8} {raw_s:7.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f} "
-            f"{max(r[1] for r in raw) / 1024:8.0f} {max(o[1] for o in ours) / 1024:9.0f} {extra}",
+            f"{max(r.kib for r in raw) / 1024:8.0f} {max(o.kib for o in ours) / 1024:9.0f} {extra}",
             flush=True,
         )
 
