@@ -38,12 +38,11 @@ def tables() -> list[Table]:
 
 
 def _rebuild_derived(connection: Connection) -> None:
-    """After a copy or restore: every stored balance stale, then refreshed when that is
-    quick enough for one command (else by the next `assoc db refresh`)."""
+    """After a copy or restore: every stored balance stale (so none is read), then
+    recomputed when that is quick enough for one command (else by `assoc db refresh`)."""
     from assoc_cli.db.reader import Reader
     from assoc_cli.reports import balances
 
-    connection.execute(balances.balance_t.delete())
     balances.note_everyone(connection)
     balances.refresh(Reader(connection), limit=balances.AUTO_LIMIT)
 

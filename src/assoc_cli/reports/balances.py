@@ -134,6 +134,8 @@ def refresh(session: DbSession, *, limit: int | None) -> int | None:
     from assoc_cli.services.settings import dues_policy
 
     connection = session.connection()
+    if connection.execute(select(dirty_t.c.id).limit(1)).first() is None:
+        return 0  # most commands: nothing they changed concerns the ledger
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
     count, everyone = stale_members(session)
