@@ -15,6 +15,7 @@ audit log records each); the new members get one audit entry for the import.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -485,7 +486,14 @@ def plan_import(
     headers, rows = read_rows(path)
     mapping, ignored = _map_headers(headers, path.name)
     planner = _Planner(session, path, mapping, term_id, add_now)
-    planner.read(rows, progress)
+    # Reading makes and drops millions of small containers; each full run of the cyclic
+    # garbage collector would walk every object alive before (SQLAlchemy's, pypinyin's
+    # dictionaries) for nothing. Those are set aside meanwhile; new objects are collected.
+    gc.freeze()
+    try:
+        planner.read(rows, progress)
+    finally:
+        gc.unfreeze()
     planner.check()
     planner.seen_numbers, planner.seen_codes = {}, {}  # a million keys: free them first
     if planner.writer is not None:
