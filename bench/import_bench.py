@@ -191,16 +191,24 @@ def generate(path: Path, rows: int, seed: int) -> None:
             )
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process; fails loudly if it fails."""
+def measure(command: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB) and the summary line of one whole process; fails
+    loudly if it fails."""
     timed = ["/usr/bin/time", "-f", "%e %M", *command]
     result = subprocess.run(
         timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
     )
     if "Command exited" in result.stderr or "Command terminated" in result.stderr:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    seconds, kib = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
+    lines = result.stderr.strip().splitlines()
+    seconds, kib = lines[-1].split()
+    summary = lines[0].split(":", 1)[-1] if len(lines) > 1 else ""
+    return float(seconds), int(kib), summary
+
+
+def report(label: str, seconds: float, kib: int, summary: str) -> None:
+    """One run's line."""
+    print(f"  {label:9} {seconds:7.2f} s {kib / 1024:6.0f} MiB  {summary}", flush=True)
 
 
 def main() -> None:
@@ -222,18 +230,18 @@ def main() -> None:
         partial.rename(source)
     size = source.stat().st_size / 1024 / 1024
     print(f"{source}: {args.rows:,} rows, {size:.0f} MiB")
-    fresh: list[tuple[float, int]] = []
-    again: list[tuple[float, int]] = []
+    fresh: list[tuple[float, int, str]] = []
+    again: list[tuple[float, int, str]] = []
     for _ in range(args.repeat):
         db = args.dir / f"import-{args.rows}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         command = [*ASSOC, "--db", str(db), "members", "import", str(source)]
         fresh.append(measure(command))
-        print(f"  fresh     {fresh[-1][0]:7.2f} s {fresh[-1][1] / 1024:6.0f} MiB", flush=True)
+        report("fresh", *fresh[-1])
         if not args.no_reimport:
             again.append(measure(command))
-            print(f"  re-import {again[-1][0]:7.2f} s {again[-1][1] / 1024:6.0f} MiB", flush=True)
+            report("re-import", *again[-1])
     for label, runs in (("fresh", fresh), ("re-import", again)):
         if runs:
             print(

@@ -69,7 +69,7 @@ class ListedRow(NamedTuple):
     action: str  # add | update
     number: str
     name: str
-    changes: list[str]
+    changes: tuple[str, ...]
 
 
 class _Update(NamedTuple):
@@ -148,14 +148,14 @@ class _RowParser:
 
     def __init__(self, mapping: dict[str, int], problems: _Problems) -> None:
         self.problems = problems
-        self.fields: list[
-            tuple[int, str, Callable[[str], Any], str, dict[str, Any] | None, bool]
-        ] = [
+        self.width = max(mapping.values()) + 1
+        # (cell index, field key, parser, remembered values or None, remember only
+        # cells that start with a digit) for each column read.
+        self.fields: list[tuple[int, str, Callable[[str], Any], dict[str, Any] | None, bool]] = [
             (
                 index,
                 key,
                 FIELDS_BY_KEY[key].parse,
-                FIELDS_BY_KEY[key].export_header,
                 {} if key in REPEATING_FIELDS else None,
                 key.endswith("_on"),
             )
@@ -164,9 +164,10 @@ class _RowParser:
 
     def __call__(self, line: int, cells: list[str]) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        size = len(cells)
-        for index, key, parse, header, memo, is_date in self.fields:
-            text = cells[index].strip() if index < size else ""
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        for index, key, parse, memo, digits_only in self.fields:
+            text = cells[index].strip()
             if not text:
                 continue  # an empty cell leaves the stored value alone
             if memo is not None:
@@ -177,13 +178,14 @@ class _RowParser:
             try:
                 value = parse(text)
             except InvalidValueError as exc:
+                header = FIELDS_BY_KEY[key].export_header
                 self.problems.append(f"line {line}: {header} ({key}): {exc}")
                 continue
             values[key] = value
             if (
                 memo is not None
                 and len(memo) < MEMO_LIMIT
-                and not (is_date and not text[0].isdigit())
+                and (not digits_only or text[0].isdigit())
             ):
                 memo[text] = value
         return values
@@ -417,7 +419,7 @@ class _Planner:
             values["number"] = format_member_number(self.highest)
         number = values["number"]
         if not self.write:
-            self.listing.append(ListedRow(line, "add", number, values["name"], []))
+            self.listing.append(ListedRow(line, "add", number, values["name"], ()))
             return
         if self.failed or self.writer is None:
             return  # nothing more is written: the transaction will be rolled back
@@ -448,7 +450,7 @@ class _Planner:
         else:
             number = str(values.get("number") or member["number"])
             name = str(values.get("name") or member["name"])
-            self.listing.append(ListedRow(line, "update", number, name, changes))
+            self.listing.append(ListedRow(line, "update", number, name, tuple(changes)))
 
     def _flush(self) -> None:
         if self.pending and self.writer is not None and not self.failed:
