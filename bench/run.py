@@ -1,8 +1,20 @@
-"""Run assoc and the raw baselines side by side: python bench/run.py --db PATH [--repeat 3]."""
+"""Run assoc and the raw sqlite3 baselines side by side.
+
+    python bench/run.py --db PATH [--repeat 3] [--check]
+
+Whole process against whole process: each case runs ``assoc …`` and ``python
+bench/baseline.py CASE`` alternately, output discarded, and prints the median wall time,
+the ratio, and the peak memory (max RSS) of each. ``--check`` first compares the figures of
+assoc's JSON output with the hand-written queries' (same members, same fen), so the ratio
+compares the same work.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import statistics
 import subprocess
 import sys
@@ -10,11 +22,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
+YEAR = ["--year", "2025", "--as-of", "2025-11-30"]
 CASES = {
-    "unpaid": ["dues", "unpaid", "--year", "2025", "--as-of", "2025-11-30", "-f", "csv"],
-    "report": ["dues", "report", "--year", "2025", "--as-of", "2025-11-30", "-f", "csv"],
+    "unpaid": ["dues", "unpaid", *YEAR, "-f", "csv"],
+    "report": ["dues", "report", *YEAR, "-f", "csv"],
     "export": ["members", "export"],
 }
+LOWER_BOUNDS = {"unpaid": "unpaid-simple", "report": "report-simple"}
 
 
 def measure(command: list[str]) -> tuple[float, int]:
@@ -23,27 +37,97 @@ def measure(command: list[str]) -> tuple[float, int]:
     result = subprocess.run(
         timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
     )
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
     seconds, kib = result.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(kib)
 
 
+def _output(command: list[str]) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _fen(text: str) -> int:
+    whole, _, cents = text.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    return sign * (abs(int(whole)) * 100 + int(cents or 0))
+
+
+def check(db: Path | str, raw_command: list[str] | None = None) -> None:
+    """Fail unless assoc and the hand-written queries give the same figures. *db* is a
+    SQLite path or a database URL; *raw_command* + [CASE, DB] runs the hand-written query
+    (default ``python bench/baseline.py``; bench/pg.py passes its PostgreSQL one)."""
+    raw_command = raw_command or [sys.executable, str(HERE / "baseline.py")]
+    raw = {
+        case: list(csv.reader(io.StringIO(_output([*raw_command, case, str(db)]))))
+        for case in CASES
+    }
+    unpaid = json.loads(_output([*ASSOC, "--db", str(db), "dues", "unpaid", *YEAR, "-f", "json"]))
+    ours = [
+        (r["number"], _fen(r["due"]), _fen(r["paid"]), _fen(r["balance"]), _fen(r["total_owing"]))
+        for r in unpaid
+    ]
+    theirs = [(r[0], int(r[3]), int(r[4]), int(r[6]), int(r[11])) for r in raw["unpaid"]]
+    assert ours == theirs, "unpaid: assoc and the hand-written ledger differ"
+    report = json.loads(_output([*ASSOC, "--db", str(db), "dues", "report", *YEAR, "-f", "json"]))[
+        :-1
+    ]
+    keys = ("members_owing", "paid_full", "partial", "unpaid")
+    ours_r = [
+        (r["group"], *(r[k] for k in keys), _fen(r["net_due"]), _fen(r["collected"]))
+        for r in report
+    ]
+    theirs_r = [(r[0], *(int(x) for x in r[1:5]), int(r[7]), int(r[8])) for r in raw["report"]]
+    assert ours_r == theirs_r, f"report differs:\n{ours_r}\n{theirs_r}"
+    exported = list(
+        csv.reader(
+            io.StringIO(_output([*ASSOC, "--db", str(db), "members", "export"]).lstrip("\ufeff"))
+        )
+    )[1:]
+    assert [r[0] for r in exported] == [r[0] for r in raw["export"]], "export: members differ"
+    assert [r[16] for r in exported] == [r[16] for r in raw["export"]], "export: tiers differ"
+    print(
+        f"check: same figures ({len(ours)} unpaid, {len(ours_r)} tiers, {len(exported)} exported)"
+    )
+
+
 def main() -> None:
     """Print a table of medians and ratios."""
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--check", action="store_true", help="compare the figures first")
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated subset")
     args = parser.parse_args()
-    print(f"{'case':8} {'raw s':>8} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9}")
-    for case, assoc_args in CASES.items():
-        raw = [
-            measure([sys.executable, str(HERE / "baseline.py"), case, str(args.db)])
-            for _ in range(args.repeat)
-        ]
-        ours = [measure([*ASSOC, "--db", str(args.db), *assoc_args]) for _ in range(args.repeat)]
+    if args.check:
+        check(args.db)
+    print(
+        f"{'case':8} {'raw s':>7} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9} {'naive s':>8}"
+    )
+    for case in args.cases.split(","):
+        raw, ours, naive = [], [], []
+        for _ in range(args.repeat):  # interleaved, so both see the same machine
+            raw.append(measure([sys.executable, str(HERE / "baseline.py"), case, str(args.db)]))
+            ours.append(measure([*ASSOC, "--db", str(args.db), *CASES[case]]))
+            if case in LOWER_BOUNDS:
+                naive.append(
+                    measure(
+                        [
+                            sys.executable,
+                            str(HERE / "baseline.py"),
+                            LOWER_BOUNDS[case],
+                            str(args.db),
+                        ]
+                    )
+                )
         raw_s, ours_s = statistics.median(r[0] for r in raw), statistics.median(o[0] for o in ours)
+        naive_s = f"{statistics.median(n[0] for n in naive):8.2f}" if naive else f"{'-':>8}"
         print(
-            f"{case:8} {raw_s:8.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.1f} "
-            f"{max(r[1] for r in raw) / 1024:8.0f} {max(o[1] for o in ours) / 1024:9.0f}"
+            f"{case:8} {raw_s:7.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f} "
+            f"{max(r[1] for r in raw) / 1024:8.0f} {max(o[1] for o in ours) / 1024:9.0f} {naive_s}",
+            flush=True,
         )
 
 

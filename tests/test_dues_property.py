@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from assoc_cli.db.engine import open_database
 from assoc_cli.db.models import DuesEntry
 from assoc_cli.reports.dues import member_ledger
+from assoc_cli.reports.ledger import year_ledger_select
 from assoc_cli.services import dues
 from assoc_cli.services.dues_model import Entry, account, valid_entries
 from assoc_cli.services.members import add_member
@@ -160,6 +161,14 @@ def _run(
             (y.year, y.paid, y.waived, y.balance) for y in model.years.values()
         ]
         assert credit == model.credit
+        # The one-year ledger (the collection report's, no window functions) agrees with
+        # the whole ledger, year by year (this member is the only one in the database).
+        keys = ("member_id", "tier", "due", "waived", "net_due", "paid", "balance")
+        for row in rows:
+            query = year_ledger_select(session, policy, as_of, row["year"])
+            assert query is not None
+            one_year = session.connection().execute(query).mappings().all()
+            assert [tuple(r[k] for k in keys) for r in one_year] == [tuple(row[k] for k in keys)]
     # Voids undo exactly: a twin member given only the entries that were never voided
     # ends with the very same ledger.
     twin = add_member(session=session, values={"name": "性质测试孪生公司", "joined_on": joined})

@@ -97,3 +97,23 @@ def test_offices_are_data(cli: Cli) -> None:
     assert _members_json(cli, "--term", "2")[0]["tier"] == "副会长单位"
     cli.ok("offices", "remove", "华普", "常务副会长", "--term", "2")
     assert _members_json(cli, "--term", "2")[0]["tier"] == "会员单位"
+
+
+def test_read_only_commands_explain_mistakes_as_the_services_do(cli: Cli) -> None:
+    """Read-only commands look terms, tiers and offices up in plain SQL (reports/lookups.py)
+    rather than through the ORM services; a mistake reads the same either way."""
+    cli.ok("terms", "add", "2", "--start", "2021-06-18")
+    cli.ok("members", "add", "山东双涵石化装备有限公司")
+    assert cli.fails("members", "list", "--term", "9") == cli.fails(
+        "offices", "assign", "双涵", "会长", "--term", "9"
+    )
+    assert cli.fails("members", "list", "--office", "主席") == cli.fails(
+        "offices", "assign", "双涵", "主席", "--term", "2"
+    )
+    assert cli.fails("members", "stats", "--term", "9") == cli.fails(
+        "offices", "list", "--term", "9"
+    )
+    no_tier = cli.fails("offices", "define", "顾问", "--rank", "90", "--tier", "大户")
+    assert cli.fails("members", "list", "--tier", "大户") == no_tier
+    cli.ok("dues", "rates", "set", "2022", "会员单位", "1000")
+    assert cli.fails("dues", "unpaid", "--year", "2022", "--tier", "大户") == no_tier

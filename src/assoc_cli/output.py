@@ -10,57 +10,21 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.dates import format_date
 
+# Re-exported: the renderer's callers name these from here too.
+from assoc_cli.listing import Column as Column
+from assoc_cli.listing import Listing as Listing
+from assoc_cli.listing import OutputFormat as OutputFormat
+
 # A table for people shows at most this many rows; the rest is said and left to -f csv.
 TABLE_ROW_LIMIT = 1000
-
-
-class OutputFormat(StrEnum):
-    """How a listing is printed."""
-
-    table = "table"
-    plain = "plain"
-    csv = "csv"
-    json = "json"
-
-    @property
-    def for_machines(self) -> bool:
-        """CSV and JSON: every column, stable keys, no decoration."""
-        return self in (OutputFormat.csv, OutputFormat.json)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its stable key (JSON/CSV), its header message, how its values print."""
-
-    key: str
-    header: str = ""
-    kind: str = "text"  # text | int | date | bool | enum | money | percent | bar
-    enum_prefix: str = ""  # for kind == "enum": message prefix, e.g. "status."
-
-    def label(self, lang: str) -> str:
-        """The header in *lang*."""
-        return t(self.header or f"col.{self.key}", lang)
-
-
-@dataclass
-class Listing:
-    """Rows to print, with their columns; ``record`` prints one row as field/value pairs."""
-
-    columns: list[Column]
-    rows: Iterable[Mapping[str, Any]]
-    title: str | None = None
-    record: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def fen_to_text(fen: int) -> str:
@@ -93,6 +57,28 @@ def csv_value(column: Column, value: Any) -> str:
     if isinstance(shown, bool):
         return "true" if shown else "false"
     return str(shown)
+
+
+def _money_cell(value: Any) -> str:
+    return fen_to_text(int(value))
+
+
+def _bool_cell(value: Any) -> str:
+    return "true" if value else "false"
+
+
+def _plain_cell(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_converters(columns: list[Column]) -> list[Callable[[Any], str]]:
+    """One function per column that turns its values (other than None and text, which
+    need none) into CSV cells exactly as :func:`csv_value` does — chosen once per column,
+    not once per cell: a million-row export has tens of millions of cells."""
+    chosen: dict[str, Callable[[Any], str]] = {"money": _money_cell, "bool": _bool_cell}
+    return [chosen.get(column.kind, _plain_cell) for column in columns]
 
 
 def human_value(column: Column, value: Any, lang: str) -> str:
@@ -186,20 +172,28 @@ def write_csv(
     prefixed with an apostrophe. Returns the number of rows written."""
     writer = csv.writer(stream, lineterminator="\r\n" if neutralise else "\n")
     writer.writerow(header)
+    keys = [column.key for column in columns]
+    converters = csv_converters(columns)
     count = 0
     for row in rows:
-        cells = [csv_value(c, row.get(c.key)) for c in columns]
-        writer.writerow([neutralise_formula(cell) for cell in cells] if neutralise else cells)
+        values = [row.get(key) for key in keys]
+        cells = [
+            value if value.__class__ is str else ("" if value is None else convert(value))
+            for value, convert in zip(values, converters, strict=True)
+        ]
+        if neutralise:
+            cells = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
+        writer.writerow(cells)
         count += 1
     return count
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralise_formula(cell: str) -> str:
     """Prefix a text cell that Excel/LibreOffice would evaluate (=, +, -, @…) with "'"."""
-    if cell.startswith(_FORMULA_STARTS):
+    if cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
 
@@ -212,12 +206,16 @@ def _render_plain(listing: Listing, lang: str, stream: TextIO) -> None:
     if listing.record:
         stream.write(tabulate(_record_rows(listing, lang), tablefmt="plain") + "\n")
         return
-    rows, _ = _human_rows(listing, lang, None)
+    # Like the table: the first rows only (tabulate needs every row in memory to size the
+    # columns), then how many there are and how to get them all.
+    rows, total = _human_rows(listing, lang, TABLE_ROW_LIMIT)
     if not rows:
         message(t("msg.empty", lang))
         return
     headers = [c.label(lang) for c in listing.columns]
     stream.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+    if total > len(rows):
+        message(t("msg.truncated", lang, shown=len(rows), total=total))
 
 
 def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:

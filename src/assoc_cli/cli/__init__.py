@@ -1,4 +1,8 @@
-"""The ``assoc`` command tree. Each group lives in its own module; this one joins them."""
+"""The ``assoc`` command tree. Each group lives in its own module; this one joins them.
+
+A module is imported only when its command runs (``cli/lazy.py``): ``assoc --help`` lists
+the commands from the summaries below, and ``assoc dues …`` loads ``cli/dues.py`` alone.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,61 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli import (
-    actions,
-    association,
-    audit,
-    db,
-    demo,
-    dues,
-    meetings,
-    members,
-    offices,
-    terms,
-)
 from assoc_cli.cli.common import AppState, AssocGroup
+from assoc_cli.cli.lazy import LazyCommand
+
+
+def _here(module: str, summary: str) -> LazyCommand:
+    return LazyCommand(f"assoc_cli.cli.{module}", summary)
+
+
+# In the order of `assoc --help`. Each summary is the first paragraph of the command's own
+# help (tests/test_cli_basics.py checks they agree).
+COMMANDS: dict[str, LazyCommand] = {
+    "init": _here(
+        "association", "Set up the association profile (协会信息); run again to change any field."
+    ),
+    "info": _here(
+        "association",
+        "Show the association, where its database is, the schema revision and counts (概况).",
+    ),
+    "demo": _here(
+        "demo",
+        "Build a fictional demo association (示范市装备制造业协会) in its own file and print a tour.",
+    ),
+    "log": _here(
+        "audit",
+        "Show the audit log (操作日志): who changed what, when, with which command, before and "
+        "after. Nothing in it can be edited through assoc.",
+    ),
+    "members": _here(
+        "members",
+        "Member roster (会员名册): add, edit, show, list, leave, rejoin, stats, import, export.",
+    ),
+    "terms": _here("terms", "Terms of office (届): add, list."),
+    "offices": _here("offices", "Offices (职务) per term: assign, remove, list, define."),
+    "dues": _here(
+        "dues",
+        "Dues (会费): rates, payments, waivers, voids, unpaid list, collection rate, notices.",
+    ),
+    "meetings": _here(
+        "meetings",
+        "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes.",
+    ),
+    "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
+    "db": _here("db", "Database (数据库): upgrade, current, copy, backup, restore, check."),
+}
+
+
+class RootGroup(AssocGroup):
+    """``assoc`` itself: the error edge of AssocGroup over the commands above."""
+
+    lazy_commands = COMMANDS
+
 
 app = typer.Typer(
     name="assoc",
-    cls=AssocGroup,
+    cls=RootGroup,
     help=(
         "Run an industry association's secretariat (协会秘书处): roster, dues, meetings.\n\n"
         "\b\nExample:\n  assoc init --name 淄博市装备制造业协会 --short-name 市装协"
@@ -78,18 +120,9 @@ def root(
     ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
 
 
-association.register(app)
-app.add_typer(members.app, name="members")
-app.add_typer(terms.app, name="terms")
-app.add_typer(offices.app, name="offices")
-app.add_typer(dues.app, name="dues")
-app.add_typer(meetings.app, name="meetings")
-app.add_typer(actions.app, name="actions")
-app.add_typer(db.app, name="db")
-demo.register(app)
-audit.register(app)
-
-
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: one command, then the process ends."""
+    from assoc_cli.cli import common
+
+    common.ONE_SHOT = True
     app(prog_name="assoc")

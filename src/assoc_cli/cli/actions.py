@@ -6,9 +6,17 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session, today
+from assoc_cli.cli.common import (
+    FormatOption,
+    OutputOption,
+    date_option,
+    emit,
+    message,
+    open_session,
+    today,
+)
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 app = typer.Typer(
     help=(
@@ -70,10 +78,17 @@ def list_(
       assoc actions list --overdue
     """
     from assoc_cli.services.actions import list_actions
-    from assoc_cli.services.meetings import describe
+    from assoc_cli.services.meetings import describe_all
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
+        items = list_actions(
+            session=session,
+            open_only=open_only,
+            overdue_on=when if overdue else None,
+            owner=owner,
+        )
+        titles = describe_all(session, [meeting for _, meeting in items if meeting])
         rows = [
             {
                 "id": item.id,
@@ -82,15 +97,10 @@ def list_(
                 "due_on": item.due_on,
                 "status": item.status,
                 "done_on": item.done_on,
-                "meeting": describe(session, meeting) if meeting else None,
+                "meeting": titles[meeting.id or 0] if meeting else None,
                 "note": item.note,
             }
-            for item, meeting in list_actions(
-                session=session,
-                open_only=open_only,
-                overdue_on=when if overdue else None,
-                owner=owner,
-            )
+            for item, meeting in items
         ]
         columns = [
             Column("id", kind="int"),

@@ -6,9 +6,16 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, open_session, resolve_lang
+from assoc_cli.cli.common import (
+    FormatOption,
+    message,
+    open_reader,
+    open_session,
+    render,
+    resolve_lang,
+)
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -78,7 +85,7 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from assoc_cli.db.location import display_location
     from assoc_cli.reports.overview import overview
 
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         row = overview(session=session, lang=lang)
         from assoc_cli.cli.common import database_url
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
-from assoc_cli.output import Column, Listing, OutputFormat
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 
 def register(app: typer.Typer) -> None:

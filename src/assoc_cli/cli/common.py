@@ -1,27 +1,37 @@
 """What every command shares: global state, common options, the error edge, the database.
 
-Nothing here imports SQLAlchemy, SQLModel or Alembic at module level: ``assoc --help``
-must stay fast. The database stack is imported inside ``open_session``.
+Nothing here imports SQLAlchemy, SQLModel, Alembic or the renderer at module level:
+``assoc --help`` must stay fast. The database stack is imported inside ``open_session``
+and ``open_reader``, the renderer inside ``render`` and ``emit``.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
-from typer.core import TyperGroup
 
+from assoc_cli.cli.lazy import LazyGroup
 from assoc_cli.errors import EXIT_ERROR, AssocError, ImportFileError
-from assoc_cli.output import OutputFormat
+from assoc_cli.listing import Listing, OutputFormat
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession, Reader
+
+
+# True when this process runs one command and exits (set by the console script, never by
+# tests that run many commands in one process).
+ONE_SHOT = False
 
 
 @dataclass
@@ -40,8 +50,9 @@ def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
-class AssocGroup(TyperGroup):
-    """The root command group: turns every AssocError into one error line and its exit code."""
+class AssocGroup(LazyGroup):
+    """The root command group: turns every AssocError into one error line and its exit code,
+    and imports a command's module only when that command runs."""
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a user's mistake never shows a traceback."""
@@ -94,24 +105,23 @@ def database_url(ctx: typer.Context) -> str:
 
 
 @contextmanager
-def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
-    """One transaction for the whole command, and the output language.
-
-    Upgrades the schema on first use. Commits when the block ends, rolls back on error.
-    """
-    from assoc_cli.db.audit import Actor, current_actor, default_operator
-    from assoc_cli.db.engine import forget_new_database, open_database, unit_of_work
+def _database(ctx: typer.Context) -> Iterator[Engine]:
+    """The command's database, its schema upgraded on first use. When the command fails
+    on a database it has just set up, that database is removed again."""
+    from assoc_cli.db.engine import forget_new_database, open_database
     from assoc_cli.db.location import sqlite_path
 
-    command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
-    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
     url = database_url(ctx)
     path = sqlite_path(url)
     existed = path is None or path.exists()
     engine, was_empty = open_database(url, report_empty=True)
+    if ONE_SHOT:
+        # Start-up is over, and what it made (modules, classes, tables) lives until exit:
+        # take it out of the garbage collector's sight. A full collection over it costs
+        # tens of milliseconds and frees nothing.
+        gc.freeze()
     try:
-        with unit_of_work(engine, write=write) as session:
-            yield session, resolve_lang(ctx, session)
+        yield engine
     except BaseException:
         if was_empty:
             # The command set up this database and then failed: leave no trace of it.
@@ -121,7 +131,33 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
         engine.dispose()
 
 
-def resolve_lang(ctx: typer.Context, session: Session | None = None) -> str:
+@contextmanager
+def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
+    """One transaction for the whole command (an ORM session), and the output language.
+
+    Upgrades the schema on first use. Commits when the block ends, rolls back on error.
+    """
+    from assoc_cli.db.audit import Actor, current_actor, default_operator
+    from assoc_cli.db.engine import unit_of_work
+
+    command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
+    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
+    with _database(ctx) as engine, unit_of_work(engine, write=write) as session:
+        yield session, resolve_lang(ctx, session)
+
+
+@contextmanager
+def open_reader(ctx: typer.Context) -> Iterator[tuple[Reader, str]]:
+    """A read-only transaction for a report, and the output language. No ORM: the report
+    queries the Core tables (``db/tables.py``), so neither SQLModel nor pydantic is imported.
+    """
+    from assoc_cli.db.engine import read_only
+
+    with _database(ctx) as engine, read_only(engine) as reader:
+        yield reader, resolve_lang(ctx, reader)
+
+
+def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:
     """--lang, then ASSOC_LANG, then the association profile, then Simplified Chinese."""
     from assoc_cli.i18n import DEFAULT_LANG, env_lang, normalize_lang
 
@@ -132,11 +168,11 @@ def resolve_lang(ctx: typer.Context, session: Session | None = None) -> str:
     if from_env:
         return from_env
     if session is not None:
-        from assoc_cli.services.association import get_association
+        from assoc_cli.reports.lookups import association_language
 
-        association = get_association(session)
-        if association is not None and association.language:
-            return association.language
+        language = association_language(session)
+        if language:
+            return language
     return DEFAULT_LANG
 
 
@@ -186,10 +222,22 @@ OutputOption = Annotated[
 ]
 
 
+def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = None) -> None:
+    """Print *listing* in *fmt* (``assoc_cli.output.render``, imported when first needed)."""
+    from assoc_cli.output import render as render_listing
+
+    render_listing(listing, fmt, lang, out=out)
+
+
+def message(text: str) -> None:
+    """A message for people, on stderr (``assoc_cli.output.message``)."""
+    from assoc_cli.output import message as say
+
+    say(text)
+
+
 def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
     """Print *listing* in *fmt*, or write it to *output* (format by its suffix)."""
-    from assoc_cli.output import message, render
-
     if output is None:
         render(listing, fmt, lang)
         return

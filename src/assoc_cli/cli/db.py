@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from assoc_cli.cli.common import database_url, resolve_lang, today
+from assoc_cli.cli.common import database_url, message, resolve_lang, today
 from assoc_cli.i18n import t
-from assoc_cli.output import message
 
 app = typer.Typer(
     help=(
@@ -215,7 +214,7 @@ def check(ctx: typer.Context) -> None:
     """
     from sqlalchemy import text
 
-    from assoc_cli.db.engine import open_database, unit_of_work
+    from assoc_cli.db.engine import open_database, read_only
     from assoc_cli.errors import AssocError
     from assoc_cli.reports.verify import verify_ledger
     from assoc_cli.services.settings import dues_policy
@@ -223,7 +222,7 @@ def check(ctx: typer.Context) -> None:
     engine = open_database(database_url(ctx), create=False)
     problems: list[str] = []
     try:
-        with unit_of_work(engine, write=False) as session:
+        with read_only(engine) as session:
             connection = session.connection()
             if connection.dialect.name == "sqlite":
                 integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]

@@ -15,16 +15,20 @@ from assoc_cli.cli.common import (
     AsOfOption,
     FormatOption,
     date_option,
+    message,
+    open_reader,
     open_session,
+    render,
     today,
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from assoc_cli.db.reader import DbSession
     from assoc_cli.services.settings import DuesPolicy
 
 app = typer.Typer(
@@ -68,27 +72,21 @@ def _money(fen: int) -> str:
     return format_money(fen)
 
 
-def _policy(session: Session) -> DuesPolicy:
+def _policy(session: DbSession) -> DuesPolicy:
     from assoc_cli.services.settings import dues_policy
 
     return dues_policy(session)
 
 
-def _require_rates(session: Session, lang: str, year: int | None = None) -> None:
+def _require_rates(session: DbSession, lang: str, year: int | None = None) -> None:
     """Fail clearly when no rates exist; say which tiers lack a rate for *year*."""
     from assoc_cli.errors import NotFoundError
-    from assoc_cli.services.dues import list_rates
+    from assoc_cli.reports.lookups import any_rate, rate_tiers
 
-    rates = list_rates(session=session, year=None)
-    if not rates:
+    if not any_rate(session):
         raise NotFoundError(t("msg.no_rates", "en"))
     if year is not None:
-        from sqlmodel import select
-
-        from assoc_cli.db.models import Tier
-
-        have = {tier.name for rate, tier in rates if rate.year == year}
-        missing = [tier.name for tier in session.exec(select(Tier)) if tier.name not in have]
+        have, missing = rate_tiers(session, year)
         if missing and have:
             message(t("msg.missing_rates", lang, year=year, tiers="、".join(missing)))
 
@@ -566,12 +564,12 @@ def unpaid(
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         _require_rates(session, lang, dues_year)
         if tier is not None:
-            from assoc_cli.services.members import find_tier
+            from assoc_cli.reports.lookups import require_tier
 
-            find_tier(session=session, name=tier)
+            require_tier(session, tier)
         query = unpaid_select(
             session,
             _policy(session),
@@ -620,7 +618,7 @@ def report(
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         _require_rates(session, lang, dues_year)
         policy = _policy(session)
         groups, total = collection_figures(session, policy, year=dues_year, as_of=when, by=by.value)
@@ -703,7 +701,7 @@ def arrears(
     when = date_option(as_of, "--as-of") or today()
     if min_years < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--min-years'")
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         _require_rates(session, lang)
         query = arrears_select(session, _policy(session), as_of=when, min_years=min_years)
         columns = [
@@ -768,7 +766,7 @@ def export(
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
     year_option(year, "--year")
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         rows = _for_people(stream(session, payments_select(year=year)))
         headers = [c.label("zh-Hans") for c in PAYMENT_COLUMNS]
         if output is not None and output.suffix.lower() == ".xlsx":
@@ -800,7 +798,7 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     from assoc_cli.reports.verify import verify_ledger
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         result = verify_ledger(session, _policy(session), when)
         problems = result.problems or []
         for problem in problems:

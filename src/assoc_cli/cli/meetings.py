@@ -15,11 +15,12 @@ from assoc_cli.cli.common import (
     OutputOption,
     date_option,
     emit,
+    message,
     open_session,
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -201,23 +202,31 @@ MEETING_COLUMNS = [
 ]
 
 
-def _meeting_row(session: Session, meeting: Meeting) -> dict[str, Any]:
-    from assoc_cli.db.models import MeetingKind
-    from assoc_cli.services.meetings import agenda
+def _meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
+    """Listing rows for meetings: titles, kinds and agenda sizes read once for them all."""
+    from sqlmodel import select
 
-    kind = session.get(MeetingKind, meeting.kind_id)
-    return {
-        "id": meeting.id,
-        "held_on": meeting.held_on,
-        "starts_at": meeting.starts_at,
-        "title": _title(session, meeting),
-        "kind": kind.name if kind else "",
-        "venue": meeting.venue,
-        "chair": meeting.chair,
-        "items": len(agenda(session=session, meeting=meeting)),
-        "status": meeting.status,
-        "cancel_reason": meeting.cancel_reason,
-    }
+    from assoc_cli.db.models import MeetingKind
+    from assoc_cli.services.meetings import agenda_sizes, describe_all
+
+    titles = describe_all(session, meetings)
+    sizes = agenda_sizes(session=session, meetings=meetings)
+    kinds = {kind.id: kind.name for kind in session.exec(select(MeetingKind))}
+    return [
+        {
+            "id": meeting.id,
+            "held_on": meeting.held_on,
+            "starts_at": meeting.starts_at,
+            "title": titles[meeting.id or 0],
+            "kind": kinds.get(meeting.kind_id, ""),
+            "venue": meeting.venue,
+            "chair": meeting.chair,
+            "items": sizes.get(meeting.id or 0, 0),
+            "status": meeting.status,
+            "cancel_reason": meeting.cancel_reason,
+        }
+        for meeting in meetings
+    ]
 
 
 @app.command("list")
@@ -252,10 +261,9 @@ def list_(
             query = query.where(
                 col(Meeting.held_on) >= date(year, 1, 1), col(Meeting.held_on) <= date(year, 12, 31)
             )
-        rows = [
-            _meeting_row(session, m)
-            for m in session.exec(query.order_by(col(Meeting.held_on), col(Meeting.id)))
-        ]
+        rows = _meeting_rows(
+            session, list(session.exec(query.order_by(col(Meeting.held_on), col(Meeting.id))))
+        )
         emit(Listing(MEETING_COLUMNS, rows), fmt, lang, output)
 
 
@@ -270,7 +278,7 @@ def show(
       assoc meetings show 3
     """
     with open_session(ctx, write=False) as (session, lang):
-        row = _meeting_row(session, _meeting(session, meeting))
+        [row] = _meeting_rows(session, [_meeting(session, meeting)])
         emit(
             Listing([*MEETING_COLUMNS, Column("cancel_reason", "col.reason")], [row], record=True),
             fmt,
@@ -750,24 +758,22 @@ def mark(
       assoc meetings mark 3 --everyone
       assoc meetings mark 3 李万中 --status leave --reason 出差
     """
-    from assoc_cli.services.meetings import attendees, find_attendee
-    from assoc_cli.services.meetings import mark as mark_one
+    from assoc_cli.services.meetings import attendees, find_attendees, mark_all
 
     if not who and not everyone:
         raise typer.BadParameter("name whom to mark, or use --everyone")
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
-        chosen = [find_attendee(session=session, meeting=target, who=name) for name in who or []]
+        chosen = find_attendees(session=session, meeting=target, whos=who or [])
         if everyone:
+            named = {a.id for a in chosen}
             chosen += [
                 a
                 for a, _ in attendees(session=session, meeting=target)
-                if a.status == "invited" and a not in chosen
+                if a.status == "invited" and a.id not in named
             ]
+        mark_all(session=session, attendees=chosen, status=status.value, reason=reason, proxy=proxy)
         for attendee in chosen:
-            mark_one(
-                session=session, attendee=attendee, status=status.value, reason=reason, proxy=proxy
-            )
             message(
                 t(
                     "msg.marked",
@@ -928,14 +934,21 @@ def votes(
     Example:
       assoc meetings votes -f csv -o 表决记录.csv
     """
+    from sqlmodel import col, select
+
     from assoc_cli.db.models import Meeting
-    from assoc_cli.services.meetings import resolutions
+    from assoc_cli.services.meetings import describe_all, resolutions
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting) if meeting else None
+        recorded = resolutions(session=session, meeting=target)
+        ids = {r.meeting_id for r in recorded}
+        titles = describe_all(
+            session, list(session.exec(select(Meeting).where(col(Meeting.id).in_(ids))))
+        )
         rows = [
             {
-                "meeting": _title(session, session.get_one(Meeting, r.meeting_id)),
+                "meeting": titles[r.meeting_id],
                 "topic": r.topic,
                 "method": r.method,
                 "threshold": r.threshold,
@@ -946,7 +959,7 @@ def votes(
                 "abstentions": r.abstentions,
                 "passed": r.passed,
             }
-            for r in resolutions(session=session, meeting=target)
+            for r in recorded
         ]
         columns = [
             Column("meeting"),

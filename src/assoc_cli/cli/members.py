@@ -13,15 +13,17 @@ from assoc_cli.cli.common import (
     FormatOption,
     TermOption,
     date_option,
+    message,
+    open_reader,
     open_session,
+    render,
     today,
 )
 from assoc_cli.i18n import t
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
+    from assoc_cli.db.reader import DbSession
     from assoc_cli.reports.roster import RosterFilter
 
 app = typer.Typer(
@@ -253,13 +255,12 @@ LIST_KEYS = (
 )
 
 
-def _current_term_id(session: Session, term: int | None) -> int | None:
-    from assoc_cli.services.terms import current_term, get_term
+def _current_term_id(session: DbSession, term: int | None) -> int | None:
+    from assoc_cli.reports.lookups import current_term_id, term_id
 
     if term is not None:
-        return get_term(session=session, number=term, as_of=today()).id
-    found = current_term(session=session, as_of=today())
-    return found.id if found is not None else None
+        return term_id(session, term)
+    return current_term_id(session, today())
 
 
 @app.command("show")
@@ -297,7 +298,7 @@ def show(
 
 
 def _filters(
-    session: Session,
+    session: DbSession,
     term: int | None,
     status: Status,
     tier: str | None,
@@ -305,15 +306,14 @@ def _filters(
     office: str | None,
     kind: str | None,
 ) -> RosterFilter:
+    from assoc_cli.reports.lookups import require_office, require_tier
     from assoc_cli.reports.roster import RosterFilter
     from assoc_cli.services.member_fields import parse_kind
-    from assoc_cli.services.members import find_tier
-    from assoc_cli.services.offices import find_office
 
     if tier is not None:
-        find_tier(session=session, name=tier)
+        require_tier(session, tier)
     if office is not None:
-        find_office(session=session, name=office)
+        require_office(session, office)
     return RosterFilter(
         term_id=_current_term_id(session, term),
         status=None if status is Status.all else status.value,
@@ -365,7 +365,7 @@ def list_(
     """
     from assoc_cli.reports.roster import roster_rows
 
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
         rows = roster_rows(session, filters, sort.value)
         machine = fmt.for_machines
@@ -471,7 +471,7 @@ def stats(
     from assoc_cli.reports.roster import RosterFilter, roster_stats
 
     groups = ["tier", "segment"] if by is StatsBy.all else [by.value]
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         filters = RosterFilter(
             term_id=_current_term_id(session, term),
             status=None if status is Status.all else status.value,
@@ -629,7 +629,7 @@ def export(
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
         count = export_members(
             session=session, filters=filters, sort=sort.value, path=output, stream=sys.stdout

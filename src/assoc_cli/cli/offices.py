@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, TermOption, open_session, today
+from assoc_cli.cli.common import FormatOption, TermOption, message, open_session, render, today
 from assoc_cli.i18n import t, term_label
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 app = typer.Typer(
     help=(

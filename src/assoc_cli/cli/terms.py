@@ -6,9 +6,17 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import AsOfOption, FormatOption, date_option, open_session, today
+from assoc_cli.cli.common import (
+    AsOfOption,
+    FormatOption,
+    date_option,
+    message,
+    open_session,
+    render,
+    today,
+)
 from assoc_cli.i18n import t, term_label
-from assoc_cli.output import Column, Listing, OutputFormat, message, render
+from assoc_cli.listing import Column, Listing, OutputFormat
 
 app = typer.Typer(
     help="Terms of office (届): add, list.\n\n\b\nExample:\n  assoc terms add 2 --start 2021-06-18",

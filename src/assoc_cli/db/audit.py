@@ -131,7 +131,10 @@ def _after_flush(session: Session, _context: Any) -> None:
 
     for obj in session.new:
         record(obj, "insert", None, _values(obj))
-    for obj in session.dirty:
+    # session.dirty is a set; log updates in a stable order (table, then row id).
+    for obj in sorted(
+        session.dirty, key=lambda o: (str(o.__class__.__tablename__), _entity_id(o) or 0)
+    ):
         state = inspect(obj)
         before: dict[str, Any] = {}
         after: dict[str, Any] = {}
@@ -149,3 +152,30 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 
 event.listen(Session, "after_flush", _after_flush)
+
+
+def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Log rows inserted in bulk (one Core INSERT for many rows, which the flush hook does
+    not see) exactly as the hook logs an ORM insert. *rows* are the new rows as read back
+    from *table*, every column."""
+    if not rows:
+        return
+    who = actor()
+    now = datetime.now(UTC)
+    session.connection().execute(
+        audit_t.insert(),
+        [
+            {
+                "at": now,
+                "operator": who.operator,
+                "command": who.command,
+                "entity": table.name,
+                "entity_id": row["id"] if isinstance(row.get("id"), int) else None,
+                "action": "insert",
+                "member_id": row["id"] if table.name == "member" else row.get("member_id"),
+                "before": None,
+                "after": _dump({key: _plain(value) for key, value in row.items()}),
+            }
+            for row in rows
+        ],
+    )

@@ -1,4 +1,6 @@
-"""Engine creation (SQLite pragmas, file permissions) and the one-transaction session."""
+"""Engine creation (SQLite pragmas, file permissions) and the one-transaction units of work:
+``unit_of_work`` (an ORM session, for commands that change things) and ``read_only`` (a
+plain connection, for reports: it imports neither SQLModel nor pydantic)."""
 
 from __future__ import annotations
 
@@ -6,16 +8,18 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
 
-import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
 from assoc_cli.db.location import display_location, sqlite_path
 from assoc_cli.db.migrate import ensure_schema
+from assoc_cli.db.reader import Reader
 from assoc_cli.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def _busy_timeout_ms() -> int:
@@ -132,12 +136,11 @@ def forget_new_database(engine: Engine, created_file: Path | None) -> None:
             Path(f"{created_file}{suffix}").unlink(missing_ok=True)
         return
     from sqlalchemy import text
-    from sqlmodel import SQLModel
 
-    import assoc_cli.db.models  # noqa: F401
+    from assoc_cli.db.tables import metadata
 
     with engine.begin() as connection:
-        SQLModel.metadata.drop_all(connection)
+        metadata.drop_all(connection)
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
 
@@ -146,6 +149,19 @@ def forget_new_database(engine: Engine, created_file: Path | None) -> None:
 def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     """One transaction for one command: commit at the end, roll back on any error.
     A read-only unit (*write* False) never takes the write lock."""
+    from sqlmodel import Session
+
+    import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
+
     bind = engine if write else engine.execution_options(assoc_read_only=True)
     with Session(bind) as session, session.begin():
         yield session
+
+
+@contextmanager
+def read_only(engine: Engine) -> Iterator[Reader]:
+    """One read-only transaction on a plain connection (no ORM); like a read-only
+    ``unit_of_work`` it never takes the write lock."""
+    bind = engine.execution_options(assoc_read_only=True)
+    with bind.connect() as connection, connection.begin():
+        yield Reader(connection)

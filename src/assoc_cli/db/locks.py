@@ -14,8 +14,12 @@ import os
 import sys
 import zlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, text
+from sqlalchemy import text
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def lock_timeout_seconds() -> float:

@@ -7,6 +7,7 @@ East Asian text (宋体 body, 黑体 titles), so Word and LibreOffice show them 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,73 @@ def _set_font(run: Any, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
+# Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, and
+# non-characters): a name pasted with one would otherwise stop the .docx with a traceback.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    """*text* without the characters a Word file cannot contain."""
+    return _NOT_XML.sub("", text)
+
+
+def _add_table(word: Any, rows: list[list[str]]) -> None:
+    """A ruled table: a bold header row, then body rows 24 pt high, every cell in the body font.
+
+    python-docx's ``table.cell(r, c)`` rebuilds the whole grid of cells on every call, so
+    filling a 2,000-row sign-in sheet that way takes minutes. Instead the header and one empty
+    body row are made through python-docx, and every body row is a copy of that row with its
+    texts added: the same XML, in time linear in the rows.
+    """
+    from copy import deepcopy
+
+    from docx.shared import Pt
+
+    header, body = rows[0], rows[1:]
+    table = word.add_table(rows=2 if body else 1, cols=len(header))
+    table.style = "Table Grid"
+    for r, row in enumerate(table.rows):
+        for cell in row.cells:
+            run = cell.paragraphs[0].add_run()
+            run.bold = r == 0
+            _set_font(run, BODY_FONT)
+        if r > 0:
+            row.height = Pt(24)
+    trs = table._tbl.tr_lst
+    _fill_row(trs[0], header)
+    if not body:
+        return
+    template = deepcopy(trs[1])
+    _fill_row(trs[1], body[0])
+    for values in body[1:]:
+        tr = deepcopy(template)
+        _fill_row(tr, values)
+        table._tbl.append(tr)
+
+
+def _fill_row(tr: Any, values: list[str]) -> None:
+    """Put *values* into the (empty) runs of a table row, one per cell, as ``add_run`` would:
+    plain text as one ``w:t`` (space-preserving when it starts or ends with white space);
+    text with tabs or line breaks through python-docx, which turns them into ``w:tab``/``w:br``."""
+    from docx.oxml.ns import qn
+
+    tc_tag, p_tag, r_tag, t_tag = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t")
+    space = qn("xml:space")
+    for tc, value in zip(tr.iterchildren(tc_tag), values, strict=True):
+        value = _xml_text(value)
+        if not value:
+            continue
+        run = tc.find(p_tag).find(r_tag)
+        if "\t" in value or "\n" in value or "\r" in value:
+            run.text = value
+            continue
+        text = run.makeelement(t_tag, {})
+        text.text = value
+        run.append(text)
+        if len(value.strip()) < len(value):
+            text.set(space, "preserve")
+
+
 def write_docx(document: Document, path: Path) -> None:
     """Write the document as a Word file with Chinese fonts."""
     from docx import Document as WordDocument
@@ -135,7 +203,7 @@ def write_docx(document: Document, path: Path) -> None:
     for block in document.blocks:
         if block.kind in ("title", "heading"):
             paragraph = word.add_paragraph()
-            run = paragraph.add_run(block.text)
+            run = paragraph.add_run(_xml_text(block.text))
             run.bold = True
             run.font.size = Pt(18 if block.kind == "title" else 14)
             _set_font(run, TITLE_FONT)
@@ -143,27 +211,17 @@ def write_docx(document: Document, path: Path) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif block.kind in ("paragraph", "detail"):
             paragraph = word.add_paragraph()
-            run = paragraph.add_run(block.text)
+            run = paragraph.add_run(_xml_text(block.text))
             run.bold = block.bold
             _set_font(run, BODY_FONT)
             if block.kind == "detail":
                 paragraph.paragraph_format.left_indent = Pt(24)
         elif block.kind == "table":
-            header = block.rows[0]
-            table = word.add_table(rows=len(block.rows), cols=len(header))
-            table.style = "Table Grid"
-            for r, row in enumerate(block.rows):
-                for c, value in enumerate(row):
-                    cell = table.cell(r, c)
-                    run = cell.paragraphs[0].add_run(value)
-                    run.bold = r == 0
-                    _set_font(run, BODY_FONT)
-                    if r > 0:
-                        table.rows[r].height = Pt(24)
+            _add_table(word, block.rows)
         else:
             for line in block.lines:
                 paragraph = word.add_paragraph()
-                _set_font(paragraph.add_run(line), BODY_FONT)
+                _set_font(paragraph.add_run(_xml_text(line)), BODY_FONT)
                 if block.kind == "signature":
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     word.save(str(path))

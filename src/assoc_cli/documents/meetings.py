@@ -10,15 +10,16 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import ActionItem, AgendaItem, Attendance, Meeting, Member
+from assoc_cli.db.models import ActionItem, AgendaItem, Meeting
 from assoc_cli.documents.base import Document
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.numerals import chinese_number
 from assoc_cli.services.meetings import (
+    Invitee,
     agenda,
-    attendees,
     describe,
+    invitees,
     official_order,
     resolutions,
 )
@@ -170,18 +171,19 @@ SIGNIN_KEYS = ("seq", "person", "unit", "title", "phone", "signature", "remark")
 def signin_rows(session: Session, meeting: Meeting, lang: str) -> list[dict[str, Any]]:
     """The sign-in sheet's rows: by office, then surname stroke count."""
     rows = []
-    ordered = official_order(session, attendees(session=session, meeting=meeting))
-    for index, (attendee, member) in enumerate(ordered, 1):
-        remark = t("role.sit-in", lang) if attendee.role == "sit-in" else ""
-        if attendee.proxy:
-            remark = (remark + " " if remark else "") + t("doc.proxy", lang, name=attendee.proxy)
+    ordered = official_order(session, invitees(session=session, meeting=meeting))
+    sit_in = t("role.sit-in", lang)
+    for index, invitee in enumerate(ordered, 1):
+        remark = sit_in if invitee.role == "sit-in" else ""
+        if invitee.proxy:
+            remark = (remark + " " if remark else "") + t("doc.proxy", lang, name=invitee.proxy)
         rows.append(
             {
                 "seq": index,
-                "person": attendee.person,
-                "unit": member.name if member else "",
-                "title": attendee.title or (member.representative_title if member else "") or "",
-                "phone": (member.phone if member else "") or "",
+                "person": invitee.person,
+                "unit": invitee.unit or "",
+                "title": invitee.title or invitee.unit_title or "",
+                "phone": invitee.phone or "",
                 "signature": "",
                 "remark": remark,
             }
@@ -199,19 +201,18 @@ def signin_document(session: Session, meeting: Meeting, lang: str) -> Document:
     return doc
 
 
-def _names(
-    rows: list[tuple[Attendance, Member | None]], lang: str, with_reason: bool = False
-) -> str:
+def _names(rows: list[Invitee], lang: str, with_reason: bool = False) -> str:
     sep = ", " if lang == "en" else "、"
+    space = " " if lang == "en" else ""
     parts = []
-    for attendee, member in rows:
-        text = attendee.person
-        if attendee.title:
-            text = f"{attendee.title}{' ' if lang == 'en' else ''}{attendee.person}"
-        if member is not None and attendee.title is None:
-            text = f"{member.name}{' ' if lang == 'en' else ''}{attendee.person}"
-        if with_reason and attendee.reason:
-            text += f"({attendee.reason})" if lang != "en" else f" ({attendee.reason})"
+    for invitee in rows:
+        text = invitee.person
+        if invitee.title:
+            text = f"{invitee.title}{space}{invitee.person}"
+        if invitee.unit is not None and invitee.title is None:
+            text = f"{invitee.unit}{space}{invitee.person}"
+        if with_reason and invitee.reason:
+            text += f"({invitee.reason})" if lang != "en" else f" ({invitee.reason})"
         parts.append(text)
     return sep.join(parts)
 
@@ -220,22 +221,22 @@ def minutes_document(session: Session, meeting: Meeting, lang: str) -> Document:
     """The minutes (会议纪要) in the usual official layout."""
     doc = Document()
     _heading(doc, session, meeting, lang, "doc.minutes_suffix")
-    ordered = official_order(session, attendees(session=session, meeting=meeting))
+    ordered = official_order(session, invitees(session=session, meeting=meeting))
     blocks = (
         (
             "doc.present",
-            [r for r in ordered if r[0].role == "attend" and r[0].status == "present"],
+            [r for r in ordered if r.role == "attend" and r.status == "present"],
             False,
         ),
-        ("doc.on_leave", [r for r in ordered if r[0].status == "leave"], True),
+        ("doc.on_leave", [r for r in ordered if r.status == "leave"], True),
         (
             "doc.absent",
-            [r for r in ordered if r[0].role == "attend" and r[0].status == "absent"],
+            [r for r in ordered if r.role == "attend" and r.status == "absent"],
             False,
         ),
         (
             "doc.sitting_in",
-            [r for r in ordered if r[0].role == "sit-in" and r[0].status == "present"],
+            [r for r in ordered if r.role == "sit-in" and r.status == "present"],
             False,
         ),
     )

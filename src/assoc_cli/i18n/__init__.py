@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from assoc_cli.errors import InvalidValueError
-from assoc_cli.i18n.messages import MESSAGES
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 DEFAULT_LANG = "zh-Hans"
@@ -70,6 +69,9 @@ def localize(text: str, lang: str) -> str:
 
 def t(key: str, lang: str, **values: Any) -> str:
     """The message *key* in *lang*, with ``{placeholders}`` filled from *values*."""
+    # The catalogue is loaded on first use: ``--help`` never needs it.
+    from assoc_cli.i18n.messages import MESSAGES
+
     zh, en = MESSAGES[key]
     template = en if lang == "en" else localize(zh, lang)
     return template.format(**values) if values else template

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlmodel import Session
-
+from assoc_cli.db.values import MEMBER_KINDS, MEMBER_STATUSES
 from assoc_cli.i18n import t
-from assoc_cli.io.tables import write_csv_file, write_xlsx_file
-from assoc_cli.output import Column
-from assoc_cli.reports.roster import RosterFilter, roster_rows
+from assoc_cli.io.tables import write_csv_cells_file, write_xlsx_file
+from assoc_cli.output import FORMULA_STARTS, Column
+from assoc_cli.reports.roster import RosterFilter, order_roster, roster_rows, roster_select
 from assoc_cli.services.member_fields import FIELDS
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 EXPORT_COLUMNS = [
     *(
@@ -36,9 +38,8 @@ EXPORT_COLUMNS = [
 EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
 
 
-def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
-    for row in roster_rows(session, filters, sort):
-        row = dict(row)
+def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
+    for row in roster_rows(session, filters, sort):  # a fresh dict per row: change it
         row["kind"] = t(f"kind.{row['kind']}", "zh-Hans")
         row["status"] = t(f"status.{row['status']}", "zh-Hans")
         if row["has_party_org"] is not None:
@@ -46,16 +47,71 @@ def _export_rows(session: Session, filters: RosterFilter, sort: str) -> Iterator
         yield row
 
 
+def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
+    """The roster as the export's cells, computed by the database: words for people
+    (单位, 在册, 是/否), ISO dates as text, and formula-like text neutralised with a leading
+    apostrophe — so each row goes from the cursor to the csv module untouched, and a
+    million-member export spends its time in the database and in C, not in Python per
+    cell. Same cells as :func:`_export_rows` with ``neutralise`` (a test compares)."""
+    from sqlalchemy import String, case, cast, false, func, literal, true
+
+    base = roster_select(session, filters)
+    roster = base.selected_columns
+
+    def cell(column: Column) -> Any:
+        value = roster[column.key]
+        if column.key == "kind":
+            return case({k: t(f"kind.{k}", "zh-Hans") for k in MEMBER_KINDS}, value=value)
+        if column.key == "status":
+            return case({k: t(f"status.{k}", "zh-Hans") for k in MEMBER_STATUSES}, value=value)
+        if column.key == "has_party_org":
+            return case(
+                (value == true(), t("bool.true", "zh-Hans")),
+                (value == false(), t("bool.false", "zh-Hans")),
+            )
+        if column.kind == "date":
+            return cast(value, String)
+        if column.kind == "int":
+            return value
+        text = cast(value, String)
+        formula_like = func.substr(text, 1, 1).in_(FORMULA_STARTS)
+        return case((formula_like, literal("'").concat(text)), else_=text)
+
+    cells = [cell(column).label(column.key) for column in EXPORT_COLUMNS]
+    return order_roster(base, sort).with_only_columns(*cells, maintain_column_froms=True)
+
+
 def export_members(
     *,
-    session: Session,
+    session: DbSession,
     filters: RosterFilter,
     sort: str,
     path: Path | None,
     stream: TextIO | None = None,
 ) -> int:
     """Write the roster to *path* (.csv or .xlsx) or, without a path, CSV to *stream*."""
-    rows = _export_rows(session, filters, sort)
     if path is not None and path.suffix.lower() == ".xlsx":
+        rows = _export_rows(session, filters, sort)
         return write_xlsx_file(path, EXPORT_COLUMNS, rows, EXPORT_HEADERS, "会员名册")
-    return write_csv_file(path, EXPORT_COLUMNS, rows, EXPORT_HEADERS, stream)
+    query = _export_select(session, filters, sort)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # The cells need no conversion on the way out, so SQLite's own cursor feeds the
+        # csv module directly (same transaction): no result object or row per member in
+        # Python. About a third of the time of a million-member export (bench/).
+        compiled = query.compile(
+            dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        positions = compiled.positiontup or []
+        parameters = [compiled.params[name] for name in positions]
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(str(compiled), parameters)
+            return write_csv_cells_file(path, cursor, EXPORT_HEADERS, stream)
+        finally:
+            cursor.close()
+    result = connection.execute(query, execution_options={"yield_per": 1000})
+    try:
+        return write_csv_cells_file(path, result, EXPORT_HEADERS, stream)
+    finally:
+        result.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -135,6 +135,41 @@ def write_csv_file(
         return write_csv(columns, rows, stream, header=headers, neutralise=True)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         return write_csv(columns, rows, handle, header=headers, neutralise=True)
+
+
+def write_csv_cells_file(
+    path: Path | None, rows: Iterable[Sequence[Any]], headers: list[str], stream: Any = None
+) -> int:
+    """Like :func:`write_csv_file` for rows that are already the cells to write, in header
+    order (text, whole numbers or None; formula-like text already neutralised)."""
+    if path is None:
+        return _write_cells(rows, stream, headers)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        return _write_cells(rows, handle, headers)
+
+
+def _write_cells(rows: Iterable[Sequence[Any]], stream: Any, headers: list[str]) -> int:
+    counted = _Counted(rows)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(counted)  # the loop runs in C
+    return counted.count
+
+
+class _Counted:
+    """Iterates *rows* and counts them on the way through."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.rows = iter(rows)
+        self.count = 0
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> Sequence[Any]:
+        row = next(self.rows)
+        self.count += 1
+        return row
 
 
 def write_xlsx_file(

@@ -8,39 +8,44 @@ Only meetings that were not cancelled and invitations to attend (出席, not 列
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, and_, case, func, or_, select
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.db.models import Attendance, Meeting
+from assoc_cli.db import tables
 from assoc_cli.reports.dues import percent
 from assoc_cli.reports.roster import int_sum, member_t
 
-attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
-meeting_t: Table = SQLModel.metadata.tables[str(Meeting.__tablename__)]
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.models import Meeting
+    from assoc_cli.db.reader import DbSession
+
+attendance_t: Table = tables.attendance_t
+meeting_t: Table = tables.meeting_t
 
 
 def meeting_attendance(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
     """Everyone invited to *meeting*: person, unit, title, role, status, reason, proxy."""
-    from assoc_cli.services.meetings import attendees, official_order
+    from assoc_cli.services.meetings import invitees, official_order
 
     return [
         {
-            "person": a.person,
-            "member": m.name if m else None,
-            "title": a.title,
-            "role": a.role,
-            "status": a.status,
-            "reason": a.reason,
-            "proxy": a.proxy,
+            "person": row.person,
+            "member": row.unit,
+            "title": row.title,
+            "role": row.role,
+            "status": row.status,
+            "reason": row.reason,
+            "proxy": row.proxy,
         }
-        for a, m in official_order(session, attendees(session=session, meeting=meeting))
+        for row in official_order(session, invitees(session=session, meeting=meeting))
     ]
 
 
 def member_attendance(
-    session: Session, *, member_id: int | None, flag_after: int
+    session: DbSession, *, member_id: int | None, flag_after: int
 ) -> list[dict[str, Any]]:
     """Per member unit: invitations, present, leave, absent, rate, and absences in a row."""
     counted = and_(

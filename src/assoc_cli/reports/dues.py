@@ -8,14 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, String, and_, case, cast, exists, func, literal, select
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.reports.ledger import entry_t, ledger
+from assoc_cli.db.tables import dues_notice_t
+from assoc_cli.reports.ledger import entry_t, ledger, year_ledger
 from assoc_cli.reports.roster import int_sum, member_t, string_agg
 from assoc_cli.services.settings import DuesPolicy
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 UNPAID_SORTS = ("balance", "number", "name", "strokes")
 
@@ -27,7 +30,7 @@ def percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _arrears_by_member(session: Session, ledger_q: Any, up_to_year: int) -> Any:
+def _arrears_by_member(session: DbSession, ledger_q: Any, up_to_year: int) -> Any:
     """Per member: how many years up to *up_to_year* still owe, which, and how much."""
     owing = ledger_q.c.balance > 0
     return (
@@ -44,7 +47,7 @@ def _arrears_by_member(session: Session, ledger_q: Any, up_to_year: int) -> Any:
 
 
 def unpaid_select(
-    session: Session,
+    session: DbSession,
     policy: DuesPolicy,
     *,
     year: int,
@@ -95,12 +98,13 @@ def unpaid_select(
     )
 
 
-def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
+def stream(session: DbSession, query: Select[Any]) -> Iterator[dict[str, Any]]:
     """Rows of *query* as dicts, fetched in batches."""
     result = session.connection().execute(query, execution_options={"yield_per": 1000})
+    keys = list(result.keys())
     try:
-        for row in result.mappings():
-            yield dict(row)
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
     finally:
         result.close()
 
@@ -145,14 +149,15 @@ class CollectionFigures:
 
 
 def collection_figures(
-    session: Session, policy: DuesPolicy, *, year: int, as_of: date, by: str | None
+    session: DbSession, policy: DuesPolicy, *, year: int, as_of: date, by: str | None
 ) -> tuple[list[CollectionFigures], CollectionFigures]:
     """Per group (tier or segment) and in total: who owed dues for *year*, who paid in
     full, partly or not at all, and the amounts — as of *as_of*. One GROUP BY query.
 
     Members whose dues were waived entirely owe nothing and are not counted as owing.
+    Reads :func:`year_ledger` (one year, no window functions), not the whole ledger.
     """
-    ledger_q = ledger(session, policy, as_of)
+    ledger_q = year_ledger(session, policy, as_of, year)
     owing = ledger_q.c.net_due > 0
     if by == "segment":
         group: Any = member_t.c.segment
@@ -202,7 +207,7 @@ def collection_figures(
 
 
 def arrears_select(
-    session: Session, policy: DuesPolicy, *, as_of: date, min_years: int
+    session: DbSession, policy: DuesPolicy, *, as_of: date, min_years: int
 ) -> Select[Any]:
     """Members owing for at least *min_years* years, or who have crossed the charter rule
     (nothing paid for ``withdraw_after_years`` ended years), with the years and the total."""
@@ -285,7 +290,7 @@ def payments_select(*, year: int | None) -> Select[Any]:
 
 
 def member_ledger(
-    session: Session, policy: DuesPolicy, *, member_id: int, as_of: date
+    session: DbSession, policy: DuesPolicy, *, member_id: int, as_of: date
 ) -> list[dict[str, Any]]:
     """One member's rows of the ledger (a year each)."""
     ledger_q = ledger(session, policy, as_of, member_id=member_id)
@@ -293,7 +298,7 @@ def member_ledger(
     return [dict(row) for row in session.connection().execute(query).mappings()]
 
 
-def member_entries(session: Session, *, member_id: int, as_of: date) -> list[dict[str, Any]]:
+def member_entries(session: DbSession, *, member_id: int, as_of: date) -> list[dict[str, Any]]:
     """One member's ledger entries up to *as_of*, oldest first (a statement's lines)."""
     original = entry_t.alias("original")
     query = (
@@ -318,7 +323,7 @@ def member_entries(session: Session, *, member_id: int, as_of: date) -> list[dic
 
 
 def member_statement(
-    session: Session, policy: DuesPolicy, *, member_id: int, joined_on: date | None, as_of: date
+    session: DbSession, policy: DuesPolicy, *, member_id: int, joined_on: date | None, as_of: date
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, int]:
     """One member's statement: (lines with a running balance, year rows, owing, credit).
 
@@ -382,7 +387,7 @@ def member_statement(
 
 
 def notice_select(
-    session: Session,
+    session: DbSession,
     policy: DuesPolicy,
     *,
     year: int,
@@ -393,9 +398,7 @@ def notice_select(
 ) -> Select[Any]:
     """Members to receive a dues notice or reminder for *year*: their figures, arrears
     from earlier years, credit, and whether this kind of notice was already sent."""
-    from assoc_cli.db.models import DuesNotice
-
-    notice_t = SQLModel.metadata.tables[str(DuesNotice.__tablename__)]
+    notice_t = dues_notice_t
     ledger_q = ledger(session, policy, as_of, member_id=member_id)
     earlier = ledger_q.alias("earlier")
     arrears = (

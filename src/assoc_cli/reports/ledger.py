@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -41,9 +41,8 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.db.models import DuesEntry, DuesRate, MembershipPeriod, Term
+from assoc_cli.db import tables
 from assoc_cli.reports.roster import (
     holding_t,
     int_sum,
@@ -54,10 +53,14 @@ from assoc_cli.reports.roster import (
 )
 from assoc_cli.services.settings import JOIN_NEXT_YEAR, DuesPolicy
 
-entry_t: Table = SQLModel.metadata.tables[str(DuesEntry.__tablename__)]
-rate_t: Table = SQLModel.metadata.tables[str(DuesRate.__tablename__)]
-period_t: Table = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
-term_t: Table = SQLModel.metadata.tables[str(Term.__tablename__)]
+if TYPE_CHECKING:
+    # Any unit of work: an ORM Session, or the Reader of a read-only command.
+    from assoc_cli.db.reader import DbSession as Session
+
+entry_t: Table = tables.dues_entry_t
+rate_t: Table = tables.dues_rate_t
+period_t: Table = tables.membership_period_t
+term_t: Table = tables.term_t
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,57 @@ def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYe
     return result
 
 
-def valid_entries(as_of: date) -> Select[Any]:
-    """Payments and waivers dated by *as_of* and not voided by then."""
+def voided_ids(as_of: date) -> Select[Any]:
+    """Ids of the entries voided by *as_of*: a small list (voids are rare) that the
+    database builds once and probes per entry — not a lookup per entry into the table."""
     void = entry_t.alias("void")
-    voided = exists().where(void.c.reverses_id == entry_t.c.id, void.c.entry_on <= as_of)
-    return select(entry_t).where(
-        entry_t.c.kind.in_(("payment", "waiver")),
-        entry_t.c.entry_on <= as_of,
-        ~voided,
+    return select(void.c.reverses_id).where(
+        void.c.kind == "void", void.c.entry_on <= as_of, void.c.reverses_id.is_not(None)
+    )
+
+
+def entry_sums(as_of: date, member_id: int | None = None) -> Any:
+    """Per member and year (NULL: payments without a year), the waivers and payments that
+    count as of *as_of* — one pass over ``ix_dues_entry_ledger`` in member order."""
+    amount, kind = entry_t.c.amount_fen, entry_t.c.kind
+    query = (
+        select(
+            entry_t.c.member_id,
+            entry_t.c.year,
+            int_sum(case((kind == "waiver", amount), else_=0)).label("waived"),
+            int_sum(case((kind == "payment", amount), else_=0)).label("paid"),
+        )
+        .where(
+            kind.in_(("payment", "waiver")),
+            entry_t.c.entry_on <= as_of,
+            entry_t.c.id.not_in(voided_ids(as_of)),
+        )
+        .group_by(entry_t.c.member_id, entry_t.c.year)
+    )
+    if member_id is not None:
+        query = query.where(entry_t.c.member_id == member_id)
+    # A CTE: the member-year join and the per-member payment total both read it, and the
+    # database computes it once.
+    return query.cte("entry_sums")
+
+
+def office_ranks() -> Any:
+    """Per member and term, the rank of the highest office held: one GROUP BY over the
+    (few) office holders, joined to the member-years — not a subquery per member-year."""
+    office_tier = tier_t.alias("office_tier")
+    return (
+        select(
+            holding_t.c.member_id,
+            holding_t.c.term_id,
+            func.min(office_tier.c.rank).label("rank"),
+        )
+        .select_from(
+            holding_t.join(office_t, office_t.c.id == holding_t.c.office_id).join(
+                office_tier, office_tier.c.id == office_t.c.tier_id
+            )
+        )
+        .group_by(holding_t.c.member_id, holding_t.c.term_id)
+        .subquery("office_rank")
     )
 
 
@@ -111,11 +157,20 @@ def _least(a: Any, b: Any) -> Any:
     return case((a < b, a), else_=b)
 
 
-def ledger_select(
+def _positive(value: Any) -> Any:
+    return case((value > 0, value), else_=0)
+
+
+def member_years(
     session: Session, policy: DuesPolicy, as_of: date, member_id: int | None = None
-) -> Select[Any] | None:
-    """Rows (member_id, year, tier, tier_rank, due, waived, net_due, paid, balance, credit)
-    for every member and dues year; None when no rates are set yet."""
+) -> tuple[Any, Any] | None:
+    """What every ledger query builds on, or None when no rates are set yet:
+
+    - rows (member_id, year, tier_rank, tier, due, waived, net_due, direct_applied), one
+      per member and dues year it owed, in member order;
+    - rows (member_id, amount): each member's valid payments in total (the FIFO pool's
+      source), joined per member by the caller — once per member, not per member-year.
+    """
     years = dues_years(session, policy, as_of)
     if not years:
         return None
@@ -133,16 +188,12 @@ def ledger_select(
         )
     ).subquery("dues_year")
     explicit = tier_t.alias("explicit_tier")
-    office_tier = tier_t.alias("office_tier")
-    office_rank = (
-        select(func.min(office_tier.c.rank))
-        .select_from(
-            holding_t.join(office_t, office_t.c.id == holding_t.c.office_id).join(
-                office_tier, office_tier.c.id == office_t.c.tier_id
-            )
-        )
-        .where(holding_t.c.member_id == member_t.c.id, holding_t.c.term_id == year_t.c.term_id)
-        .scalar_subquery()
+    office_rank = office_ranks()
+    sums = entry_sums(as_of, member_id)
+    paid_total = (
+        select(sums.c.member_id, int_sum(sums.c.paid).label("amount"))
+        .group_by(sums.c.member_id)
+        .subquery("paid_total")
     )
     was_member = exists().where(
         period_t.c.member_id == member_t.c.id,
@@ -153,103 +204,93 @@ def ledger_select(
         select(
             member_t.c.id.label("member_id"),
             year_t.c.year,
-            func.coalesce(explicit.c.rank, office_rank, lowest_tier_rank(session)).label(
+            func.coalesce(explicit.c.rank, office_rank.c.rank, lowest_tier_rank(session)).label(
                 "tier_rank"
             ),
         )
         .select_from(
-            member_t.join(year_t, true()).outerjoin(explicit, explicit.c.id == member_t.c.tier_id)
+            member_t.join(year_t, true())
+            .outerjoin(explicit, explicit.c.id == member_t.c.tier_id)
+            .outerjoin(
+                office_rank,
+                and_(
+                    office_rank.c.member_id == member_t.c.id,
+                    office_rank.c.term_id == year_t.c.term_id,
+                ),
+            )
         )
         .where(was_member)
     )
     if member_id is not None:
         base = base.where(member_t.c.id == member_id)
     base_q = base.subquery("member_year")
-    with_due = (
+    due = func.coalesce(rate_t.c.amount_fen, 0)
+    waived = func.coalesce(sums.c.waived, 0)
+    net_due = _positive(due - waived)
+    step1 = (
         select(
             base_q.c.member_id,
             base_q.c.year,
             base_q.c.tier_rank,
             tier_t.c.name.label("tier"),
-            func.coalesce(rate_t.c.amount_fen, 0).label("due"),
+            due.label("due"),
+            waived.label("waived"),
+            net_due.label("net_due"),
+            _least(func.coalesce(sums.c.paid, 0), net_due).label("direct_applied"),
         )
         .select_from(
-            base_q.join(tier_t, tier_t.c.rank == base_q.c.tier_rank).outerjoin(
+            # An outer join although every tier_rank names a tier: PostgreSQL has no
+            # statistics for the COALESCE and would guess 1/200 of the rows, then pick
+            # nested loops that re-aggregate per row (10-60x slower; bench/README.md).
+            base_q.outerjoin(tier_t, tier_t.c.rank == base_q.c.tier_rank)
+            .outerjoin(
                 rate_t, and_(rate_t.c.year == base_q.c.year, rate_t.c.tier_id == tier_t.c.id)
             )
-        )
-        .subquery("with_due")
-    )
-    valid = valid_entries(as_of)
-    if member_id is not None:
-        valid = valid.where(entry_t.c.member_id == member_id)
-    valid_q = valid.subquery("valid")
-    waived = (
-        select(valid_q.c.member_id, valid_q.c.year, int_sum(valid_q.c.amount_fen).label("amount"))
-        .where(valid_q.c.kind == "waiver")
-        .group_by(valid_q.c.member_id, valid_q.c.year)
-        .subquery("waived")
-    )
-    direct = (
-        select(valid_q.c.member_id, valid_q.c.year, int_sum(valid_q.c.amount_fen).label("amount"))
-        .where(valid_q.c.kind == "payment", valid_q.c.year.is_not(None))
-        .group_by(valid_q.c.member_id, valid_q.c.year)
-        .subquery("direct")
-    )
-    paid_total = (
-        select(valid_q.c.member_id, int_sum(valid_q.c.amount_fen).label("amount"))
-        .where(valid_q.c.kind == "payment")
-        .group_by(valid_q.c.member_id)
-        .subquery("paid_total")
-    )
-    waived_amount = func.coalesce(waived.c.amount, 0)
-    net_due = case((with_due.c.due - waived_amount > 0, with_due.c.due - waived_amount), else_=0)
-    direct_amount = func.coalesce(direct.c.amount, 0)
-    step1 = (
-        select(
-            with_due,
-            waived_amount.label("waived"),
-            net_due.label("net_due"),
-            _least(direct_amount, net_due).label("direct_applied"),
-            func.coalesce(paid_total.c.amount, 0).label("paid_total"),
-        )
-        .select_from(
-            with_due.outerjoin(
-                waived,
-                and_(waived.c.member_id == with_due.c.member_id, waived.c.year == with_due.c.year),
-            )
             .outerjoin(
-                direct,
-                and_(direct.c.member_id == with_due.c.member_id, direct.c.year == with_due.c.year),
+                sums, and_(sums.c.member_id == base_q.c.member_id, sums.c.year == base_q.c.year)
             )
-            .outerjoin(paid_total, paid_total.c.member_id == with_due.c.member_id)
         )
         .subquery("step1")
     )
+    return step1, paid_total
+
+
+def ledger_select(
+    session: Session, policy: DuesPolicy, as_of: date, member_id: int | None = None
+) -> Select[Any] | None:
+    """Rows (member_id, year, tier, tier_rank, due, waived, net_due, paid, balance, credit)
+    for every member and dues year; None when no rates are set yet."""
+    built = member_years(session, policy, as_of, member_id)
+    if built is None:
+        return None
+    years, paid_total = built
+    step1 = (
+        select(years, func.coalesce(paid_total.c.amount, 0).label("paid_total"))
+        .select_from(years.outerjoin(paid_total, paid_total.c.member_id == years.c.member_id))
+        .subquery("step1")
+    )
     remaining = step1.c.net_due - step1.c.direct_applied
-    member = step1.c.member_id
+    member, year = step1.c.member_id, step1.c.year
+    # Both windows share one PARTITION BY/ORDER BY, so the database sorts once.
+    whole: dict[str, Any] = {"partition_by": member, "order_by": year, "rows": (None, None)}
     step2 = select(
         step1,
         remaining.label("remaining"),
-        (
-            step1.c.paid_total
-            - _window_int(func.sum(step1.c.direct_applied).over(partition_by=member))
-        ).label("pool"),
+        (step1.c.paid_total - _window_int(func.sum(step1.c.direct_applied).over(**whole))).label(
+            "pool"
+        ),
         func.coalesce(
             _window_int(
-                func.sum(remaining).over(
-                    partition_by=member, order_by=step1.c.year, rows=(None, -1)
-                )
+                func.sum(remaining).over(partition_by=member, order_by=year, rows=(None, -1))
             ),
             0,
         ).label("before"),
-        _window_int(func.sum(remaining).over(partition_by=member)).label("remaining_total"),
+        _window_int(func.sum(remaining).over(**whole)).label("remaining_total"),
     ).subquery("step2")
     available = step2.c.pool - step2.c.before
     pool_applied = case(
         (available <= 0, 0), (available >= step2.c.remaining, step2.c.remaining), else_=available
     )
-    credit = step2.c.pool - step2.c.remaining_total
     return select(
         step2.c.member_id,
         step2.c.year,
@@ -260,8 +301,72 @@ def ledger_select(
         step2.c.net_due,
         (step2.c.direct_applied + pool_applied).label("paid"),
         (step2.c.remaining - pool_applied).label("balance"),
-        case((credit > 0, credit), else_=0).label("credit"),
+        _positive(step2.c.pool - step2.c.remaining_total).label("credit"),
     )
+
+
+def year_ledger_select(
+    session: Session, policy: DuesPolicy, as_of: date, year: int
+) -> Select[Any] | None:
+    """The ledger's rows for one *year* only — (member_id, year, tier, tier_rank, due,
+    waived, net_due, paid, balance) — without window functions: one GROUP BY per member
+    over its member-years gives what the FIFO needs (the pool, and what the years before
+    still owed). Same figures as :func:`ledger_select` for that year (a test compares);
+    None when no rates are set yet."""
+    built = member_years(session, policy, as_of)
+    if built is None:
+        return None
+    step1, paid_total = built
+    this_year = step1.c.year == year
+
+    def in_year(column: Any) -> Any:
+        return int_sum(case((this_year, column), else_=0))
+
+    remaining = step1.c.net_due - step1.c.direct_applied
+    per_member = (
+        select(
+            step1.c.member_id,
+            func.max(case((this_year, step1.c.tier_rank))).label("tier_rank"),
+            in_year(step1.c.due).label("due"),
+            in_year(step1.c.waived).label("waived"),
+            in_year(step1.c.net_due).label("net_due"),
+            in_year(step1.c.direct_applied).label("direct_applied"),
+            int_sum(case((step1.c.year < year, remaining), else_=0)).label("before"),
+            int_sum(step1.c.direct_applied).label("direct_total"),
+        )
+        .group_by(step1.c.member_id)
+        .having(func.max(case((this_year, 1), else_=0)) == 1)
+        .subquery("year_member")
+    )
+    remaining_y = per_member.c.net_due - per_member.c.direct_applied
+    pool = func.coalesce(paid_total.c.amount, 0) - per_member.c.direct_total
+    available = pool - per_member.c.before
+    pool_applied = case(
+        (available <= 0, 0), (available >= remaining_y, remaining_y), else_=available
+    )
+    return select(
+        per_member.c.member_id,
+        literal(year, Integer).label("year"),
+        tier_t.c.name.label("tier"),
+        per_member.c.tier_rank,
+        per_member.c.due,
+        per_member.c.waived,
+        per_member.c.net_due,
+        (per_member.c.direct_applied + pool_applied).label("paid"),
+        (remaining_y - pool_applied).label("balance"),
+    ).select_from(
+        per_member.outerjoin(tier_t, tier_t.c.rank == per_member.c.tier_rank).outerjoin(
+            paid_total, paid_total.c.member_id == per_member.c.member_id
+        )
+    )
+
+
+def year_ledger(session: Session, policy: DuesPolicy, as_of: date, year: int) -> Any:
+    """:func:`year_ledger_select` as a subquery (empty when no rates are set)."""
+    query = year_ledger_select(session, policy, as_of, year)
+    if query is None:
+        return empty_ledger().subquery("year_ledger")
+    return query.subquery("year_ledger")
 
 
 def empty_ledger() -> Select[Any]:

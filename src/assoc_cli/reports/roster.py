@@ -8,8 +8,9 @@ and every listing, count and export uses it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -23,16 +24,23 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlmodel import Session, SQLModel
 
-from assoc_cli.db.models import Member, Office, OfficeHolding, Tier
+from assoc_cli.db import tables
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 SORTS = ("number", "name", "strokes")
 
-member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
-office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
-holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
-tier_t: Table = SQLModel.metadata.tables[str(Tier.__tablename__)]
+member_t: Table = tables.member_t
+office_t: Table = tables.office_t
+holding_t: Table = tables.office_holding_t
+tier_t: Table = tables.tier_t
+
+
+# Every member column but the bookkeeping timestamps, which no listing shows (and which
+# cost a timezone conversion per row and column on the way out).
+ROSTER_COLUMNS = [c for c in member_t.c if c.name not in ("created_at", "updated_at")]
 
 
 @dataclass(frozen=True)
@@ -54,14 +62,14 @@ def int_sum(column: Any) -> Any:
     return cast(func.sum(column), BigInteger)
 
 
-def string_agg(session: Session, column: Any, separator: str) -> Any:
+def string_agg(session: DbSession, column: Any, separator: str) -> Any:
     """GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
     if session.get_bind().dialect.name == "postgresql":
         return func.string_agg(column, separator)
     return func.group_concat(column, separator)
 
 
-def lowest_tier_rank(session: Session) -> int:
+def lowest_tier_rank(session: DbSession) -> int:
     """The rank of the plain member tier (会员单位), the default for units without office."""
     rank = session.connection().execute(select(func.max(tier_t.c.rank))).scalar()
     return int(rank or 4)
@@ -71,7 +79,7 @@ def _held_in_term(term_id: int) -> ColumnElement[bool]:
     return (holding_t.c.member_id == member_t.c.id) & (holding_t.c.term_id == term_id)
 
 
-def roster_select(session: Session, filters: RosterFilter) -> Select[Any]:
+def roster_select(session: DbSession, filters: RosterFilter) -> Select[Any]:
     """SELECT members (and tier, offices) matching *filters*, unordered."""
     explicit = tier_t.alias("explicit_tier")
     office_tier = tier_t.alias("office_tier")
@@ -96,7 +104,7 @@ def roster_select(session: Session, filters: RosterFilter) -> Select[Any]:
         )
     tier_rank = func.coalesce(explicit.c.rank, office_rank, lowest_tier_rank(session))
     inner = select(
-        member_t,
+        *ROSTER_COLUMNS,
         tier_rank.label("tier_rank"),
         offices.label("offices"),
         case((member_t.c.tier_id.is_(None), False), else_=True).label("tier_explicit"),
@@ -138,26 +146,34 @@ def order_roster(query: Select[Any], sort: str) -> Select[Any]:
     return query.order_by(func.length(roster.number), roster.number)
 
 
-def roster_rows(
-    session: Session, filters: RosterFilter, sort: str = "number"
-) -> Iterator[dict[str, Any]]:
-    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+@contextmanager
+def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
+    """The roster query's result, fetched in batches of 1,000 rows; closed on leaving,
+    so a reader that stops early never leaves a server-side cursor open."""
     result = session.connection().execute(
         order_roster(roster_select(session, filters), sort),
         execution_options={"yield_per": 1000},
     )
     try:
-        for row in result.mappings():
-            yield dict(row)
+        yield result
     finally:
-        # A reader that stops early must not leave a server-side cursor open.
         result.close()
+
+
+def roster_rows(
+    session: DbSession, filters: RosterFilter, sort: str = "number"
+) -> Iterator[dict[str, Any]]:
+    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+    with roster_cursor(session, filters, sort) as result:
+        keys = list(result.keys())
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
 
 
 STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
 
 
-def roster_stats(session: Session, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
+def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
     """Counts per tier or segment: members, units, persons, employees, party members and
     units with a party organisation (the figures seeds 003/004 report), in one GROUP BY;
     the last row holds the totals."""

@@ -16,15 +16,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlmodel import Session
 
 from assoc_cli.reports.ledger import dues_years, entry_t, ledger, period_t, rate_t
 from assoc_cli.reports.roster import holding_t, member_t, office_t, tier_t
 from assoc_cli.services.dues_model import Entry, account
 from assoc_cli.services.settings import DuesPolicy
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 BATCH = 500
 
@@ -39,7 +41,7 @@ class VerifyResult:
     problems: list[str] | None = None
 
 
-def _receipt_problems(session: Session) -> Iterator[str]:
+def _receipt_problems(session: DbSession) -> Iterator[str]:
     connection = session.connection()
     query = (
         select(
@@ -66,7 +68,7 @@ def _receipt_problems(session: Session) -> Iterator[str]:
             yield f"receipt {receipt} should read {year}-{seq:04d}"
 
 
-def _void_problems(session: Session) -> Iterator[str]:
+def _void_problems(session: DbSession) -> Iterator[str]:
     original = entry_t.alias("original")
     query = select(
         entry_t.c.id,
@@ -97,7 +99,7 @@ def _void_problems(session: Session) -> Iterator[str]:
 
 
 def _expected_dues(
-    session: Session, policy: DuesPolicy, as_of: date, member_ids: list[int]
+    session: DbSession, policy: DuesPolicy, as_of: date, member_ids: list[int]
 ) -> dict[int, list[tuple[int, int]]]:
     """Each member's (year, due), derived again from periods, offices, tiers and rates."""
     connection = session.connection()
@@ -151,7 +153,7 @@ def _expected_dues(
     return expected
 
 
-def verify_ledger(session: Session, policy: DuesPolicy, as_of: date) -> VerifyResult:
+def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> VerifyResult:
     """Run every check; ``problems`` lists each mismatch found (empty when all agree)."""
     connection = session.connection()
     problems = [*_receipt_problems(session), *_void_problems(session)]

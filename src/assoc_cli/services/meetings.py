@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, case, func, insert
+from sqlalchemy import select as core_select
+from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import (
     AgendaItem,
@@ -62,6 +63,10 @@ VOTE_METHODS = {
     "acclamation": "鼓掌",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
+member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
+holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
+office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
 
 
 # ---------------------------------------------------------------- kinds
@@ -265,6 +270,27 @@ def describe(session: Session, meeting: Meeting) -> str:
     return meeting_title(meeting, kind, term, get_association(session))
 
 
+def describe_all(session: Session, meetings: list[Meeting]) -> dict[int, str]:
+    """The titles of many meetings by id, with a fixed number of queries (not per meeting)."""
+    from assoc_cli.services.association import get_association
+
+    if not meetings:
+        return {}
+    kinds = {kind.id: kind for kind in session.exec(select(MeetingKind))}
+    terms = {term.id: term for term in session.exec(select(Term))}
+    association = get_association(session)
+    return {
+        meeting.id: meeting_title(
+            meeting,
+            kinds[meeting.kind_id],
+            terms.get(meeting.term_id) if meeting.term_id else None,
+            association,
+        )
+        for meeting in meetings
+        if meeting.id is not None
+    }
+
+
 def resolve_meeting(*, session: Session, query: str) -> Meeting:
     """A meeting by its number (#3 or 3), its date (2021-12-05) or a unique part of its title."""
     text = query.strip().lstrip("#")
@@ -281,12 +307,14 @@ def resolve_meeting(*, session: Session, query: str) -> Meeting:
         candidates = list(session.exec(select(Meeting).where(Meeting.held_on == day)))
     except InvalidValueError:
         meetings = list(session.exec(select(Meeting).order_by(col(Meeting.held_on))))
-        candidates = [m for m in meetings if text in describe(session, m)]
+        titles = describe_all(session, meetings)
+        candidates = [m for m in meetings if text in titles[m.id or 0]]
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
         raise NotFoundError(f'no meeting matches "{query}"; see: assoc meetings list')
-    shown = "; ".join(f"#{m.id} {describe(session, m)} ({m.held_on})" for m in candidates[:6])
+    titles = describe_all(session, candidates[:6])
+    shown = "; ".join(f"#{m.id} {titles[m.id or 0]} ({m.held_on})" for m in candidates[:6])
     raise AmbiguousError(f'"{query}" matches several meetings: {shown} — use the number (#N)')
 
 
@@ -332,6 +360,19 @@ def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meetin
 
 
 # ---------------------------------------------------------------- agenda
+
+
+def agenda_sizes(*, session: Session, meetings: list[Meeting]) -> dict[int, int]:
+    """How many agenda items each meeting has, in one query."""
+    ids = [meeting.id for meeting in meetings if meeting.id is not None]
+    if not ids:
+        return {}
+    query = (
+        select(AgendaItem.meeting_id, func.count())
+        .where(col(AgendaItem.meeting_id).in_(ids))
+        .group_by(col(AgendaItem.meeting_id))
+    )
+    return {int(meeting_id): int(count) for meeting_id, count in session.exec(query)}
 
 
 def agenda(*, session: Session, meeting: Meeting) -> list[AgendaItem]:
@@ -470,18 +511,22 @@ def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], ro
     for name in offices:
         if name not in known:
             raise NotFoundError(f'there is no office "{name}"; the offices are: {", ".join(known)}')
-    rows = session.exec(
-        select(OfficeHolding, Office, Member)
-        .join(Office, col(Office.id) == OfficeHolding.office_id)
-        .join(Member, col(Member.id) == OfficeHolding.member_id)
-        .where(OfficeHolding.term_id == meeting.term_id, col(Office.name).in_(offices))
+    # A holder of two of these offices is invited once, with the higher office as title.
+    h, o, m = holding_t, office_t, member_t
+    holders = session.connection().execute(
+        core_select(h.c.member_id, h.c.person, m.c.representative, m.c.name, o.c.name)
+        .select_from(h.join(o, o.c.id == h.c.office_id).join(m, m.c.id == h.c.member_id))
+        .where(h.c.term_id == meeting.term_id, o.c.name.in_(offices))
+        .order_by(o.c.rank, h.c.id)
     )
-    added = 0
-    for holding, office, member in rows:
-        person = holding.person or member.representative or member.name
-        added += _invite(session, meeting, member.id, person, office.name, role)
-    session.flush()
-    return added
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, holder or representative or name, office, role)
+            for member_id, holder, representative, name, office in holders
+        ],
+    )
 
 
 def _member_on(day: date) -> Any:
@@ -497,8 +542,35 @@ def _member_on(day: date) -> Any:
 
 def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
     """Invite every member in good standing on the meeting's date, through its representative."""
+    members = (
+        select(Member.id, Member.representative, Member.name)
+        .where(_member_on(meeting.held_on))
+        .order_by(col(Member.id))
+    )
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, representative or name, None, role)
+            for member_id, representative, name in session.exec(members)
+        ],
+    )
+
+
+def _invite_many(
+    session: Session,
+    meeting: Meeting,
+    invitations: list[tuple[int | None, str, str | None, str]],
+) -> int:
+    """Invite (member id, person, title, role)s not invited yet; returns how many were new.
+
+    A 会员大会 may have thousands of members, so this takes a fixed number of statements:
+    who is invited already, one INSERT for all the new invitations (the ORM would send one
+    per row on SQLite), reading them back, and their audit log entries in one INSERT."""
+    from assoc_cli.db.audit import record_inserts
+
     assert meeting.id is not None
-    # One query for who is already invited, not one per member (a 会员大会 may have thousands).
+    session.flush()
     invited = {
         (member_id, person)
         for member_id, person in session.exec(
@@ -507,18 +579,39 @@ def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
             )
         )
     }
-    added = 0
-    for member in session.exec(select(Member).where(_member_on(meeting.held_on))):
-        person = member.representative or member.name
-        if (member.id, person) in invited:
+    new: list[dict[str, Any]] = []
+    for member_id, person, title, role in invitations:
+        if (member_id, person) in invited:
             continue
-        session.add(
-            Attendance(meeting_id=meeting.id, member_id=member.id, person=person, role=role)
+        invited.add((member_id, person))
+        new.append(
+            {
+                "meeting_id": meeting.id,
+                "member_id": member_id,
+                "person": person,
+                "title": title,
+                "role": role,
+                "status": "invited",
+                "reason": None,
+                "proxy": None,
+            }
         )
-        invited.add((member.id, person))
-        added += 1
-    session.flush()
-    return added
+    if not new:
+        return 0
+    connection = session.connection()
+    connection.execute(insert(attendance_t), new)
+    added = {(row["member_id"], row["person"]) for row in new}
+    rows = [
+        dict(row)
+        for row in connection.execute(
+            core_select(attendance_t)
+            .where(attendance_t.c.meeting_id == meeting.id)
+            .order_by(attendance_t.c.id)
+        ).mappings()
+        if (row["member_id"], row["person"]) in added
+    ]
+    record_inserts(session, attendance_t, rows)
+    return len(new)
 
 
 def invite_member(
@@ -556,31 +649,42 @@ def invite_person(
 
 def find_attendee(*, session: Session, meeting: Meeting, who: str) -> Attendance:
     """An invitee by person name, member number or member name."""
-    text = who.strip()
-    rows = list(
-        session.exec(
-            select(Attendance, Member)
-            .outerjoin(Member, col(Member.id) == Attendance.member_id)
-            .where(Attendance.meeting_id == meeting.id)
-        )
-    )
-    exact = [
-        a
-        for a, m in rows
-        if a.person == text
-        or (m is not None and (m.number == text.upper() or m.name == text or m.short_name == text))
-    ]
-    if not exact:
-        exact = [a for a, m in rows if text in a.person or (m is not None and text in m.name)]
-    if len(exact) == 1:
-        return exact[0]
-    if not exact:
-        raise NotFoundError(
-            f'"{who}" is not invited to meeting #{meeting.id}; invite first: assoc meetings invite'
-        )
-    raise AmbiguousError(
-        f'"{who}" matches several invitees: {", ".join(a.person for a in exact[:8])}'
-    )
+    return find_attendees(session=session, meeting=meeting, whos=[who])[0]
+
+
+def find_attendees(*, session: Session, meeting: Meeting, whos: list[str]) -> list[Attendance]:
+    """Invitees by person name, member number or member name, in the order asked for.
+
+    The invitations are read once for all the names (not once per name), and exact matches
+    are looked up in an index, so marking hundreds of names at a 会员大会 stays fast."""
+    rows = attendees(session=session, meeting=meeting)
+    exact_index: dict[str, list[int]] = {}
+    number_index: dict[str, list[int]] = {}
+    for index, (attendee, member) in enumerate(rows):
+        keys = {attendee.person}
+        if member is not None:
+            keys.update(key for key in (member.name, member.short_name) if key)
+            number_index.setdefault(member.number, []).append(index)
+        for key in keys:
+            exact_index.setdefault(key, []).append(index)
+    found = []
+    for who in whos:
+        text = who.strip()
+        hits = sorted(set(exact_index.get(text, [])) | set(number_index.get(text.upper(), [])))
+        exact = [rows[index][0] for index in hits]
+        if not exact:
+            exact = [a for a, m in rows if text in a.person or (m is not None and text in m.name)]
+        if not exact:
+            raise NotFoundError(
+                f'"{who}" is not invited to meeting #{meeting.id}; '
+                "invite first: assoc meetings invite"
+            )
+        if len(exact) > 1:
+            raise AmbiguousError(
+                f'"{who}" matches several invitees: {", ".join(a.person for a in exact[:8])}'
+            )
+        found.append(exact[0])
+    return found
 
 
 def mark(
@@ -588,18 +692,33 @@ def mark(
 ) -> Attendance:
     """Mark an invitee present, on leave (请假, with a reason) or absent; a proxy counts as
     present."""
+    mark_all(session=session, attendees=[attendee], status=status, reason=reason, proxy=proxy)
+    return attendee
+
+
+def mark_all(
+    *,
+    session: Session,
+    attendees: list[Attendance],
+    status: str,
+    reason: str | None,
+    proxy: str | None,
+) -> None:
+    """Mark many invitees alike, checked first and written in one flush (the UPDATEs and
+    their audit entries go out as batches, not one round trip per invitee)."""
     if status not in STATUSES:
         raise InvalidValueError(f"attendance is one of {', '.join(STATUSES)}")
     if status == "leave" and not (reason or "").strip():
         raise InvalidValueError("leave (请假) needs a reason (--reason)")
-    if proxy and proxy.strip() == attendee.person:
-        raise InvalidValueError(f"{attendee.person} cannot hold their own proxy")
-    attendee.status = status
-    attendee.reason = (reason or "").strip() or None
-    attendee.proxy = (proxy or "").strip() or None
-    session.add(attendee)
+    for attendee in attendees:
+        if proxy and proxy.strip() == attendee.person:
+            raise InvalidValueError(f"{attendee.person} cannot hold their own proxy")
+    for attendee in attendees:
+        attendee.status = status
+        attendee.reason = (reason or "").strip() or None
+        attendee.proxy = (proxy or "").strip() or None
+        session.add(attendee)
     session.flush()
-    return attendee
 
 
 def attendees(*, session: Session, meeting: Meeting) -> list[tuple[Attendance, Member | None]]:
@@ -613,20 +732,60 @@ def attendees(*, session: Session, meeting: Meeting) -> list[tuple[Attendance, M
     )
 
 
-def official_order(
-    session: Session, rows: list[tuple[Attendance, Member | None]]
-) -> list[tuple[Attendance, Member | None]]:
+@dataclass(frozen=True, slots=True)
+class Invitee:
+    """One invitation as the meeting papers read it: a plain row, not an ORM object, with
+    the unit's name, representative title and phone (None for a person who is no member)."""
+
+    id: int
+    member_id: int | None
+    person: str
+    title: str | None
+    role: str
+    status: str
+    reason: str | None
+    proxy: str | None
+    unit: str | None
+    unit_title: str | None
+    phone: str | None
+
+
+def invitees(*, session: Session, meeting: Meeting) -> list[Invitee]:
+    """Everyone invited, with their unit, in one Core query (for papers and listings)."""
+    a, m = attendance_t, member_t
+    query = (
+        core_select(
+            a.c.id,
+            a.c.member_id,
+            a.c.person,
+            a.c.title,
+            a.c.role,
+            a.c.status,
+            a.c.reason,
+            a.c.proxy,
+            m.c.name,
+            m.c.representative_title,
+            m.c.phone,
+        )
+        .select_from(a.outerjoin(m, m.c.id == a.c.member_id))
+        .where(a.c.meeting_id == meeting.id)
+        .order_by(a.c.id)
+    )
+    return [Invitee(*row) for row in session.connection().execute(query)]
+
+
+def official_order(session: Session, rows: list[Invitee]) -> list[Invitee]:
     """Order of official lists: by office (会长 first), then surname stroke count (按姓氏笔画)."""
     from assoc_cli.i18n.sorting import stroke_key
 
-    ranks = {office.name: office.rank for office in session.exec(select(Office))}
+    ranks = {name: rank for name, rank in session.exec(select(Office.name, Office.rank))}
     return sorted(
         rows,
         key=lambda row: (
-            0 if row[0].role == "attend" else 1,
-            ranks.get(row[0].title or "", 10_000),
-            stroke_key(row[0].person),
-            row[0].person,
+            0 if row.role == "attend" else 1,
+            ranks.get(row.title or "", 10_000),
+            stroke_key(row.person),
+            row.person,
         ),
     )
 
@@ -662,15 +821,21 @@ def quorum(*, session: Session, meeting: Meeting) -> Quorum:
     """Expected (应到), present (实到, proxies included), required and the rule."""
     kind = session.get(MeetingKind, meeting.kind_id)
     assert kind is not None
-    invited = [a for a, _ in attendees(session=session, meeting=meeting) if a.role == "attend"]
-    present = sum(1 for a in invited if a.status == "present")
+    invited, present = session.exec(
+        select(
+            func.count(),
+            func.count(case((col(Attendance.status) == "present", 1))),
+        ).where(Attendance.meeting_id == meeting.id, Attendance.role == "attend")
+    ).one()
     if kind.quorum_base == "members":
         expected = session.exec(
             select(func.count()).select_from(Member).where(_member_on(meeting.held_on))
         ).one()
     else:
-        expected = len(invited)
-    return Quorum(kind.quorum, int(expected), present, required_for(kind.quorum, int(expected)))
+        expected = invited
+    return Quorum(
+        kind.quorum, int(expected), int(present), required_for(kind.quorum, int(expected))
+    )
 
 
 def parse_vote_method(text: str) -> str:

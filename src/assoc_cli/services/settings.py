@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session
+from sqlalchemy import select
 
-from assoc_cli.db.models import Setting
+from assoc_cli.db.tables import setting_t
 from assoc_cli.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession
 
 JOIN_FULL_YEAR = "full-year"
 JOIN_NEXT_YEAR = "next-year"
@@ -32,14 +38,17 @@ class DuesPolicy:
     deadline: str  # MM-DD
 
 
-def get_setting(session: Session, key: str) -> str:
-    """A setting's value, or its default."""
-    row = session.get(Setting, key)
-    return row.value if row is not None else DEFAULTS[key]
+def get_setting(session: DbSession, key: str) -> str:
+    """A setting's value, or its default (a plain query: reports read settings too)."""
+    query = select(setting_t.c.value).where(setting_t.c.key == key)
+    value = session.connection().execute(query).scalar()
+    return str(value) if value is not None else DEFAULTS[key]
 
 
 def set_setting(session: Session, key: str, value: str) -> None:
-    """Store a setting."""
+    """Store a setting (flushed, so get_setting sees it at once)."""
+    from assoc_cli.db.models import Setting
+
     row = session.get(Setting, key)
     if row is None:
         row = Setting(key=key, value=value)
@@ -48,7 +57,7 @@ def set_setting(session: Session, key: str, value: str) -> None:
     session.flush()
 
 
-def dues_policy(session: Session) -> DuesPolicy:
+def dues_policy(session: DbSession) -> DuesPolicy:
     """The dues rules currently in force."""
     return DuesPolicy(
         join_policy=get_setting(session, "dues.join_policy"),

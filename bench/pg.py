@@ -1,0 +1,262 @@
+"""The speed benchmark against PostgreSQL, beside SQLite on the same generated data.
+
+    python bench/pg.py --members 100000 [--repeat 3] [--check]
+    python bench/pg.py --sqlite /tmp/bench-100k.db [--repeat 3] [--check] [--load assoc]
+
+Starts a throwaway PostgreSQL cluster (tests/pg_server.py: initdb in a temporary folder,
+loopback port, ``fsync=off``, otherwise the server's defaults), loads the generated SQLite
+database into it, runs ``VACUUM ANALYZE``, then runs each case whole process against whole
+process, interleaved: ``bench/baseline.py`` and ``assoc`` on the SQLite file,
+``bench/pg_baseline.py`` (the same hand-written queries in PostgreSQL's dialect, through a
+server-side cursor) and ``assoc`` on PostgreSQL. Prints median wall seconds, the ratio, and
+the client's peak memory (max RSS; the server's own memory is not counted).
+
+Loading: ``--load copy`` (default) makes the schema by opening the empty database with
+assoc (``assoc --db URL db upgrade``: Alembic), then copies every table with psycopg's
+``COPY … FROM STDIN`` and moves the sequences past the copied ids; ``--load assoc`` uses
+``assoc db copy`` itself (batched INSERTs through SQLAlchemy; slower). ``--check`` first
+compares assoc's figures with the hand-written queries' on PostgreSQL (bench/run.py's
+check). Server settings can be varied through libpq's PGOPTIONS, which every client
+process inherits, e.g. ``PGOPTIONS="-c work_mem=64MB"``; ASSOC_TEST_PG_URL points at an
+existing server instead of a throwaway one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+import pg_server  # noqa: E402  (tests/pg_server.py)
+from run import ASSOC, CASES, check  # noqa: E402
+
+PG_RAW = [sys.executable, str(HERE / "pg_baseline.py")]
+SQLITE_RAW = [sys.executable, str(HERE / "baseline.py")]
+
+
+def measure(command: list[str], timeout: float) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one whole process, output discarded; seconds is
+    infinite when it ran past *timeout*."""
+    timed = ["/usr/bin/time", "-f", "%e %M", *command]
+    # A session of its own, so a stuck run is ended with everything it started.
+    process = subprocess.Popen(
+        timed,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return float("inf"), 0
+    except BaseException:  # interrupted: leave nothing running
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
+    seconds, kib = stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib)
+
+
+def plain_url(url: str) -> str:
+    """A libpq URL from a SQLAlchemy one."""
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def cancel_queries(url: str) -> None:
+    """End the server side of a client killed at the timeout (it would run on)."""
+    import psycopg
+
+    with psycopg.connect(plain_url(url), autocommit=True) as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+def load_copy(sqlite_path: Path, url: str) -> dict[str, int]:
+    """Schema through assoc's migrations, then every table by COPY in one transaction."""
+    import psycopg
+
+    subprocess.run([*ASSOC, "--db", url, "db", "upgrade"], check=True, capture_output=True)
+    from assoc_cli.db.transfer import tables  # parents before children
+
+    source = sqlite3.connect(sqlite_path)
+    counts: dict[str, int] = {}
+    with psycopg.connect(plain_url(url)) as target:
+        names = [t.name for t in tables()]
+        target.execute(f"TRUNCATE {', '.join(names)} RESTART IDENTITY")  # the seeded rows
+        for name in names:
+            columns = [row[1] for row in source.execute(f"PRAGMA table_info({name})")]
+            rows = source.execute(f"SELECT {', '.join(columns)} FROM {name}")
+            n = 0
+            with target.cursor().copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                while batch := rows.fetchmany(5000):
+                    for row in batch:
+                        copy.write_row(row)
+                    n += len(batch)
+            counts[name] = n
+        serials = target.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'"
+        ).fetchall()
+        for table, column in serials:
+            target.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"
+                f" COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)"
+            )
+    source.close()
+    return counts
+
+
+def load_assoc(sqlite_path: Path, url: str) -> None:
+    """assoc's own `db copy` (schema by the migrations, batched INSERTs, count check)."""
+    subprocess.run(
+        [*ASSOC, "--db", str(sqlite_path), "db", "copy", "--to", url],
+        check=True,
+        capture_output=True,
+    )
+
+
+def analyze(url: str) -> None:
+    """VACUUM ANALYZE: planner statistics, and nothing left for autovacuum to do mid-run."""
+    import psycopg
+
+    with psycopg.connect(plain_url(url), autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
+def describe(url: str) -> str:
+    """The server version and the settings that matter here."""
+    import psycopg
+
+    names = (
+        "fsync",
+        "shared_buffers",
+        "work_mem",
+        "jit",
+        "max_parallel_workers_per_gather",
+        "random_page_cost",
+    )
+    with psycopg.connect(plain_url(url)) as connection:
+        version = connection.execute("SHOW server_version").fetchone()
+        settings = [f"{n}={connection.execute(f'SHOW {n}').fetchone()[0]}" for n in names]
+    return f"PostgreSQL {version[0]}, " + ", ".join(settings)
+
+
+def main() -> None:
+    """Generate or take the data, load it, print the side-by-side table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--members", type=int, help="generate this many members first")
+    parser.add_argument(
+        "--sqlite", type=Path, help="an already generated file (with --members: made here)"
+    )
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--check", action="store_true", help="compare the figures first")
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated subset")
+    parser.add_argument("--load", choices=("copy", "assoc"), default="copy")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL figures only")
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds before one run counts as stuck"
+    )
+    args = parser.parse_args()
+    if args.members is None and args.sqlite is None:
+        parser.error("give --members N or --sqlite PATH")
+
+    made_here = args.members is not None and args.sqlite is None
+    sqlite_path = args.sqlite or Path(tempfile.mkdtemp(prefix="assoc-bench-")) / "bench.db"
+    # `kill PID` cleans up too (a background job ignores Ctrl-C's SIGINT).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(f"stopped by SIGTERM (pid {os.getpid()})"))
+    try:
+        if args.members is not None:
+            subprocess.run(
+                [sys.executable, str(HERE / "generate.py"), "--members", str(args.members),
+                 "--db", str(sqlite_path)],
+                check=True,
+            )  # fmt: skip
+        server = pg_server.start()
+        if isinstance(server, str):
+            raise SystemExit(server)
+        try:
+            benchmark(args, sqlite_path, server)
+        finally:
+            server.stop()
+    finally:
+        if made_here:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
+            sqlite_path.parent.rmdir()
+
+
+def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgServer) -> None:
+    """Load the data into a new database on *server*, then measure and print the table."""
+    url = pg_server.create_database(server, f"bench_{os.getpid()}")
+    started = time.monotonic()
+    if args.load == "copy":
+        counts = load_copy(sqlite_path, url)
+        rows = f"{counts['member']:,} members, {counts['dues_entry']:,} ledger entries, {sum(counts.values()):,} rows"
+    else:
+        load_assoc(sqlite_path, url)
+        rows = "all tables"
+    loaded = time.monotonic() - started
+    analyze(url)
+    print(
+        f"loaded {rows} by {'COPY' if args.load == 'copy' else 'assoc db copy'} "
+        f"in {loaded:.1f} s, VACUUM ANALYZE in {time.monotonic() - started - loaded:.1f} s"
+    )
+    print(describe(url), flush=True)
+    if args.check:
+        check(url, PG_RAW)
+
+    sides = [("pg", PG_RAW, url)]
+    if not args.no_sqlite:
+        sides.insert(0, ("sqlite", SQLITE_RAW, str(sqlite_path)))
+    print(
+        f"{'case':8}"
+        + "".join(
+            f" | {side + ': raw s':>14} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9}"
+            for side, _, _ in sides
+        )
+    )
+    for case in args.cases.split(","):
+        times: dict[tuple[str, str], list[tuple[float, int]]] = {}
+        for _ in range(args.repeat):  # interleaved: all four see the same machine
+            for side, raw_command, db in sides:
+                for who, command in (
+                    ("raw", [*raw_command, case, db]),
+                    ("assoc", [*ASSOC, "--db", db, *CASES[case]]),
+                ):
+                    result = measure(command, args.timeout)
+                    if result[0] == float("inf") and side == "pg":
+                        cancel_queries(url)
+                    times.setdefault((side, who), []).append(result)
+        line = f"{case:8}"
+        for side, _, _ in sides:
+            raw_s = statistics.median(t[0] for t in times[(side, "raw")])
+            ours_s = statistics.median(t[0] for t in times[(side, "assoc")])
+            line += (
+                f" | {raw_s:14.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f}"
+                f" {max(t[1] for t in times[(side, 'raw')]) / 1024:8.0f}"
+                f" {max(t[1] for t in times[(side, 'assoc')]) / 1024:9.0f}"
+            )
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
