@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel, col, func, or_, select
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
-from assoc_cli.i18n.sorting import load_pinyin, pinyin_key, stroke_key
+from assoc_cli.i18n.sorting import pinyin_key, stroke_key
 
 NUMBER_PREFIX = "M"
 CANDIDATES_SHOWN = 8
@@ -272,7 +272,6 @@ class NewMembers:
         self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
         self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
         self.added = 0
-        load_pinyin()
         # Values as the database driver takes them (see BulkInsert.converter).
         self._date = self.members.converter("joined_on")
         self._left_date = self.members.converter("left_on")
@@ -280,15 +279,19 @@ class NewMembers:
         self._created = self.members.converter("created_at")(self.now)
         self._updated = self.members.converter("updated_at")(self.now)
 
-    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
+    def row(
+        self, values: dict[str, Any], sort_keys: tuple[str, str] | None = None
+    ) -> tuple[Any, ...]:
         """The member row for parsed *values*, as the driver takes it (a leave date is
-        allowed, as in an import of former members; it must not be before the join date)."""
+        allowed, as in an import of former members; it must not be before the join date).
+        *sort_keys* are the name's pinyin and stroke keys when already computed."""
         get = values.get
         number, name = values["number"], values["name"]
         joined_on, left_on = get("joined_on"), get("left_on")
         if left_on is not None and joined_on is not None and left_on < joined_on:
             raise InvalidValueError(f"{name} ({number}) cannot leave before it joined")
         tier = get("tier")
+        pinyin, strokes = sort_keys or (pinyin_key(name), stroke_key(name))
         return (
             number,
             name,
@@ -309,8 +312,8 @@ class NewMembers:
             self._flag(get("has_party_org")),
             self.tier_ids.get(tier) if tier else None,
             get("note"),
-            pinyin_key(name),
-            stroke_key(name),
+            pinyin,
+            strokes,
             self._created,
             self._updated,
         )
