@@ -157,6 +157,12 @@ def _effective_tiers(session: Session, ids: set[int], term_id: int | None) -> di
     return tiers
 
 
+def _members_stored(session: Session) -> bool:
+    """Whether any member is stored."""
+    query = sa_select(member_t.c.id).limit(1)
+    return session.connection().execute(query).first() is not None
+
+
 def _highest_number_in_file(path: Path, index: int) -> int:
     """The highest M-number in the file's number column (0 if none): new rows are
     numbered after it, so a number the file gives is never drawn for another row."""
@@ -207,9 +213,8 @@ class _Planner:
         self.tier_by_id = {tier.id: tier.name for tier in tiers}
         lowest = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
         self.lowest = lowest.name if lowest else None
-        connection = session.connection()
         # With no members stored yet (a first import), no row can match one.
-        self.existing = connection.execute(sa_select(member_t.c.id).limit(1)).first() is not None
+        self.existing = _members_stored(session)
         # New rows without a number draw the next free M-numbers, after any the file uses.
         serialize(session, "assoc.member_numbers")
         self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
@@ -402,15 +407,18 @@ def plan_import(
     mapping, ignored = _map_headers(headers, path.name)
     batches: Iterable[Batch]
     if (estimate_rows(path) or 0) >= HELPER_ROWS:
-        # A large file is read and parsed (names' sort keys too) in a helper process,
-        # started first, while this one plans and writes (see roster_reader).
-        batches = helper = HelperReader(path, mapping, BATCH, sort_keys=add_now)
+        # A large file is read and parsed in a helper process, started first, while this
+        # one plans and writes (see roster_reader). On a first import every row is a new
+        # member, so the helper computes the names' sort keys too; otherwise they are
+        # computed here for the new rows only (most rows of a re-import match a member).
+        sort_keys = add_now and not _members_stored(session)
+        batches = helper = HelperReader(path, mapping, BATCH, sort_keys=sort_keys)
     else:
-        helper = None
-        if add_now:
-            load_pinyin()  # before gc.freeze: its dictionaries are alive for good
+        helper, sort_keys = None, False
         batches = parse_batches(rows, mapping, size=BATCH)
     try:
+        if add_now and not sort_keys:
+            load_pinyin()  # before gc.freeze: its dictionaries are alive for good
         planner = _Planner(session, path, mapping, term_id, add_now)
         # Reading makes and drops millions of small containers; each full run of the
         # cyclic garbage collector would walk every object alive before (SQLAlchemy's,
