@@ -124,6 +124,17 @@ def main() -> None:
     }
     db.close()
     print(f"built {args.db}: {counts} in {time.monotonic() - started:.1f} s")
+    # What `assoc db refresh` does: store every member's balances (the rows above were
+    # written behind assoc's back, so the triggers noted everyone stale).
+    from assoc_cli.db.reader import Reader
+    from assoc_cli.reports import balances
+
+    started = time.monotonic()
+    engine = open_database(f"sqlite:///{args.db.resolve()}")
+    with engine.begin() as connection:
+        stored = balances.refresh(Reader(connection), limit=None)
+    engine.dispose()
+    print(f"stored the balances of {stored} members in {time.monotonic() - started:.1f} s")
 
 
 def _flush(db: sqlite3.Connection, payments: list[tuple[object, ...]]) -> None:

@@ -5,17 +5,25 @@
 
 Starts a throwaway PostgreSQL cluster (tests/pg_server.py: initdb in a temporary folder,
 loopback port, ``fsync=off``, otherwise the server's defaults), loads the generated SQLite
-database into it, runs ``VACUUM ANALYZE``, then runs each case whole process against whole
-process, interleaved: ``bench/baseline.py`` and ``assoc`` on the SQLite file,
-``bench/pg_baseline.py`` (the same hand-written queries in PostgreSQL's dialect, through a
-server-side cursor) and ``assoc`` on PostgreSQL. Prints median wall seconds, the ratio, and
-the client's peak memory (max RSS; the server's own memory is not counted).
+database into it, stores the dues balances (``assoc db refresh``, timed), runs ``VACUUM
+ANALYZE``, then runs each case whole process against whole process, interleaved:
+``bench/baseline.py`` and ``assoc`` on the SQLite file, ``bench/pg_baseline.py`` (the same
+hand-written queries in PostgreSQL's dialect, through a server-side cursor) and ``assoc`` on
+PostgreSQL. Columns as bench/run.py's, per side: raw (the equivalent hand-written query —
+for the dues cases, read from the stored balances, as assoc does), assoc, the ratio, the
+client's peak memory (max RSS; the server's own memory is not counted), then for
+comparison the ledger by hand from the entries (``ledger s``) and the naive one-year query
+(``naive s``).
 
 Loading: ``--load copy`` (default) makes the schema by opening the empty database with
 assoc (``assoc --db URL db upgrade``: Alembic), then copies every table with psycopg's
 ``COPY … FROM STDIN`` and moves the sequences past the copied ids; ``--load assoc`` uses
-``assoc db copy`` itself (batched INSERTs through SQLAlchemy; slower). ``--check`` first
-compares assoc's figures with the hand-written queries' on PostgreSQL (bench/run.py's
+``assoc db copy`` itself (batched INSERTs through SQLAlchemy; slower). Neither copies the
+stored balances (``dues_balance``, ``ledger_dirty``: derived, rebuilt); both leave member 0
+("everyone") noted stale (the row triggers fire on COPY too, and find it there), so
+``assoc db refresh`` follows either load, and the benchmark stops unless it leaves
+``ledger_dirty`` empty. ``--check`` first compares assoc's figures with the hand-written
+queries' on PostgreSQL, and the stored balances with the ledger by hand (bench/run.py's
 check). Server settings can be varied through libpq's PGOPTIONS, which every client
 process inherits, e.g. ``PGOPTIONS="-c work_mem=64MB"``; ASSOC_TEST_PG_URL points at an
 existing server instead of a throwaway one.
@@ -39,7 +47,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 import pg_server  # noqa: E402  (tests/pg_server.py)
-from run import ASSOC, CASES, check  # noqa: E402
+from run import ASSOC, CASES, LEDGER, LOWER_BOUNDS, RAW, check  # noqa: E402
 
 PG_RAW = [sys.executable, str(HERE / "pg_baseline.py")]
 SQLITE_RAW = [sys.executable, str(HERE / "baseline.py")]
@@ -89,16 +97,20 @@ def cancel_queries(url: str) -> None:
 
 
 def load_copy(sqlite_path: Path, url: str) -> dict[str, int]:
-    """Schema through assoc's migrations, then every table by COPY in one transaction."""
+    """Schema through assoc's migrations, then every table by COPY in one transaction —
+    all but the stored balances (``transfer.DERIVED``: ``dues_balance``, ``ledger_dirty``),
+    which :func:`refresh` rebuilds. The migration leaves member 0 ("everyone") noted in
+    ``ledger_dirty`` and the TRUNCATE and COPY triggers keep it so."""
     import psycopg
 
     subprocess.run([*ASSOC, "--db", url, "db", "upgrade"], check=True, capture_output=True)
-    from assoc_cli.db.transfer import tables  # parents before children
+    from assoc_cli.db.transfer import DERIVED, tables  # parents before children
 
     source = sqlite3.connect(sqlite_path)
     counts: dict[str, int] = {}
     with psycopg.connect(plain_url(url)) as target:
         names = [t.name for t in tables()]
+        assert not DERIVED & set(names), "the stored balances are rebuilt, not copied"
         target.execute(f"TRUNCATE {', '.join(names)} RESTART IDENTITY")  # the seeded rows
         for name in names:
             columns = [row[1] for row in source.execute(f"PRAGMA table_info({name})")]
@@ -130,6 +142,36 @@ def load_assoc(sqlite_path: Path, url: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def refresh(url: str) -> str:
+    """``assoc db refresh`` (every member's stored balances), timed; fails unless it leaves
+    ``ledger_dirty`` empty and ``dues_balance`` filled, so assoc's reports read the stored
+    rows as they do on the SQLite side."""
+    import psycopg
+
+    started = time.monotonic()
+    subprocess.run([*ASSOC, "--db", url, "db", "refresh"], check=True, capture_output=True)
+    seconds = time.monotonic() - started
+    with psycopg.connect(plain_url(url)) as connection:
+        dirty = connection.execute("SELECT COUNT(*) FROM ledger_dirty").fetchone()
+        stored = connection.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT member_id) FROM dues_balance"
+        ).fetchone()
+    assert dirty and stored, "no counts"
+    if dirty[0] or not stored[0]:
+        raise SystemExit(f"after db refresh: {dirty[0]} noted stale, {stored[0]} balance rows")
+    return (
+        f"db refresh (whole process) in {seconds:.1f} s: {stored[0]:,} balance rows"
+        f" of {stored[1]:,} members, ledger_dirty empty"
+    )
+
+
+def sqlite_stale(sqlite_path: Path) -> int:
+    """Rows in the SQLite file's ``ledger_dirty`` (generate.py leaves none; with any,
+    assoc's SQLite reports compute the ledger instead of reading the stored rows)."""
+    with sqlite3.connect(sqlite_path) as db:
+        return int(db.execute("SELECT COUNT(*) FROM ledger_dirty").fetchone()[0])
 
 
 def analyze(url: str) -> None:
@@ -215,12 +257,21 @@ def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgS
         load_assoc(sqlite_path, url)
         rows = "all tables"
     loaded = time.monotonic() - started
-    analyze(url)
     print(
-        f"loaded {rows} by {'COPY' if args.load == 'copy' else 'assoc db copy'} "
-        f"in {loaded:.1f} s, VACUUM ANALYZE in {time.monotonic() - started - loaded:.1f} s"
+        f"loaded {rows} by {'COPY' if args.load == 'copy' else 'assoc db copy'} in {loaded:.1f} s",
+        flush=True,
     )
+    print(refresh(url), flush=True)
+    started = time.monotonic()
+    analyze(url)
+    print(f"VACUUM ANALYZE in {time.monotonic() - started:.1f} s")
     print(describe(url), flush=True)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    if not args.no_sqlite and (stale := sqlite_stale(sqlite_path)):
+        print(
+            f"warning: {stale} rows in the SQLite file's ledger_dirty; its assoc runs compute"
+            " the ledger (run assoc db refresh on it first)"
+        )
     if args.check:
         check(url, PG_RAW)
 
@@ -230,18 +281,25 @@ def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgS
     print(
         f"{'case':8}"
         + "".join(
-            f" | {side + ': raw s':>14} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9}"
+            f" | {side + ': raw s':>14} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8}"
+            f" {'assoc MiB':>9} {'ledger s':>9} {'naive s':>8}"
             for side, _, _ in sides
         )
     )
     for case in args.cases.split(","):
         times: dict[tuple[str, str], list[tuple[float, int]]] = {}
-        for _ in range(args.repeat):  # interleaved: all four see the same machine
+        for _ in range(args.repeat):  # interleaved: every process sees the same machine
             for side, raw_command, db in sides:
-                for who, command in (
-                    ("raw", [*raw_command, case, db]),
+                runs = [
+                    ("raw", [*raw_command, RAW[case], db]),
                     ("assoc", [*ASSOC, "--db", db, *CASES[case]]),
-                ):
+                ]
+                if case in LEDGER:
+                    runs += [
+                        ("ledger", [*raw_command, LEDGER[case], db]),
+                        ("naive", [*raw_command, LOWER_BOUNDS[case], db]),
+                    ]
+                for who, command in runs:
                     result = measure(command, args.timeout)
                     if result[0] == float("inf") and side == "pg":
                         cancel_queries(url)
@@ -250,12 +308,19 @@ def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgS
         for side, _, _ in sides:
             raw_s = statistics.median(t[0] for t in times[(side, "raw")])
             ours_s = statistics.median(t[0] for t in times[(side, "assoc")])
+            extra = " ".join(
+                f"{statistics.median(t[0] for t in times[(side, who)]):{width}.2f}"
+                if (side, who) in times
+                else f"{'-':>{width}}"
+                for who, width in (("ledger", 9), ("naive", 8))
+            )
             line += (
                 f" | {raw_s:14.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f}"
                 f" {max(t[1] for t in times[(side, 'raw')]) / 1024:8.0f}"
-                f" {max(t[1] for t in times[(side, 'assoc')]) / 1024:9.0f}"
+                f" {max(t[1] for t in times[(side, 'assoc')]) / 1024:9.0f} {extra}"
             )
         print(line, flush=True)
+    print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ streamed from a server-side (named) cursor into csv.writer, as baseline.py does 
 concatenation → ``make_date``, ``DATE('now')`` → ``CURRENT_DATE``, a join without ON →
 ``CROSS JOIN``, ``HAVING MAX(year = :year)`` → ``bool_or``.
 
+Cases as in bench/baseline.py: the ledger by hand (``unpaid``, ``report``), the same answers
+read from the stored balances (``unpaid-stored``, ``report-stored``: ``dues_balance``, what
+assoc's reports read when it is current), the roster (``export``), and the naive one-year
+lower bounds (``unpaid-simple``, ``report-simple``).
+
 URL may be a SQLAlchemy URL (postgresql+psycopg://…); money is printed in fen.
 """
 
@@ -18,7 +23,9 @@ import sys
 
 import psycopg
 
-YEAR, AS_OF = 2025, "2025-11-30"
+# The year's end, as in bench/baseline.py: after every generated entry, so assoc reads its
+# stored balances.
+YEAR, AS_OF = 2025, "2025-12-31"
 PARAMS = {"year": YEAR, "as_of": AS_OF, "start": f"{YEAR}-01-01", "end": AS_OF}
 
 LEDGER_BASE = """
@@ -159,7 +166,56 @@ LEFT JOIN tier t ON t.rank = COALESCE(
   (SELECT MAX(rank) FROM tier))
 WHERE m.status = 'active'
 ORDER BY LENGTH(m.number), m.number""",
+    # The same answers from the stored balances (one year's rows, the owing rows).
+    "unpaid-stored": """
+SELECT m.number, m.name, b.tier, b.due, b.paid, b.waived, b.balance,
+       CASE WHEN b.paid > 0 THEN 'partial' ELSE 'unpaid' END AS status,
+       m.representative, m.phone, a.years, a.total_owing
+FROM dues_balance b JOIN member m ON m.id = b.member_id
+LEFT JOIN (SELECT member_id, string_agg(year::text, '、' ORDER BY year) AS years,
+                  SUM(balance)::bigint AS total_owing
+           FROM dues_balance WHERE balance > 0 AND year <= %(year)s GROUP BY member_id) a
+  ON a.member_id = b.member_id
+WHERE b.year = %(year)s AND b.balance > 0
+ORDER BY b.balance DESC, a.total_owing DESC, m.number""",
+    "report-stored": """
+SELECT t.name, COUNT(*) FILTER (WHERE net_due > 0),
+       COUNT(*) FILTER (WHERE net_due > 0 AND balance = 0),
+       COUNT(*) FILTER (WHERE paid > 0 AND balance > 0),
+       COUNT(*) FILTER (WHERE net_due > 0 AND paid = 0),
+       SUM(due)::bigint, SUM(waived)::bigint, SUM(net_due)::bigint, SUM(paid)::bigint,
+       SUM(balance)::bigint
+FROM dues_balance l JOIN tier t ON t.rank = l.tier_rank WHERE l.year = %(year)s
+GROUP BY t.rank, t.name ORDER BY t.rank""",
+    # Naive one-year answers: not the ledger's rules, a lower bound for comparison.
+    "unpaid-simple": """
+WITH due AS (
+  SELECT m.id, m.number, m.name, m.phone,
+         COALESCE((SELECT MIN(t.rank) FROM office_holding h JOIN office o ON o.id = h.office_id
+                   JOIN tier t ON t.id = o.tier_id WHERE h.member_id = m.id), 4) AS tier_rank
+  FROM member m WHERE m.joined_on <= %(end)s::date
+    AND (m.left_on IS NULL OR m.left_on >= %(start)s::date)
+), paid AS (
+  SELECT e.member_id, SUM(e.amount_fen)::bigint AS paid FROM dues_entry e
+  WHERE e.kind = 'payment' AND e.entry_on <= %(as_of)s::date
+    AND (e.year = %(year)s OR e.year IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM dues_entry v WHERE v.reverses_id = e.id
+                      AND v.entry_on <= %(as_of)s::date)
+  GROUP BY e.member_id
+), simple AS (
+  SELECT due.number, due.name, due.phone, t.name AS tier, r.amount_fen AS due,
+         COALESCE(paid.paid, 0) AS paid
+  FROM due JOIN tier t ON t.rank = due.tier_rank
+  JOIN dues_rate r ON r.year = %(year)s AND r.tier_id = t.id
+  LEFT JOIN paid ON paid.member_id = due.id
+)
+SELECT * FROM simple WHERE paid < due ORDER BY due - paid DESC""",
 }
+QUERIES["report-simple"] = (
+    QUERIES["unpaid-simple"].split("SELECT * FROM simple")[0]
+    + "SELECT tier, COUNT(*), COUNT(*) FILTER (WHERE paid >= due), SUM(due)::bigint,"
+    " SUM(LEAST(paid, due))::bigint FROM simple GROUP BY tier"
+)
 
 
 def main() -> None:

@@ -22,12 +22,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
-YEAR = ["--year", "2025", "--as-of", "2025-11-30"]
+YEAR = ["--year", "2025", "--as-of", "2025-12-31"]
 CASES = {
     "unpaid": ["dues", "unpaid", *YEAR, "-f", "csv"],
     "report": ["dues", "report", *YEAR, "-f", "csv"],
     "export": ["members", "export"],
 }
+# The equivalent raw query of each case: what assoc's own query does, by hand.
+RAW = {"unpaid": "unpaid-stored", "report": "report-stored", "export": "export"}
+# For comparison: the ledger computed by hand from the entries (what a report costs
+# without stored balances), and the naive one-year query (a lower bound, not the answer).
+LEDGER = {"unpaid": "unpaid", "report": "report"}
 LOWER_BOUNDS = {"unpaid": "unpaid-simple", "report": "report-simple"}
 
 
@@ -86,8 +91,15 @@ def check(db: Path | str, raw_command: list[str] | None = None) -> None:
     )[1:]
     assert [r[0] for r in exported] == [r[0] for r in raw["export"]], "export: members differ"
     assert [r[16] for r in exported] == [r[16] for r in raw["export"]], "export: tiers differ"
+    for case, stored in (("unpaid", "unpaid-stored"), ("report", "report-stored")):
+        by_hand = list(csv.reader(io.StringIO(_output([*raw_command, stored, str(db)]))))
+        columns = (0, 3, 4, 6, 11) if case == "unpaid" else range(10)
+        assert [[r[i] for i in columns] for r in by_hand] == [
+            [r[i] for i in columns] for r in raw[case]
+        ], f"{stored}: the stored balances and the ledger by hand differ"
     print(
-        f"check: same figures ({len(ours)} unpaid, {len(ours_r)} tiers, {len(exported)} exported)"
+        f"check: same figures ({len(ours)} unpaid, {len(ours_r)} tiers, {len(exported)} exported;"
+        " stored balances = ledger by hand)"
     )
 
 
@@ -104,29 +116,29 @@ def main() -> None:
     if args.check:
         check(args.db)
     print(
-        f"{'case':8} {'raw s':>7} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9} {'naive s':>8}"
+        f"{'case':8} {'raw s':>7} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9}"
+        f" {'ledger s':>9} {'naive s':>8}"
     )
+
+    def baseline(name: str) -> list[str]:
+        return [sys.executable, str(HERE / "baseline.py"), name, str(args.db)]
+
     for case in args.cases.split(","):
-        raw, ours, naive = [], [], []
-        for _ in range(args.repeat):  # interleaved, so both see the same machine
-            raw.append(measure([sys.executable, str(HERE / "baseline.py"), case, str(args.db)]))
+        raw, ours, ledger, naive = [], [], [], []
+        for _ in range(args.repeat):  # interleaved, so all see the same machine
+            raw.append(measure(baseline(RAW[case])))
             ours.append(measure([*ASSOC, "--db", str(args.db), *CASES[case]]))
-            if case in LOWER_BOUNDS:
-                naive.append(
-                    measure(
-                        [
-                            sys.executable,
-                            str(HERE / "baseline.py"),
-                            LOWER_BOUNDS[case],
-                            str(args.db),
-                        ]
-                    )
-                )
+            if case in LEDGER:
+                ledger.append(measure(baseline(LEDGER[case])))
+                naive.append(measure(baseline(LOWER_BOUNDS[case])))
         raw_s, ours_s = statistics.median(r[0] for r in raw), statistics.median(o[0] for o in ours)
-        naive_s = f"{statistics.median(n[0] for n in naive):8.2f}" if naive else f"{'-':>8}"
+        extra = " ".join(
+            f"{statistics.median(m[0] for m in runs):{width}.2f}" if runs else f"{'-':>{width}}"
+            for runs, width in ((ledger, 9), (naive, 8))
+        )
         print(
             f"{case:8} {raw_s:7.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f} "
-            f"{max(r[1] for r in raw) / 1024:8.0f} {max(o[1] for o in ours) / 1024:9.0f} {naive_s}",
+            f"{max(r[1] for r in raw) / 1024:8.0f} {max(o[1] for o in ours) / 1024:9.0f} {extra}",
             flush=True,
         )
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
@@ -59,7 +60,9 @@ def csv_value(column: Column, value: Any) -> str:
     return str(shown)
 
 
+@lru_cache(maxsize=4096)
 def _money_cell(value: Any) -> str:
+    # Cached: a listing repeats the same few amounts (the rates) on most of its rows.
     return fen_to_text(int(value))
 
 

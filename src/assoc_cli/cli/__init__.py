@@ -53,7 +53,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
-    "db": _here("db", "Database (数据库): upgrade, current, copy, backup, restore, check."),
+    "db": _here(
+        "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh."
+    ),
 }
 
 

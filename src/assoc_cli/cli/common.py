@@ -143,7 +143,13 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
     current_actor.set(Actor(state(ctx).operator or default_operator(), command))
     with _database(ctx) as engine, unit_of_work(engine, write=write) as session:
-        yield session, resolve_lang(ctx, session)
+        lang = resolve_lang(ctx, session)
+        yield session, lang
+    deferred = session.info.get("balances_deferred")
+    if deferred:
+        from assoc_cli.i18n import t
+
+        message(t("msg.balances_deferred", lang, count=deferred))
 
 
 @contextmanager

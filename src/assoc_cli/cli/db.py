@@ -12,7 +12,7 @@ from assoc_cli.i18n import t
 
 app = typer.Typer(
     help=(
-        "Database (数据库): upgrade, current, copy, backup, restore, check."
+        "Database (数据库): upgrade, current, copy, backup, restore, check, refresh."
         "\n\n\b\nExample:\n  assoc db backup assoc-backup.db"
     ),
     no_args_is_help=True,
@@ -247,3 +247,35 @@ def check(ctx: typer.Context) -> None:
         typer.echo(f"  {problem}")
     if problems:
         raise AssocError(f"{len(problems)} problem(s) found")
+
+
+@app.command("refresh")
+def refresh(ctx: typer.Context) -> None:
+    """Recompute every member's stored dues balances (余额重算) from the ledger.
+
+    Reports read balances kept ready by every command that changes them. A change that
+    touches more than 50,000 members at once (importing a province, a new rate for a large
+    federation) leaves them for this command, and reports compute the ledger meanwhile —
+    correct, only slower. Run it then, or when `assoc db check` finds a difference.
+
+    \b
+    Example:
+      assoc db refresh
+    """
+    import time
+
+    from assoc_cli.db.engine import open_database
+    from assoc_cli.db.reader import Reader
+    from assoc_cli.reports.balances import note_everyone
+    from assoc_cli.reports.balances import refresh as refresh_balances
+
+    engine = open_database(database_url(ctx), create=False)
+    started = time.monotonic()
+    try:
+        with engine.begin() as connection:
+            note_everyone(connection)
+            count = refresh_balances(Reader(connection), limit=None)
+    finally:
+        engine.dispose()
+    seconds = f"{time.monotonic() - started:.1f}"
+    message(t("msg.balances_refreshed", resolve_lang(ctx), count=count, seconds=seconds))

@@ -363,18 +363,22 @@ def list_(
     Example:
       assoc members list --tier 副会长单位 --sort strokes
     """
+    from contextlib import closing
+
     from assoc_cli.reports.roster import roster_rows
 
     with open_reader(ctx) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
-        rows = roster_rows(session, filters, sort.value)
         machine = fmt.for_machines
         columns = (
             MEMBER_COLUMNS
             if all_columns or machine
             else [c for c in MEMBER_COLUMNS if c.key in LIST_KEYS]
         )
-        render(Listing(columns, rows), fmt, lang)
+        # Closed here, while the connection is open, even when the reader stops early
+        # (`assoc members list -f csv | head`).
+        with closing(roster_rows(session, filters, sort.value)) as rows:
+            render(Listing(columns, rows), fmt, lang)
 
 
 @app.command("leave")

@@ -1,6 +1,7 @@
 """Engine creation (SQLite pragmas, file permissions) and the one-transaction units of work:
-``unit_of_work`` (an ORM session, for commands that change things) and ``read_only`` (a
-plain connection, for reports: it imports neither SQLModel nor pydantic)."""
+``unit_of_work`` (an ORM session, for commands that change things; it refreshes the
+stored dues balances before it commits) and ``read_only`` (a plain connection, for
+reports: it imports neither SQLModel nor pydantic)."""
 
 from __future__ import annotations
 
@@ -153,15 +154,32 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
 
     import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
 
-    bind = engine if write else engine.execution_options(assoc_read_only=True)
+    bind = engine if write else _reading(engine)
     with Session(bind) as session, session.begin():
         yield session
+        if write and session.in_transaction():  # (not after a dry run's rollback)
+            # The stored dues balances of the members this command touched, recomputed
+            # in the same transaction (reports/balances.py).
+            from assoc_cli.reports import balances
+
+            session.flush()
+            if balances.refresh(session, limit=balances.AUTO_LIMIT) is None:
+                session.info["balances_deferred"] = balances.stale_members(session)[0]
 
 
 @contextmanager
 def read_only(engine: Engine) -> Iterator[Reader]:
     """One read-only transaction on a plain connection (no ORM); like a read-only
     ``unit_of_work`` it never takes the write lock."""
-    bind = engine.execution_options(assoc_read_only=True)
-    with bind.connect() as connection, connection.begin():
+    with _reading(engine).connect() as connection, connection.begin():
         yield Reader(connection)
+
+
+def _reading(engine: Engine) -> Engine:
+    """The engine for a read-only transaction. On PostgreSQL it reads one snapshot
+    (REPEATABLE READ), so a report's statements all see the same data — whether the
+    stored balances are current and the balances themselves (SQLite's read transaction
+    is a snapshot already)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(assoc_read_only=True, isolation_level="REPEATABLE READ")
+    return engine.execution_options(assoc_read_only=True)

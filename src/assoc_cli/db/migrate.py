@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from assoc_cli.errors import DatabaseError
 
 # The newest revision in migrations/versions; bump it with every new revision.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 
 def migrations_dir() -> Path:

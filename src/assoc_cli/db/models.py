@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -96,7 +96,9 @@ class MembershipPeriod(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(foreign_key="member.id", index=True)
-    joined_on: date | None = None
+    # Indexed for its maximum: the stored balances hold only when no join is dated later
+    # than the as-of date of a report (reports/balances.py).
+    joined_on: date | None = Field(default=None, index=True)
     left_on: date | None = None
     leave_reason: str | None = Field(default=None, max_length=300)
 
@@ -300,3 +302,54 @@ class AuditLog(SQLModel, table=True):
     member_id: int | None = Field(default=None, index=True)
     before: str | None = None
     after: str | None = None
+
+
+class DuesBalance(SQLModel, table=True):
+    """The dues ledger kept ready (会费余额): one row per member and dues year, the same
+    figures ``reports/ledger.py`` computes, as of the end of time. Never written by a
+    command directly: triggers note which members changed (``ledger_dirty``) and
+    ``reports/balances.py`` recomputes them before the command commits. Reports read it
+    only when nothing is noted and no entry or join is dated after their as-of date."""
+
+    __tablename__ = "dues_balance"
+    __table_args__ = (
+        # "This member's years" (statements, refreshes) through the first column.
+        Index("ix_dues_balance_member", "member_id", "year"),
+        # Only the rows still owing, per member: the arrears of the unpaid list read this
+        # small index instead of every member-year.
+        Index(
+            "ix_dues_balance_owing",
+            "member_id",
+            "year",
+            "balance",
+            sqlite_where=text("balance > 0"),
+            postgresql_where=text("balance > 0"),
+        ),
+        # Clustered by year on SQLite: one year's rows (a report, an unpaid list) are one
+        # contiguous range of the table.
+        {"sqlite_with_rowid": False},
+    )
+
+    year: int = Field(primary_key=True)
+    member_id: int = Field(primary_key=True)
+    tier: str | None = Field(default=None, max_length=50)
+    tier_rank: int | None = None
+    due: int = Field(sa_type=BigInteger)
+    waived: int = Field(sa_type=BigInteger)
+    net_due: int = Field(sa_type=BigInteger)
+    paid: int = Field(sa_type=BigInteger)
+    balance: int = Field(sa_type=BigInteger)
+    credit: int = Field(sa_type=BigInteger)
+
+
+class LedgerDirty(SQLModel, table=True):
+    """Members whose ``dues_balance`` rows are stale, noted by triggers on every table the
+    ledger reads; member 0 means every member (a rate, tier, term, office or join policy
+    changed). A note per change, not per member: on PostgreSQL two transactions noting the
+    same member each keep their own note, so a refresh that runs between them can take
+    only the note it could see (reports/balances.py)."""
+
+    __tablename__ = "ledger_dirty"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(index=True)

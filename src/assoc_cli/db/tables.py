@@ -9,6 +9,7 @@ changing a model, regenerate it (tests/test_tables.py fails until then).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    text,
 )
 
 from assoc_cli.db.types import UTCDateTime
@@ -102,7 +104,7 @@ membership_period_t = Table(
     metadata,
     Column("id", Integer(), primary_key=True),
     Column("member_id", Integer(), ForeignKey("member.id"), nullable=False, index=True),
-    Column("joined_on", Date()),
+    Column("joined_on", Date(), index=True),
     Column("left_on", Date()),
     Column("leave_reason", String(300)),
 )
@@ -276,4 +278,36 @@ audit_log_t = Table(
     Column("member_id", Integer(), index=True),
     Column("before", String()),
     Column("after", String()),
+)
+
+dues_balance_t = Table(
+    "dues_balance",
+    metadata,
+    Column("year", Integer(), primary_key=True),
+    Column("member_id", Integer(), primary_key=True),
+    Column("tier", String(50)),
+    Column("tier_rank", Integer()),
+    Column("due", BigInteger(), nullable=False),
+    Column("waived", BigInteger(), nullable=False),
+    Column("net_due", BigInteger(), nullable=False),
+    Column("paid", BigInteger(), nullable=False),
+    Column("balance", BigInteger(), nullable=False),
+    Column("credit", BigInteger(), nullable=False),
+    Index("ix_dues_balance_member", "member_id", "year"),
+    Index(
+        "ix_dues_balance_owing",
+        "member_id",
+        "year",
+        "balance",
+        sqlite_where=text("balance > 0"),
+        postgresql_where=text("balance > 0"),
+    ),
+    sqlite_with_rowid=False,
+)
+
+ledger_dirty_t = Table(
+    "ledger_dirty",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("member_id", Integer(), nullable=False, index=True),
 )

@@ -27,9 +27,25 @@ BUNDLE_FORMAT = "assoc-bundle-1"
 SEEDED = {"tier", "office", "meeting_kind", "alembic_version"}
 
 
+# Tables derived from the others (reports/balances.py): never copied, rebuilt after a
+# copy or restore.
+DERIVED = {"dues_balance", "ledger_dirty"}
+
+
 def tables() -> list[Table]:
-    """Every assoc table, parents before children."""
-    return list(SQLModel.metadata.sorted_tables)
+    """Every assoc table that holds data of its own, parents before children."""
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in DERIVED]
+
+
+def _rebuild_derived(connection: Connection) -> None:
+    """After a copy or restore: every stored balance stale, then refreshed when that is
+    quick enough for one command (else by the next `assoc db refresh`)."""
+    from assoc_cli.db.reader import Reader
+    from assoc_cli.reports import balances
+
+    connection.execute(balances.balance_t.delete())
+    balances.note_everyone(connection)
+    balances.refresh(Reader(connection), limit=balances.AUTO_LIMIT)
 
 
 def counts(connection: Connection) -> dict[str, int]:
@@ -93,6 +109,7 @@ def copy_database(source: Engine, target: Engine, *, force: bool) -> dict[str, i
             rows = reader.execute(select(table)).mappings()
             _write_rows(writer, table, (dict(row) for row in rows))
         _reset_sequences(writer)
+        _rebuild_derived(writer)
         expected, copied = counts(reader), counts(writer)
         if expected != copied:
             different = {
@@ -196,6 +213,7 @@ def read_bundle(path: Path, target: Engine, *, force: bool) -> dict[str, int]:
             if pending.get(table.name):
                 writer.execute(table.insert(), pending[table.name])
         _reset_sequences(writer)
+        _rebuild_derived(writer)
         restored = counts(writer)
         if not expected or {k: v for k, v in restored.items() if k in expected} != expected:
             raise DatabaseError(

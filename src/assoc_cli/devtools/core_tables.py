@@ -25,6 +25,7 @@ changing a model, regenerate it (tests/test_tables.py fails until then).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -35,12 +36,17 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    text,
 )
 
 from assoc_cli.db.types import UTCDateTime
 
 metadata = MetaData()
 '''
+
+
+# ruff's line length (pyproject.toml): longer lines are written the way ruff format would.
+LINE_LENGTH = 100
 
 
 def literal(value: Any) -> str:
@@ -67,7 +73,7 @@ def type_source(column_type: Any) -> str:
         return f"String({length})" if length is not None else "String()"
     if name == "UTCDateTime":
         return "UTCDateTime()"
-    if name in ("Integer", "Boolean", "Date"):
+    if name in ("Integer", "BigInteger", "Boolean", "Date"):
         return f"{name}()"
     raise ValueError(f"no Core type for {column_type!r}; teach devtools/core_tables.py")
 
@@ -109,8 +115,18 @@ def table_source(table: Any) -> str:
         if index.name in by_column:
             continue
         index_args = [literal(str(index.name)), *(literal(col.name) for col in index.columns)]
-        unique = ", unique=True" if index.unique else ""
-        lines.append(f"    Index({', '.join(index_args)}{unique}),")
+        if index.unique:
+            index_args.append("unique=True")
+        for dialect in ("sqlite", "postgresql"):
+            where = index.dialect_options[dialect]["where"]
+            if where is not None:
+                index_args.append(f"{dialect}_where=text({literal(str(where))})")
+        line = f"    Index({', '.join(index_args)}),"
+        if len(line) > LINE_LENGTH:  # as ruff format splits it
+            line = "\n".join(["    Index(", *(f"        {a}," for a in index_args), "    ),"])
+        lines.append(line)
+    if table.dialect_options["sqlite"]["with_rowid"] is False:
+        lines.append("    sqlite_with_rowid=False,")
     lines.append(")")
     return "\n".join(lines)
 

@@ -107,6 +107,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Database upgraded from revision {before} to {after}",
     ),
     "msg.up_to_date": ("数据库已是最新版本 {rev}", "Database is at the newest revision {rev}"),
+    "msg.balances_deferred": (
+        "{count} 个会员的会费余额待重算:报表暂从台账实时计算(数字相同,较慢);"
+        "运行 assoc db refresh 即可加快",
+        "The stored dues balances of {count} members wait for `assoc db refresh`; until "
+        "then reports compute the ledger (same figures, slower)",
+    ),
+    "msg.balances_refreshed": (
+        "已重算 {count} 个会员的会费余额({seconds} 秒)",
+        "Recomputed the stored dues balances of {count} members in {seconds} s",
+    ),
     "msg.no_association": (
         "尚未建立协会信息,请运行 assoc init --name …",
         "No association profile yet; run assoc init --name …",

@@ -20,6 +20,7 @@ The rules, computed in the database (never by looping over members in Python):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ from sqlalchemy import (
 )
 
 from assoc_cli.db import tables
+from assoc_cli.reports.balances import stored_ledger
 from assoc_cli.reports.roster import (
     holding_t,
     int_sum,
@@ -103,7 +105,20 @@ def voided_ids(as_of: date) -> Select[Any]:
     )
 
 
-def entry_sums(as_of: date, member_id: int | None = None) -> Any:
+# Whose ledger: one member id, a list of ids, or None (everyone).
+Members = int | Sequence[int] | None
+
+
+def only(column: Any, members: Members) -> Any:
+    """The condition "*column* is one of *members*"."""
+    if members is None:
+        return true()
+    if isinstance(members, int):
+        return column == members
+    return column.in_(members)
+
+
+def entry_sums(as_of: date, members: Members = None) -> Any:
     """Per member and year (NULL: payments without a year), the waivers and payments that
     count as of *as_of* — one pass over ``ix_dues_entry_ledger`` in member order."""
     amount, kind = entry_t.c.amount_fen, entry_t.c.kind
@@ -121,8 +136,8 @@ def entry_sums(as_of: date, member_id: int | None = None) -> Any:
         )
         .group_by(entry_t.c.member_id, entry_t.c.year)
     )
-    if member_id is not None:
-        query = query.where(entry_t.c.member_id == member_id)
+    if members is not None:
+        query = query.where(only(entry_t.c.member_id, members))
     # A CTE: the member-year join and the per-member payment total both read it, and the
     # database computes it once.
     return query.cte("entry_sums")
@@ -162,7 +177,7 @@ def _positive(value: Any) -> Any:
 
 
 def member_years(
-    session: Session, policy: DuesPolicy, as_of: date, member_id: int | None = None
+    session: Session, policy: DuesPolicy, as_of: date, members: Members = None
 ) -> tuple[Any, Any] | None:
     """What every ledger query builds on, or None when no rates are set yet:
 
@@ -189,7 +204,7 @@ def member_years(
     ).subquery("dues_year")
     explicit = tier_t.alias("explicit_tier")
     office_rank = office_ranks()
-    sums = entry_sums(as_of, member_id)
+    sums = entry_sums(as_of, members)
     paid_total = (
         select(sums.c.member_id, int_sum(sums.c.paid).label("amount"))
         .group_by(sums.c.member_id)
@@ -221,8 +236,8 @@ def member_years(
         )
         .where(was_member)
     )
-    if member_id is not None:
-        base = base.where(member_t.c.id == member_id)
+    if members is not None:
+        base = base.where(only(member_t.c.id, members))
     base_q = base.subquery("member_year")
     due = func.coalesce(rate_t.c.amount_fen, 0)
     waived = func.coalesce(sums.c.waived, 0)
@@ -256,11 +271,12 @@ def member_years(
 
 
 def ledger_select(
-    session: Session, policy: DuesPolicy, as_of: date, member_id: int | None = None
+    session: Session, policy: DuesPolicy, as_of: date, members: Members = None
 ) -> Select[Any] | None:
     """Rows (member_id, year, tier, tier_rank, due, waived, net_due, paid, balance, credit)
-    for every member and dues year; None when no rates are set yet."""
-    built = member_years(session, policy, as_of, member_id)
+    for every member (or *members*: one id or a list of ids) and dues year, computed from
+    the entries; None when no rates are set yet."""
+    built = member_years(session, policy, as_of, members)
     if built is None:
         return None
     years, paid_total = built
@@ -306,13 +322,16 @@ def ledger_select(
 
 
 def year_ledger_select(
-    session: Session, policy: DuesPolicy, as_of: date, year: int
+    session: Session, policy: DuesPolicy, as_of: date, year: int, *, computed: bool = False
 ) -> Select[Any] | None:
     """The ledger's rows for one *year* only — (member_id, year, tier, tier_rank, due,
     waived, net_due, paid, balance) — without window functions: one GROUP BY per member
     over its member-years gives what the FIFO needs (the pool, and what the years before
     still owed). Same figures as :func:`ledger_select` for that year (a test compares);
     None when no rates are set yet."""
+    stored = None if computed else stored_ledger(session, as_of, year=year)
+    if stored is not None:
+        return stored
     built = member_years(session, policy, as_of)
     if built is None:
         return None
@@ -387,9 +406,25 @@ def empty_ledger() -> Select[Any]:
     return query  # type: ignore[return-value]
 
 
-def ledger(session: Session, policy: DuesPolicy, as_of: date, member_id: int | None = None) -> Any:
-    """The ledger as a CTE (empty when no rates are set). A CTE, not a subquery: the unpaid
-    list reads it twice (the year's rows and the arrears), and SQLite then computes it once —
-    11.05 s → 6.54 s for 100,000 members (bench/), with identical output."""
+def ledger(
+    session: Session,
+    policy: DuesPolicy,
+    as_of: date,
+    member_id: int | None = None,
+    *,
+    computed: bool = False,
+) -> Any:
+    """The ledger as a CTE (empty when no rates are set): the stored rows when they are
+    exact for *as_of* (``reports/balances.py``), else computed from the entries — always
+    computed with *computed* (``assoc dues verify`` checks the computation itself).
+
+    A CTE, not a subquery: the unpaid list reads it twice (the year's rows and the
+    arrears), and SQLite then computes it once — 11.05 s → 6.54 s for 100,000 members
+    (bench/), with identical output."""
+    stored = None if computed else stored_ledger(session, as_of, member_id=member_id)
+    if stored is not None:
+        # Inlined where it is read, so each reader's conditions (this year, only owing
+        # rows) reach the table's key and indexes.
+        return stored.cte("ledger").prefix_with("NOT MATERIALIZED")
     query = ledger_select(session, policy, as_of, member_id)
     return (query if query is not None else empty_ledger()).cte("ledger")

@@ -7,7 +7,7 @@ and every listing, count and export uses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -162,7 +162,7 @@ def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number
 
 def roster_rows(
     session: DbSession, filters: RosterFilter, sort: str = "number"
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
     with roster_cursor(session, filters, sort) as result:
         keys = list(result.keys())

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import except_, func, select
 
-from assoc_cli.reports.ledger import dues_years, entry_t, ledger, period_t, rate_t
+from assoc_cli.reports.balances import stored_ledger
+from assoc_cli.reports.ledger import dues_years, entry_t, ledger, ledger_select, period_t, rate_t
 from assoc_cli.reports.roster import holding_t, member_t, office_t, tier_t
 from assoc_cli.services.dues_model import Entry, account
 from assoc_cli.services.settings import DuesPolicy
@@ -162,7 +163,7 @@ def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> Verify
     result.receipts = connection.execute(
         select(func.count()).select_from(entry_t).where(entry_t.c.kind == "payment")
     ).scalar_one()
-    ledger_q = ledger(session, policy, as_of)
+    ledger_q = ledger(session, policy, as_of, computed=True)
     ids = [row[0] for row in connection.execute(select(member_t.c.id).order_by(member_t.c.id))]
     result.members = len(ids)
     for start in range(0, len(ids), BATCH):
@@ -186,8 +187,29 @@ def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> Verify
             problems.extend(
                 _compare(numbers[member_id], model, actual[member_id], entries[member_id], as_of)
             )
+    problems.extend(_stored_problems(session, policy, as_of))
     result.problems = problems
     return result
+
+
+def _stored_problems(session: DbSession, policy: DuesPolicy, as_of: date) -> list[str]:
+    """The stored balances (when reports would read them) against the computed ledger:
+    every row the same, none missing, none extra."""
+    stored = stored_ledger(session, as_of)
+    computed = ledger_select(session, policy, as_of)
+    if stored is None or computed is None:
+        return []
+    connection = session.connection()
+    differ = 0
+    for one, other in ((stored, computed), (computed, stored)):
+        extra = except_(one, other).subquery()
+        differ += connection.execute(select(func.count()).select_from(extra)).scalar_one()
+    if not differ:
+        return []
+    return [
+        f"the stored dues balances differ from the ledger in {differ} row(s); "
+        "run `assoc db refresh` to recompute them"
+    ]
 
 
 def _compare(

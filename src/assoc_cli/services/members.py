@@ -263,6 +263,7 @@ class NewMembers:
         self, session: Session, now: datetime | None = None, expected: int | None = None
     ) -> None:
         from assoc_cli.db.bulk import BulkInsert
+        from assoc_cli.reports import balances
 
         self.now = now or datetime.now(UTC)
         self.expected = expected
@@ -272,6 +273,10 @@ class NewMembers:
         self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
         self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
         self.added = 0
+        if expected is not None and expected > balances.AUTO_LIMIT:
+            # More new members than a command refreshes: note everyone stale at once, so
+            # the triggers skip noting each row (`assoc db refresh` stores them later).
+            balances.note_everyone(self.connection)
         # Values as the database driver takes them (see BulkInsert.converter).
         self._date = self.members.converter("joined_on")
         self._left_date = self.members.converter("left_on")
