@@ -262,7 +262,7 @@ class NewMembers:
     def __init__(
         self, session: Session, now: datetime | None = None, expected: int | None = None
     ) -> None:
-        from assoc_cli.db.bulk import BulkInsert
+        from assoc_cli.db.bulk import BulkInsert, defer_triggers
         from assoc_cli.reports import balances
 
         self.now = now or datetime.now(UTC)
@@ -273,10 +273,16 @@ class NewMembers:
         self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
         self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
         self.added = 0
+        self.triggers: list[str] = []
         if expected is not None and expected > balances.AUTO_LIMIT:
-            # More new members than a command refreshes: note everyone stale at once, so
-            # the triggers skip noting each row (`assoc db refresh` stores them later).
+            # More new members than a command refreshes: note everyone stale at once
+            # (`assoc db refresh` stores them later); the ledger triggers on the tables
+            # written here would only find that note again for every row, so they are
+            # set aside until ``finish``.
             balances.note_everyone(self.connection)
+            self.triggers = defer_triggers(
+                self.connection, (self.member_t.name, self.period_t.name)
+            )
         # Values as the database driver takes them (see BulkInsert.converter).
         self._date = self.members.converter("joined_on")
         self._left_date = self.members.converter("left_on")
@@ -365,8 +371,13 @@ class NewMembers:
         return expected >= int(stored.scalar() or 0)
 
     def finish(self) -> None:
-        """Build the indexes set aside while writing (call once every batch is written)."""
+        """Build the indexes and triggers set aside while writing (call once every batch
+        is written)."""
+        from assoc_cli.db.bulk import restore_triggers
+
         self.members.restore_indexes()
+        restore_triggers(self.connection, self.triggers)
+        self.triggers = []
 
 
 def update_member(*, session: Session, member: Member, values: dict[str, Any]) -> list[str]:
