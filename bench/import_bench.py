@@ -9,18 +9,24 @@ spellings people type), then times whole processes with /usr/bin/time:
 - re-import: the same file again into the database the fresh run made, every row matched
   by its credit code and unchanged.
 
-Prints the median wall time and the highest peak RSS of --repeat runs of each.
+Prints each run (wall and CPU seconds, helper process included; the peak RSS of the
+largest process, and of all of them added up, sampled every 0.1 s; the load average as
+it ended) and then the medians and highest peaks of --repeat runs of each. With --src OLD
+--src . the two trees' runs alternate, so a busy spell slows both alike.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -191,16 +197,78 @@ def generate(path: Path, rows: int, seed: int) -> None:
             )
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process; fails loudly if it fails."""
-    timed = ["/usr/bin/time", "-f", "%e %M", *command]
-    result = subprocess.run(
-        timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+@dataclass
+class Run:
+    """One whole process: wall and CPU seconds (user + system, helper process included),
+    peak RSS (KiB) of the largest process, peak of the processes' RSS added up (sampled
+    every 0.1 s), the load average when it ended, and its one-line summary."""
+
+    wall: float
+    cpu: float
+    kib: int
+    tree_kib: int
+    load: float
+    summary: str
+
+
+def _tree_kib(root: int) -> int:
+    """The RSS (KiB) of *root* and all its descendants, now."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0"))
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total = 0
+    for pid in rss:
+        ancestor = pid
+        while ancestor and ancestor != root:
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == root:
+            total += rss[pid]
+    return total
+
+
+def measure(command: list[str], env: dict[str, str]) -> Run:
+    """Time one whole process; fails loudly if it fails."""
+    timed = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
+    process = subprocess.Popen(
+        timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
     )
-    if "Command exited" in result.stderr or "Command terminated" in result.stderr:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
-    seconds, kib = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], _tree_kib(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    done.set()
+    sampler.join()
+    load = os.getloadavg()[0]
+    if "Command exited" in stderr or "Command terminated" in stderr:
+        sys.exit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
+    lines = stderr.strip().splitlines()
+    wall, user, system, kib = lines[-1].split()
+    summary = lines[0].split(":", 1)[-1] if len(lines) > 1 else ""
+    return Run(float(wall), float(user) + float(system), int(kib), peak[0], load, summary)
+
+
+def report(label: str, run: Run) -> None:
+    """One run's line."""
+    print(
+        f"  {label:32} {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU {run.kib / 1024:6.0f} MiB"
+        f" (together {run.tree_kib / 1024:4.0f})  load {run.load:4.1f}  {run.summary}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -213,6 +281,13 @@ def main() -> None:
         "--dir", type=Path, default=Path(tempfile.gettempdir()) / "assoc-import-bench"
     )
     parser.add_argument("--no-reimport", action="store_true", help="time fresh imports only")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        action="append",
+        help="time the assoc in this source tree (e.g. `git archive OLD src migrations`); "
+        "give it twice (or with --src . for this tree) to interleave the trees' runs",
+    )
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     source = args.dir / f"members-{args.rows}-{args.seed}.csv"
@@ -221,25 +296,35 @@ def main() -> None:
         generate(partial, args.rows, args.seed)
         partial.rename(source)
     size = source.stat().st_size / 1024 / 1024
-    print(f"{source}: {args.rows:,} rows, {size:.0f} MiB")
-    fresh: list[tuple[float, int]] = []
-    again: list[tuple[float, int]] = []
+    print(f"{source}: {args.rows:,} rows, {size:.0f} MiB; load average {os.getloadavg()[0]:.1f}")
+    trees: list[Path | None] = list(args.src or [None])
+    runs: dict[tuple[str, str], list[Run]] = {}
     for _ in range(args.repeat):
-        db = args.dir / f"import-{args.rows}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        command = [*ASSOC, "--db", str(db), "members", "import", str(source)]
-        fresh.append(measure(command))
-        print(f"  fresh     {fresh[-1][0]:7.2f} s {fresh[-1][1] / 1024:6.0f} MiB", flush=True)
-        if not args.no_reimport:
-            again.append(measure(command))
-            print(f"  re-import {again[-1][0]:7.2f} s {again[-1][1] / 1024:6.0f} MiB", flush=True)
-    for label, runs in (("fresh", fresh), ("re-import", again)):
-        if runs:
-            print(
-                f"{label:9} median {statistics.median(r[0] for r in runs):7.2f} s, "
-                f"peak {max(r[1] for r in runs) / 1024:.0f} MiB ({len(runs)} runs)"
-            )
+        for tree in trees:  # one run of each tree per round: a busy spell hits them alike
+            env = dict(os.environ)
+            name = "this tree"
+            if tree is not None and tree.resolve() != Path(__file__).resolve().parent.parent:
+                env["PYTHONPATH"] = str(tree.resolve() / "src")
+                name = str(tree)
+            db = args.dir / f"import-{args.rows}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            command = [*ASSOC, "--db", str(db), "members", "import", str(source)]
+            cases = ["fresh"] if args.no_reimport else ["fresh", "re-import"]
+            for case in cases:
+                run = measure(command, env)
+                runs.setdefault((name, case), []).append(run)
+                report(f"{case} ({name})" if len(trees) > 1 else case, run)
+    for (name, case), done in runs.items():
+        label = f"{case} ({name})" if len(trees) > 1 else case
+        print(
+            f"{label:32} median {statistics.median(r.wall for r in done):7.2f} s wall, "
+            f"{statistics.median(r.cpu for r in done):7.2f} s CPU, "
+            f"peak {max(r.kib for r in done) / 1024:.0f} MiB "
+            f"(processes together {max(r.tree_kib for r in done) / 1024:.0f} MiB), "
+            f"load {min(r.load for r in done):.1f}-{max(r.load for r in done):.1f} "
+            f"({len(done)} runs)"
+        )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from assoc_cli.db.reader import Reader
 from assoc_cli.reports import balances
 from assoc_cli.reports.ledger import ledger_select
 from assoc_cli.services.settings import dues_policy
-from tests.conftest import Cli, sqlite_only
+from tests.conftest import Cli, snapshot, sqlite_only
 
 REPORTS = [
     ["dues", "report", "--year", "2022", "-f", "csv"],
@@ -236,16 +236,38 @@ def test_a_big_import_notes_everyone_once_and_says_what_to_run(
     demo: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(balances, "AUTO_LIMIT", 3)
+    triggers = _triggers(demo)
     roster = tmp_path / "big.csv"
     rows = [f"淄博批量{i:02d}机械有限公司,2022-05-01" for i in range(8)]
+    # A bad last row: nothing is written, and the triggers set aside meanwhile are back.
+    roster.write_text("名称,入会日期\n" + "\n".join([*rows, "淄博坏行,2022-13-01"]) + "\n")
+    before = snapshot(demo.location)
+    demo.fails("members", "import", str(roster))
+    assert snapshot(demo.location) == before
     roster.write_text("名称,入会日期\n" + "\n".join(rows) + "\n", encoding="utf-8")
     said = demo.ok("members", "import", str(roster)).stderr
     assert "assoc db refresh" in said
     assert (0,) in demo.sql("SELECT member_id FROM ledger_dirty")
+    assert _triggers(demo) == triggers
     unpaid = demo.ok(*REPORTS[1]).stdout
     demo.ok("db", "refresh")
     assert len(_assert_current(demo)) > 0
     assert demo.ok(*REPORTS[1]).stdout == unpaid
+    # The triggers work again: a member typed in by hand is noted.
+    demo.sql(
+        "INSERT INTO membership_period (member_id, joined_on) "
+        "SELECT id, '2023-01-01' FROM member WHERE number = 'M0003'"
+    )
+    assert demo.sql("SELECT member_id FROM ledger_dirty") != []
+
+
+def _triggers(cli: Cli) -> list[Any]:
+    """The triggers' definitions (SQLite) or names and tables (PostgreSQL)."""
+    if cli.is_postgres:
+        query = "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+    return sorted(cli.sql(query))
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)

@@ -317,3 +317,167 @@ def test_a_large_import_with_a_late_bad_row_writes_nothing(
         (n + 2, f"M{n + 1:04d}") for n in range(len(NAMES))
     ]
     assert snapshot(cli.location) == before
+
+
+def _varied_roster(path: Path, rows: int) -> Path:
+    """A roster with every column and the spellings people use: three date styles, tiers
+    (the lowest one, which pins nothing, and auto), former members, blank and short rows,
+    cells with spaces around them or line breaks inside, Latin letters in names."""
+    import random
+
+    from assoc_cli.services.credit_code import ALPHABET, check_character
+
+    rng = random.Random(11)
+    header = [
+        "名称",
+        "简称",
+        "类型",
+        "统一社会信用代码",
+        "代表",
+        "代表职务",
+        "电话",
+        "邮箱",
+        "地址",
+        "行业环节",
+        "入会日期",
+        "员工数",
+        "党员数",
+        "党组织",
+        "会费档次",
+        "备注",
+        "退会日期",
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for i in range(rows):
+        if i % 37 == 5:
+            writer.writerow([""] * len(header))  # a blank row
+            continue
+        year, month, day = rng.randint(1995, 2024), rng.randint(1, 12), rng.randint(1, 28)
+        joined = rng.choice(
+            [f"{year}-{month:02d}-{day:02d}", f"{year}/{month}/{day}", f"{year}年{month}月{day}日"]
+        )
+        body = "91370" + "".join(rng.choice(ALPHABET) for _ in range(12))
+        city, word = rng.choice(["淄博", "济南", "重庆", "长沙"]), rng.choice("华普长安行乐")
+        kind = rng.choice(["机械有限公司", "电机厂", "（中国）精密有限公司", " ABC Co."])
+        name = f"{city}{word}{i}号{kind}"
+        row = [
+            f"  {name} " if i % 9 == 0 else name,
+            "",
+            rng.choice(["单位", "个人", "企业", ""]),
+            body + check_character(body) if i % 4 else "",
+            rng.choice(["王伟", "李娜", ""]),
+            rng.choice(["董事长", "总经理", ""]),
+            rng.choice(["0533-1234567", f"138{i:08d}", ""]),
+            f"m{i}@example.com" if i % 3 == 0 else "",
+            f"{name}路{i}号",
+            rng.choice(["生产", "销售", "物流", ""]),
+            joined,
+            rng.choice([str(rng.randint(1, 900)), "1,200", "30.0", ""]),
+            rng.choice([str(rng.randint(0, 9)), ""]),
+            rng.choice(["是", "否", "有", "无", ""]),
+            rng.choice(["", "", "会员单位", "理事单位", "副会长单位", "auto"]),
+            "第一行\n第二行" if i % 50 == 7 else "",
+            f"{year + 1}-01-01" if i % 25 == 3 else "",
+        ]
+        writer.writerow(row[: 6 + i % 11] if i % 41 == 9 else row)  # some rows cut short
+    return _write(path, out.getvalue(), "utf-8")
+
+
+def _other_database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
+    """A second initialised association beside the test's own."""
+    import uuid
+
+    from tests import pg_server
+
+    if backend == "sqlite":
+        other = Cli(str(tmp_path / "other.db"))
+    else:
+        server = request.getfixturevalue("postgres")
+        other = Cli(pg_server.create_database(server, f"o_{uuid.uuid4().hex[:16]}"))
+    other.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
+    return other
+
+
+def _imported(cli: Cli) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], object]:
+    """The members and membership periods stored (all but the timestamps), and the audit
+    entry of the last import."""
+    members = [
+        tuple(row)
+        for row in cli.sql(
+            "SELECT id, number, name, short_name, kind, credit_code, representative, "
+            "representative_title, phone, email, address, segment, joined_on, left_on, status, "
+            "employees, party_members, has_party_org, tier_id, note, name_pinyin, name_strokes "
+            "FROM member ORDER BY id"
+        )
+    ]
+    periods = [tuple(row) for row in cli.sql("SELECT * FROM membership_period ORDER BY id")]
+    log = json.loads(cli.ok("log", "-f", "json").stdout)
+    summary = [json.loads(e["after"]) for e in log if e["action"] == "import"]
+    return members, periods, summary
+
+
+def _reader(monkeypatch: pytest.MonkeyPatch, helper: bool) -> None:
+    """Read the file in a helper process (as for a large file) or in the command's own."""
+    from assoc_cli.io import members_import
+
+    monkeypatch.setattr(members_import, "HELPER_ROWS", 0 if helper else 10**9)
+
+
+def test_the_helper_process_reads_a_file_as_the_command_itself_does(
+    cli: Cli,
+    backend: str,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large file is read and checked in a helper process; the members stored, their sort
+    keys and periods, the audit entry, the messages and a dry run's listing are the same as
+    when the command reads the file itself (batch by batch, indexes rebuilt at the end)."""
+    _batched(monkeypatch)
+    path = _varied_roster(tmp_path / "roster.csv", 400)
+    other = _other_database(backend, tmp_path, request)
+    _reader(monkeypatch, helper=False)
+    itself = cli.ok("members", "import", str(path))
+    _reader(monkeypatch, helper=True)
+    helped = other.ok("members", "import", str(path))
+    assert "共 389 行,新增 389,更新 0,无变化 0" in itself.stderr, itself.stderr
+    assert helped.stderr == itself.stderr
+    assert _imported(other) == _imported(cli)
+    # Matched again by credit code (a quarter of the rows have none: those are added anew).
+    again = other.ok("members", "import", str(path))
+    _reader(monkeypatch, helper=False)
+    assert cli.ok("members", "import", str(path)).stderr == again.stderr
+    assert _imported(other) == _imported(cli)
+    # A dry run lists the same rows either way.
+    _reader(monkeypatch, helper=True)
+    listed = other.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout
+    _reader(monkeypatch, helper=False)
+    assert cli.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout == listed
+    assert len(json.loads(listed)) > 90
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_the_helper_process_reports_bad_rows_and_broken_files_alike(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bad rows anywhere in a file read by the helper: the same problems, in the same
+    order, and nothing written; a file the csv module cannot read: the same one error."""
+    _batched(monkeypatch)
+    lines = _varied_roster(tmp_path / "roster.csv", 120).read_text(encoding="utf-8").splitlines()
+    lines[3] = "坏代码公司,,,91370,,,,,,,,"
+    lines[60] = "坏日期公司,,,,,,,,,,2020-02-30"
+    lines[90] = "坏电话公司,,,,,,电话abc,坏邮箱"
+    lines[100] = ",,,,,,0533-1"
+    bad = _write(tmp_path / "bad.csv", "\n".join(lines) + "\n", "utf-8")
+    huge = _write(tmp_path / "huge.csv", "名称,备注\n甲,x\n乙," + "长" * 140_000, "utf-8")
+    for path, expected in ((bad, "5 problem(s) found"), (huge, "line 3: broken CSV")):
+        _reader(monkeypatch, helper=False)
+        itself = cli("members", "import", str(path))
+        _reader(monkeypatch, helper=True)
+        error = cli.fails("members", "import", str(path))
+        helped = cli("members", "import", str(path))
+        assert itself.exit_code == helped.exit_code == 1
+        assert helped.stderr == itself.stderr
+        assert expected in error and error in itself.stderr

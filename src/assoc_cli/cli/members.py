@@ -591,7 +591,7 @@ class _Progress:
         self.bar = Progress(transient=True, console=_stderr_console())
         self.bar.start()
         task = self.bar.add_task(f"checking {self.file.name}", total=total)
-        return lambda n: self.bar.update(task, completed=n) if n % 500 == 0 else None
+        return lambda n: self.bar.update(task, completed=n)  # called once per batch read
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -2,10 +2,11 @@
 
 SQLAlchemy converts every value of every row through its column type when it inserts
 (dates to text on SQLite, booleans to 0/1, aware datetimes to UTC). That per-row work costs
-more than SQLite's own insert, so on SQLite the same conversions are applied here with the
-column types' own bind processors, remembering the result for values that repeat, and the
-rows go to the driver's ``executemany`` as plain tuples. Other databases get SQLAlchemy's
-ordinary executemany. Either way the rows are stored exactly as an ORM insert stores them.
+more than SQLite's own insert, so on SQLite the same conversions are applied by the caller
+with the column types' own bind processors (``BulkInsert.converter``, which remembers the
+result for values that repeat), and the rows go to the driver's ``executemany`` as plain
+tuples. Other databases get SQLAlchemy's ordinary executemany. Either way the rows are
+stored exactly as an ORM insert stores them.
 
 Rows inserted here do not pass through the ORM, so the audit hook does not see them: the
 caller records what it did (see ``assoc_cli.db.audit.record``).
@@ -24,8 +25,14 @@ MEMO_LIMIT = 50_000
 CACHE_KIB = 64 * 1024
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 class BulkInsert:
-    """An INSERT of *columns* into *table*, run for batches of rows given as tuples."""
+    """An INSERT of *columns* into *table*, run for batches of rows given as tuples whose
+    values went through ``converter`` (SQLite) — so each value is converted once, where
+    the row is made, and not again in a second pass over the batch."""
 
     def __init__(self, connection: Connection, table: Table, columns: Sequence[str]) -> None:
         self.connection = connection
@@ -34,7 +41,7 @@ class BulkInsert:
         dialect = connection.dialect
         self.raw = dialect.name == "sqlite"
         self.statement = insert(table)
-        self.converters: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+        self.processors: dict[str, Callable[[Any], Any]] = {}
         self.deferred_indexes: list[str] = []
         if self.raw:
             compiled = self.statement.compile(dialect=dialect, column_keys=list(self.columns))
@@ -44,42 +51,42 @@ class BulkInsert:
             # Rows land all over big indexes; SQLite's default 2 MiB page cache would read
             # the same pages again and again. For this connection (this command) only.
             connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
-            for index, key in enumerate(self.columns):
+            for key in self.columns:
                 column_type = table.c[key].type
                 process = column_type.dialect_impl(dialect).bind_processor(dialect)
                 if process is not None:
-                    self.converters.append((index, process, {}))
+                    self.processors[key] = process
+
+    def converter(self, key: str) -> Callable[[Any], Any]:
+        """What turns a value of column *key* into what the driver is given: the column
+        type's bind processor on SQLite (results remembered: dates, flags and timestamps
+        repeat), nothing elsewhere (SQLAlchemy converts as it inserts)."""
+        process = self.processors.get(key)
+        if process is None:
+            return _same
+        memo: dict[Any, Any] = {}
+
+        def convert(value: Any) -> Any:
+            if value is None:
+                return None
+            done = memo.get(value, memo)
+            if done is memo:
+                done = process(value)
+                if len(memo) < MEMO_LIMIT:
+                    memo[value] = done
+            return done
+
+        return convert
 
     def run(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert *rows* (values in the order of the columns)."""
+        """Insert *rows* (values in the order of the columns, made with ``converter``)."""
         if not rows:
             return
-        if not self.raw:
-            keys = self.columns
-            self.connection.execute(
-                self.statement, [dict(zip(keys, row, strict=True)) for row in rows]
-            )
+        if self.raw:
+            self.connection.exec_driver_sql(self.sql, list(rows))
             return
-        if self.converters:
-            rows = self._convert(rows)
-        self.connection.exec_driver_sql(self.sql, list(rows))
-
-    def _convert(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The rows with every value converted, a column at a time."""
-        columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
-        for index, process, memo in self.converters:
-            converted = []
-            for value in columns[index]:
-                if value is not None:
-                    done = memo.get(value, memo)
-                    if done is memo:
-                        done = process(value)
-                        if len(memo) < MEMO_LIMIT:
-                            memo[value] = done
-                    value = done
-                converted.append(value)
-            columns[index] = converted
-        return list(zip(*columns, strict=True))
+        keys = self.columns
+        self.connection.execute(self.statement, [dict(zip(keys, row, strict=True)) for row in rows])
 
     def defer_indexes(self) -> None:
         """SQLite: drop the table's plain indexes (not those enforcing uniqueness) until
@@ -113,3 +120,29 @@ class BulkInsert:
         for sql in self.deferred_indexes:
             self.connection.exec_driver_sql(sql)
         self.deferred_indexes = []
+
+
+def defer_triggers(connection: Connection, tables: Sequence[str]) -> list[str]:
+    """SQLite: drop the triggers on *tables* and return their definitions for
+    ``restore_triggers``. Only for a bulk write whose every effect those triggers would
+    record is recorded already (a big import notes every member's balance stale first,
+    so the ledger triggers' per-row lookup and note are wasted work: about 8 s of a
+    1,000,000-row import). Like ``defer_indexes`` the drop is part of the transaction:
+    rolled back, the triggers are there as before. Elsewhere nothing is dropped."""
+    if connection.dialect.name != "sqlite":
+        return []
+    marks = ", ".join("?" for _ in tables)
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master "
+        f"WHERE type = 'trigger' AND tbl_name IN ({marks}) ORDER BY rowid",
+        tuple(tables),
+    ).all()
+    for name, _ in found:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    return [sql for _, sql in found]
+
+
+def restore_triggers(connection: Connection, definitions: Sequence[str]) -> None:
+    """Create again the triggers ``defer_triggers`` dropped, exactly as they were."""
+    for sql in definitions:
+        connection.exec_driver_sql(sql)

@@ -200,6 +200,11 @@ def _pinyin() -> _Pinyin:
     return _Pinyin()
 
 
+def load_pinyin() -> None:
+    """Load pypinyin's dictionaries now, before a long run of names (an import)."""
+    _pinyin()
+
+
 def pinyin_key(name: str) -> str:
     """Toneless pinyin, syllables separated by spaces: 重庆长安 -> "chong qing chang an"."""
     return " ".join(_pinyin().syllables(name.strip())).lower()

@@ -5,17 +5,19 @@ updates only the cells it fills (an empty cell never erases what is stored). Eve
 is reported with its line number and reason, and then nothing is written.
 
 A roster may have a million rows, so the file is read as a stream, a batch of rows at a
-time, and never held whole: each batch is parsed, matched against the members stored
-(one query per few hundred keys) and planned. New members are written as their batch is
-planned, inside the command's one transaction; when any row turns out bad, the caller
-rolls that transaction back, so all-or-nothing holds. Updates of existing members wait
+time, and never held whole: each batch is parsed (``roster_reader``; for a large file in
+a helper process, while this one writes), matched against the members stored (one query
+per few hundred keys) and planned. New members are written as their batch is planned,
+inside the command's one transaction; when any row turns out bad, the caller rolls that
+transaction back, so all-or-nothing holds. Updates of existing members wait
 until the whole file is checked and then go through ``update_member`` one by one (the
 audit log records each); the new members get one audit entry for the import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import gc
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,6 +30,15 @@ from assoc_cli.db.audit import record
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, Tier
 from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
+from assoc_cli.i18n.sorting import load_pinyin
+from assoc_cli.io.roster_reader import (
+    MAX_PROBLEMS_SHOWN,
+    Batch,
+    HelperReader,
+    Problems,
+    Row,
+    parse_batches,
+)
 from assoc_cli.io.tables import estimate_rows, read_rows
 from assoc_cli.reports.roster import RosterFilter, roster_select
 from assoc_cli.services.member_fields import FIELDS_BY_KEY, field_for_header, parse_member_number
@@ -41,23 +52,9 @@ from assoc_cli.services.members import (
 
 LOOKUP_CHUNK = 500
 BATCH = 5_000
+# From about this many rows (as estimated from the file) a helper process reads the file.
+HELPER_ROWS = 50_000
 EXPORT_ONLY_HEADERS = {"职务", "状态"}
-MAX_PROBLEMS_SHOWN = 200
-# Fields whose cells repeat a great deal: their parsed values are remembered (the parsers
-# are pure; dates only for cells starting with a digit, as "today" changes meaning).
-REPEATING_FIELDS = {
-    "kind",
-    "segment",
-    "representative_title",
-    "has_party_org",
-    "tier",
-    "joined_on",
-    "left_on",
-    "employees",
-    "party_members",
-}
-MEMO_LIMIT = 20_000
-
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
 
 
@@ -68,7 +65,7 @@ class ListedRow(NamedTuple):
     action: str  # add | update
     number: str
     name: str
-    changes: list[str]
+    changes: tuple[str, ...]
 
 
 class _Update(NamedTuple):
@@ -103,19 +100,6 @@ class ImportPlan:
         return self.counts.get(action, 0)
 
 
-class _Problems:
-    """Problems of one kind: how many, and the first ones (all that can be shown)."""
-
-    def __init__(self) -> None:
-        self.first: list[str] = []
-        self.count = 0
-
-    def append(self, text: str) -> None:
-        self.count += 1
-        if len(self.first) < MAX_PROBLEMS_SHOWN:
-            self.first.append(text)
-
-
 def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:
     mapping: dict[str, int] = {}
     ignored: list[str] = []
@@ -140,74 +124,6 @@ def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], li
             f"in the header row ({', '.join(h for h in headers if h) or 'empty'})"
         )
     return mapping, ignored
-
-
-class _RowParser:
-    """Parses the cells of a row into field values, reporting bad cells by line."""
-
-    def __init__(self, mapping: dict[str, int], problems: _Problems) -> None:
-        self.problems = problems
-        self.fields: list[
-            tuple[int, str, Callable[[str], Any], str, dict[str, Any] | None, bool]
-        ] = [
-            (
-                index,
-                key,
-                FIELDS_BY_KEY[key].parse,
-                FIELDS_BY_KEY[key].export_header,
-                {} if key in REPEATING_FIELDS else None,
-                key.endswith("_on"),
-            )
-            for key, index in mapping.items()
-        ]
-
-    def __call__(self, line: int, cells: list[str]) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        size = len(cells)
-        for index, key, parse, header, memo, is_date in self.fields:
-            text = cells[index].strip() if index < size else ""
-            if not text:
-                continue  # an empty cell leaves the stored value alone
-            if memo is not None:
-                value = memo.get(text, memo)
-                if value is not memo:
-                    values[key] = value
-                    continue
-            try:
-                value = parse(text)
-            except InvalidValueError as exc:
-                self.problems.append(f"line {line}: {header} ({key}): {exc}")
-                continue
-            values[key] = value
-            if (
-                memo is not None
-                and len(memo) < MEMO_LIMIT
-                and not (is_date and not text[0].isdigit())
-            ):
-                memo[text] = value
-        return values
-
-
-def _blank(cells: list[str]) -> bool:
-    # Only whitespace in every cell (one strip of the joined row: a million rows add up).
-    return not "".join(cells).strip()
-
-
-def _batches(
-    rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
-) -> Iterator[list[tuple[int, list[str]]]]:
-    batch: list[tuple[int, list[str]]] = []
-    for count, (line, cells) in enumerate(rows, start=1):
-        if progress is not None:
-            progress(count)
-        if _blank(cells):
-            continue
-        batch.append((line, cells))
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
@@ -239,6 +155,12 @@ def _effective_tiers(session: Session, ids: set[int], term_id: int | None) -> di
         for member_id, tier in connection.execute(sa_select(roster.c.id, roster.c.tier)):
             tiers[member_id] = tier
     return tiers
+
+
+def _members_stored(session: Session) -> bool:
+    """Whether any member is stored."""
+    query = sa_select(member_t.c.id).limit(1)
+    return session.connection().execute(query).first() is not None
 
 
 def _highest_number_in_file(path: Path, index: int) -> int:
@@ -276,9 +198,8 @@ class _Planner:
         self.path = path
         self.term_id = term_id
         self.write = write
-        self.parse_problems = _Problems()
-        self.plan_problems = _Problems()
-        self.parse = _RowParser(mapping, self.parse_problems)
+        self.parse_problems = Problems()
+        self.plan_problems = Problems()
         self.counts = {"add": 0, "update": 0, "same": 0}
         self.updates: list[_Update] = []
         self.listing: list[ListedRow] = []
@@ -292,9 +213,8 @@ class _Planner:
         self.tier_by_id = {tier.id: tier.name for tier in tiers}
         lowest = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
         self.lowest = lowest.name if lowest else None
-        connection = session.connection()
         # With no members stored yet (a first import), no row can match one.
-        self.existing = connection.execute(sa_select(member_t.c.id).limit(1)).first() is not None
+        self.existing = _members_stored(session)
         # New rows without a number draw the next free M-numbers, after any the file uses.
         serialize(session, "assoc.member_numbers")
         self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
@@ -310,28 +230,28 @@ class _Planner:
     def failed(self) -> bool:
         return bool(self.parse_problems.count or self.plan_problems.count or self.deferred)
 
-    def read(
-        self, rows: Iterator[tuple[int, list[str]]], progress: Callable[[int], None] | None
-    ) -> None:
-        for batch in _batches(rows, progress):
-            parsed = [(line, self.parse(line, cells)) for line, cells in batch]
-            self._plan_batch(parsed)
+    def read(self, batches: Iterable[Batch], progress: Callable[[int], None] | None) -> None:
+        for batch in batches:
+            if progress is not None:
+                progress(batch.read)
+            self.parse_problems.merge(batch.problems, batch.problem_count)
+            self._plan_batch(batch.rows)
             self._flush()
 
-    def _plan_batch(self, parsed: list[tuple[int, dict[str, Any]]]) -> None:
+    def _plan_batch(self, parsed: list[Row]) -> None:
         by_number: dict[Any, dict[str, Any]] = {}
         by_code: dict[Any, dict[str, Any]] = {}
         effective: dict[int, str] = {}
         if self.existing:
             session, columns = self.session, self.member_columns
-            numbers = {v["number"] for _, v in parsed if v.get("number")}
-            codes = {v["credit_code"] for _, v in parsed if v.get("credit_code")}
+            numbers = {v["number"] for _, v, _keys in parsed if v.get("number")}
+            codes = {v["credit_code"] for _, v, _keys in parsed if v.get("credit_code")}
             by_number = _lookup(session, member_t.c.number, numbers, columns)
             by_code = _lookup(session, member_t.c.credit_code, codes, columns)
             # The tier that follows from offices matters only for a tier cell of a member
             # without an explicit tier.
             ids = set()
-            for _line, values in parsed:
+            for _line, values, _keys in parsed:
                 if "tier" in values:
                     member = by_number.get(values.get("number")) or by_code.get(
                         values.get("credit_code")
@@ -340,13 +260,14 @@ class _Planner:
                         ids.add(member["id"])
             if ids:
                 effective = _effective_tiers(session, ids, self.term_id)
-        for line, values in parsed:
-            self._plan_row(line, values, by_number, by_code, effective)
+        for line, values, keys in parsed:
+            self._plan_row(line, values, keys, by_number, by_code, effective)
 
     def _plan_row(
         self,
         line: int,
         values: dict[str, Any],
+        keys: tuple[str, str] | None,
         by_number: dict[str, Any],
         by_code: dict[str, Any],
         effective: dict[int, str],
@@ -405,23 +326,23 @@ class _Planner:
             if repeats_default:
                 values.pop("tier")
         if member is None:
-            self._add(line, values)
+            self._add(line, values, keys)
         else:
             self._update(line, values, member)
 
-    def _add(self, line: int, values: dict[str, Any]) -> None:
+    def _add(self, line: int, values: dict[str, Any], keys: tuple[str, str] | None) -> None:
         self.counts["add"] += 1
         if not values.get("number"):
             self.highest += 1
             values["number"] = format_member_number(self.highest)
         number = values["number"]
         if not self.write:
-            self.listing.append(ListedRow(line, "add", number, values["name"], []))
+            self.listing.append(ListedRow(line, "add", number, values["name"], ()))
             return
         if self.failed or self.writer is None:
             return  # nothing more is written: the transaction will be rolled back
         try:
-            self.pending.append(self.writer.row(values))
+            self.pending.append(self.writer.row(values, keys))
         except InvalidValueError as exc:
             self.deferred = exc
             return
@@ -447,7 +368,7 @@ class _Planner:
         else:
             number = str(values.get("number") or member["number"])
             name = str(values.get("name") or member["name"])
-            self.listing.append(ListedRow(line, "update", number, name, changes))
+            self.listing.append(ListedRow(line, "update", number, name, tuple(changes)))
 
     def _flush(self) -> None:
         if self.pending and self.writer is not None and not self.failed:
@@ -484,8 +405,33 @@ def plan_import(
     Without it nothing is written, and the plan lists every row that would change."""
     headers, rows = read_rows(path)
     mapping, ignored = _map_headers(headers, path.name)
-    planner = _Planner(session, path, mapping, term_id, add_now)
-    planner.read(rows, progress)
+    batches: Iterable[Batch]
+    if (estimate_rows(path) or 0) >= HELPER_ROWS:
+        # A large file is read and parsed in a helper process, started first, while this
+        # one plans and writes (see roster_reader). On a first import every row is a new
+        # member, so the helper computes the names' sort keys too; otherwise they are
+        # computed here for the new rows only (most rows of a re-import match a member).
+        sort_keys = add_now and not _members_stored(session)
+        batches = helper = HelperReader(path, mapping, BATCH, sort_keys=sort_keys)
+    else:
+        helper, sort_keys = None, False
+        batches = parse_batches(rows, mapping, size=BATCH)
+    try:
+        if add_now and not sort_keys:
+            load_pinyin()  # before gc.freeze: its dictionaries are alive for good
+        planner = _Planner(session, path, mapping, term_id, add_now)
+        # Reading makes and drops millions of small containers; each full run of the
+        # cyclic garbage collector would walk every object alive before (SQLAlchemy's,
+        # pypinyin's dictionaries) for nothing. Those are set aside meanwhile; new objects
+        # are collected.
+        gc.freeze()
+        try:
+            planner.read(batches, progress)
+        finally:
+            gc.unfreeze()
+    finally:
+        if helper is not None:
+            helper.close()
     planner.check()
     planner.seen_numbers, planner.seen_codes = {}, {}  # a million keys: free them first
     if planner.writer is not None:

@@ -19,13 +19,23 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s/,、;转]{3,50}$")
 
 
-def _text(limit: int) -> Callable[[str], str]:
-    def parse(value: str) -> str:
-        if len(value) > limit:
-            raise InvalidValueError(f"{len(value)} characters is too long; at most {limit} fit")
+class LimitedText:
+    """Free text of at most *limit* characters, kept as typed. A class rather than a
+    closure so an import can check a whole column at once by its ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> str:
+        if len(value) > self.limit:
+            raise InvalidValueError(
+                f"{len(value)} characters is too long; at most {self.limit} fit"
+            )
         return value
 
-    return parse
+
+def _text(limit: int) -> LimitedText:
+    return LimitedText(limit)
 
 
 def _count(value: str) -> int:

@@ -262,7 +262,7 @@ class NewMembers:
     def __init__(
         self, session: Session, now: datetime | None = None, expected: int | None = None
     ) -> None:
-        from assoc_cli.db.bulk import BulkInsert
+        from assoc_cli.db.bulk import BulkInsert, defer_triggers
         from assoc_cli.reports import balances
 
         self.now = now or datetime.now(UTC)
@@ -273,21 +273,36 @@ class NewMembers:
         self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
         self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
         self.added = 0
+        self.triggers: list[str] = []
         if expected is not None and expected > balances.AUTO_LIMIT:
-            # More new members than a command refreshes: note everyone stale at once, so
-            # the triggers skip noting each row (`assoc db refresh` stores them later).
+            # More new members than a command refreshes: note everyone stale at once
+            # (`assoc db refresh` stores them later); the ledger triggers on the tables
+            # written here would only find that note again for every row, so they are
+            # set aside until ``finish``.
             balances.note_everyone(self.connection)
+            self.triggers = defer_triggers(
+                self.connection, (self.member_t.name, self.period_t.name)
+            )
+        # Values as the database driver takes them (see BulkInsert.converter).
+        self._date = self.members.converter("joined_on")
+        self._left_date = self.members.converter("left_on")
+        self._flag = self.members.converter("has_party_org")
+        self._created = self.members.converter("created_at")(self.now)
+        self._updated = self.members.converter("updated_at")(self.now)
 
-    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        """The member row for parsed *values* (a leave date is allowed, as in an import of
-        former members; it must not be before the join date)."""
+    def row(
+        self, values: dict[str, Any], sort_keys: tuple[str, str] | None = None
+    ) -> tuple[Any, ...]:
+        """The member row for parsed *values*, as the driver takes it (a leave date is
+        allowed, as in an import of former members; it must not be before the join date).
+        *sort_keys* are the name's pinyin and stroke keys when already computed."""
         get = values.get
         number, name = values["number"], values["name"]
         joined_on, left_on = get("joined_on"), get("left_on")
         if left_on is not None and joined_on is not None and left_on < joined_on:
             raise InvalidValueError(f"{name} ({number}) cannot leave before it joined")
         tier = get("tier")
-        now = self.now
+        pinyin, strokes = sort_keys or (pinyin_key(name), stroke_key(name))
         return (
             number,
             name,
@@ -300,18 +315,18 @@ class NewMembers:
             get("email"),
             get("address"),
             get("segment"),
-            joined_on,
-            left_on,
+            self._date(joined_on),
+            self._left_date(left_on),
             "active" if left_on is None else "withdrawn",
             get("employees"),
             get("party_members"),
-            get("has_party_org"),
+            self._flag(get("has_party_org")),
             self.tier_ids.get(tier) if tier else None,
             get("note"),
-            pinyin_key(name),
-            stroke_key(name),
-            now,
-            now,
+            pinyin,
+            strokes,
+            self._created,
+            self._updated,
         )
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
@@ -356,8 +371,13 @@ class NewMembers:
         return expected >= int(stored.scalar() or 0)
 
     def finish(self) -> None:
-        """Build the indexes set aside while writing (call once every batch is written)."""
+        """Build the indexes and triggers set aside while writing (call once every batch
+        is written)."""
+        from assoc_cli.db.bulk import restore_triggers
+
         self.members.restore_indexes()
+        restore_triggers(self.connection, self.triggers)
+        self.triggers = []
 
 
 def update_member(*, session: Session, member: Member, values: dict[str, Any]) -> list[str]:
