@@ -533,14 +533,6 @@ UNPAID_COLUMNS = [
 ]
 
 
-def _sorted_years(rows: Any, key: str) -> Any:
-    """Years aggregated in SQL come unordered; list them oldest first."""
-    for row in rows:
-        if row.get(key):
-            row[key] = "、".join(sorted(str(row[key]).split("、")))
-        yield row
-
-
 @app.command("unpaid")
 def unpaid(
     ctx: typer.Context,
@@ -579,8 +571,13 @@ def unpaid(
             segment=segment,
             sort=sort.value,
         )
-        rows = _sorted_years(stream(session, query), "years_in_arrears")
-        render(Listing(UNPAID_COLUMNS, rows), fmt, lang)
+        if fmt is OutputFormat.csv:
+            # Hundreds of thousands of rows for a federation: the cells are made in SQL.
+            from assoc_cli.reports.cells import write_csv_query
+
+            write_csv_query(session, query, UNPAID_COLUMNS, sys.stdout)
+            return
+        render(Listing(UNPAID_COLUMNS, stream(session, query)), fmt, lang)
 
 
 class ReportBy(StrEnum):
@@ -716,7 +713,7 @@ def arrears(
             Column("phone"),
             Column("member_status", kind="enum", enum_prefix="status."),
         ]
-        render(Listing(columns, _sorted_years(stream(session, query), "years")), fmt, lang)
+        render(Listing(columns, stream(session, query)), fmt, lang)
 
 
 PAYMENT_COLUMNS = [

@@ -63,7 +63,7 @@ def _capital(fen: int, lang: str) -> str:
 
 
 def _years(years: str, lang: str) -> str:
-    ordered = sorted(years.split("、"))
+    ordered = years.split("、")  # oldest first (reports.cells.year_list)
     if lang == "en":
         return ", ".join(ordered)
     return "、".join(f"{year}年度" for year in ordered)

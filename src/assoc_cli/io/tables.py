@@ -143,14 +143,17 @@ def write_csv_cells_file(
     """Like :func:`write_csv_file` for rows that are already the cells to write, in header
     order (text, whole numbers or None; formula-like text already neutralised)."""
     if path is None:
-        return _write_cells(rows, stream, headers)
+        return write_cells(rows, stream, headers)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        return _write_cells(rows, handle, headers)
+        return write_cells(rows, handle, headers)
 
 
-def _write_cells(rows: Iterable[Sequence[Any]], stream: Any, headers: list[str]) -> int:
+def write_cells(
+    rows: Iterable[Sequence[Any]], stream: Any, headers: list[str], line_end: str = "\r\n"
+) -> int:
+    """Write *headers* and *rows* (the cells themselves) as CSV; returns the row count."""
     counted = _Counted(rows)
-    writer = csv.writer(stream, lineterminator="\r\n")
+    writer = csv.writer(stream, lineterminator=line_end)
     writer.writerow(headers)
     writer.writerows(counted)  # the loop runs in C
     return counted.count

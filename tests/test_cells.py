@@ -1,0 +1,91 @@
+"""Output cells made by the database (reports/cells.py) are the cells Python makes: money
+text, lists of years in order, and a whole ``-f csv`` listing against its JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+
+from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, create_engine, literal, select
+
+from assoc_cli.output import fen_to_text
+from assoc_cli.reports.cells import BITS, YearList, money_text
+from tests.conftest import Cli
+
+AMOUNTS = [0, 1, 5, 10, 99, 100, 101, 150, 30000_00, 123456789, 10**15]
+
+
+def _engine(cli: Cli):  # type: ignore[no-untyped-def]
+    url = cli.location if "://" in cli.location else f"sqlite:///{cli.location}"
+    return create_engine(url)
+
+
+def test_money_text_is_fen_to_text(cli: Cli) -> None:
+    engine = _engine(cli)
+    amounts = [*AMOUNTS, *(-amount for amount in AMOUNTS if amount)]
+    try:
+        with engine.connect() as connection:
+            for amount in [*amounts, None]:
+                cell = select(money_text(literal(amount, BigInteger)))
+                text = connection.execute(cell).scalar()
+                assert text == (None if amount is None else fen_to_text(amount)), amount
+    finally:
+        engine.dispose()
+
+
+def test_year_lists_are_in_order_whatever_the_rows_order(cli: Cli) -> None:
+    """Years over more than one mask's worth (BITS), rows shuffled, one group with none."""
+    rng = random.Random(6)
+    years = list(range(1950, 1950 + BITS + 20))
+    groups = {group: sorted(rng.sample(years, rng.randint(1, 12))) for group in range(1, 40)}
+    groups[40] = [years[0], years[BITS - 1], years[BITS], years[-1]]  # the chunks' edges
+    rows = [(group, year, 1) for group, chosen in groups.items() for year in chosen]
+    rows += [(41, years[3], 0)]  # a row that does not count
+    rng.shuffle(rows)
+    table = Table(
+        "year_list_probe",
+        MetaData(),
+        Column("grp", Integer),
+        Column("year", Integer),
+        Column("counts", Integer),
+    )
+    year_list = YearList(years)
+    grouped = (
+        select(table.c.grp, *year_list.masks(table.c.year, table.c.counts == 1))
+        .group_by(table.c.grp)
+        .subquery("grouped")
+    )
+    query = select(grouped.c.grp, year_list.text(grouped)).order_by(grouped.c.grp)
+    engine = _engine(cli)
+    try:
+        with engine.begin() as connection:
+            table.create(connection)
+            connection.execute(
+                table.insert(), [{"grp": g, "year": y, "counts": c} for g, y, c in rows]
+            )
+            found = dict(connection.execute(query).all())
+            table.drop(connection)
+    finally:
+        engine.dispose()
+    expected: dict[int, str | None] = {g: "、".join(map(str, y)) for g, y in groups.items()}
+    expected[41] = None
+    assert found == expected
+
+
+def test_unpaid_csv_made_in_sql_matches_the_json_made_in_python(demo: Cli) -> None:
+    """`dues unpaid -f csv` writes cells computed by the database; `-f json` formats the
+    same rows in Python. Every cell must agree, on the stored and the computed ledger."""
+    for tier, amount in (("会长单位", "30000"), ("副会长单位", "20000"), ("理事单位", "10000")):
+        demo.ok("dues", "rates", "set", "2020", tier, amount)  # arrears from 2020 on
+    demo.ok("dues", "rates", "set", "2020", "会员单位", "1000.50")
+    for as_of in ("2022-12-31", "2022-06-30"):
+        args = ["dues", "unpaid", "--year", "2022", "--as-of", as_of]
+        rows = list(csv.DictReader(io.StringIO(demo.ok(*args, "-f", "csv").stdout)))
+        objects = json.loads(demo.ok(*args, "-f", "json").stdout)
+        assert len(rows) == len(objects) > 0
+        for row, obj in zip(rows, objects, strict=True):
+            assert list(row) == [key for key in obj if key in row]
+            assert row == {key: "" if obj[key] is None else str(obj[key]) for key in row}
+        assert any("、" in row["years_in_arrears"] for row in rows)
