@@ -166,15 +166,19 @@ LEFT JOIN tier t ON t.rank = COALESCE(
   (SELECT MAX(rank) FROM tier))
 WHERE m.status = 'active'
 ORDER BY LENGTH(m.number), m.number""",
-    # The same answers from the stored balances (one year's rows, the owing rows).
+    # The same answers from the stored balances: this year's owing rows, and for each of
+    # those members its owing years up to this one (an index search per member; grouping
+    # every member's owing years first was ~15 % slower at 1M). The query assoc runs. (A
+    # SQLite-only GROUP BY with bare columns is ~5 % quicker; PostgreSQL refuses it.)
     "unpaid-stored": """
 SELECT m.number, m.name, b.tier, b.due, b.paid, b.waived, b.balance,
        CASE WHEN b.paid > 0 THEN 'partial' ELSE 'unpaid' END AS status,
        m.representative, m.phone, a.years, a.total_owing
 FROM dues_balance b JOIN member m ON m.id = b.member_id
-LEFT JOIN (SELECT member_id, string_agg(year::text, '、' ORDER BY year) AS years,
-                  SUM(balance)::bigint AS total_owing
-           FROM dues_balance WHERE balance > 0 AND year <= %(year)s GROUP BY member_id) a
+JOIN (SELECT o.member_id, string_agg(e.year::text, '、' ORDER BY e.year) AS years, SUM(e.balance)::bigint AS total_owing
+      FROM dues_balance o JOIN dues_balance e
+        ON e.member_id = o.member_id AND e.balance > 0 AND e.year <= %(year)s
+      WHERE o.year = %(year)s AND o.balance > 0 GROUP BY o.member_id) a
   ON a.member_id = b.member_id
 WHERE b.year = %(year)s AND b.balance > 0
 ORDER BY b.balance DESC, a.total_owing DESC, m.number""",

@@ -64,6 +64,12 @@ def check(db: Path | str, raw_command: list[str] | None = None) -> None:
     ]
     theirs = [(r[0], int(r[3]), int(r[4]), int(r[6]), int(r[11])) for r in raw["unpaid"]]
     assert ours == theirs, "unpaid: assoc and the hand-written ledger differ"
+    # -f csv cells are made by the database, -f json's in Python: the same text.
+    unpaid_csv = _output([*ASSOC, "--db", str(db), "dues", "unpaid", *YEAR, "-f", "csv"])
+    cells = list(csv.DictReader(io.StringIO(unpaid_csv)))
+    assert cells == [
+        {key: "" if row[key] is None else str(row[key]) for key in cells[0]} for row in unpaid
+    ], "unpaid: -f csv and -f json differ"
     report = json.loads(_output([*ASSOC, "--db", str(db), "dues", "report", *YEAR, "-f", "json"]))[
         :-1
     ]
