@@ -29,6 +29,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from timing import compile_assoc
+
 ASSOC = [sys.executable, "-m", "assoc_cli"]
 HEADERS = [
     "名称",
@@ -289,6 +291,7 @@ def main() -> None:
         "give it twice (or with --src . for this tree) to interleave the trees' runs",
     )
     args = parser.parse_args()
+    compile_assoc()
     args.dir.mkdir(parents=True, exist_ok=True)
     source = args.dir / f"members-{args.rows}-{args.seed}.csv"
     if not source.exists():

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import Run, measure
+from timing import Run, compile_assoc, measure
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -183,6 +183,7 @@ def main() -> None:
         help="time the assoc in this source tree instead (e.g. `git archive OLD src migrations`)",
     )
     args = parser.parse_args()
+    compile_assoc()
     if args.src is not None:  # the build and every run import assoc_cli from there
         os.environ["PYTHONPATH"] = str(args.src.resolve() / "src")
     work = Path(tempfile.mkdtemp(prefix="assoc-bench-meetings-"))

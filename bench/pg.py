@@ -48,7 +48,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 import pg_server  # noqa: E402  (tests/pg_server.py)
 from run import ASSOC, CASES, LEDGER, LOWER_BOUNDS, RAW, check  # noqa: E402
-from timing import measure  # noqa: E402
+from timing import compile_assoc, measure  # noqa: E402
 
 PG_RAW = [sys.executable, str(HERE / "pg_baseline.py")]
 SQLITE_RAW = [sys.executable, str(HERE / "baseline.py")]
@@ -192,6 +192,7 @@ def main() -> None:
         "--timeout", type=float, default=600, help="seconds before one run counts as stuck"
     )
     args = parser.parse_args()
+    compile_assoc()
     if args.members is None and args.sqlite is None:
         parser.error("give --members N or --sqlite PATH")
 

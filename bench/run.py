@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timing import finished
+from timing import compile_assoc, finished
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -109,6 +109,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="compare the figures first")
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated subset")
     args = parser.parse_args()
+    compile_assoc()
     if args.check:
         check(args.db)
     print(

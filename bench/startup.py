@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import compile_assoc
+
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("assoc")
 # The console script is what people run; fall back to ``python -m`` outside a venv.
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="use this demo database instead of a fresh one")
     parser.add_argument("--only", choices=("help", "reports"), help="time only one target")
     args = parser.parse_args()
+    compile_assoc()
 
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or Path(folder) / "demo.db"
