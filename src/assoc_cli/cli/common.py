@@ -8,6 +8,8 @@ and ``open_reader``, the renderer inside ``render`` and ``emit``.
 from __future__ import annotations
 
 import gc
+import io
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +67,11 @@ class AssocGroup(LazyGroup):
             raise typer.Exit(exc.exit_code) from None
         except AssocError as exc:
             fail(str(exc), exc.exit_code)
+        except BrokenPipeError:
+            # Whoever read the output stopped early (`assoc members list -f csv | head`):
+            # stop quietly, as Unix tools do; output not yet flushed goes nowhere.
+            _silence_stdout()
+            raise typer.Exit(EXIT_ERROR) from None
         except OSError as exc:
             # An output file or folder that cannot be written, an input that cannot be read.
             where = f" {exc.filename}" if exc.filename else ""
@@ -86,6 +93,15 @@ class AssocGroup(LazyGroup):
                     )
                 fail(f"the database refused the change: {reason.splitlines()[0]}")
             raise
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so flushing it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (a test's captured output)
 
 
 def state(ctx: typer.Context) -> AppState:
