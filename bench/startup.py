@@ -13,7 +13,6 @@ Prints the median wall time of each case and its ratio to its baseline.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -102,8 +101,7 @@ def main() -> None:
     median = {name: statistics.median(w for w, _ in values) for name, values in times.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in times.items()}
     print(f"{args.repeat} runs each, interleaved; medians in seconds (the targets are on wall)")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("PYTHONDONTWRITEBYTECODE is set: assoc's own modules are compiled on every run")
+    print("assoc's modules were compiled to bytecode first (bench/timing.py compile_assoc)")
     print(f"\n{'case':34} {'wall':>7} {'ratio':>6} {'target':>7}        {'cpu':>6} {'ratio':>6}")
     for name in baselines:
         print(f"{name:34} {median[name]:7.3f} {'':22} {cpu[name]:6.3f}")
