@@ -149,24 +149,16 @@ def main() -> None:
         reset(url)
 
         # B. A note committed between the refresh's INSERT … SELECT and its DELETE.
-        with engine.begin() as connection:
-            connection.execute(text("INSERT INTO ledger_dirty (member_id) VALUES (2)"))
-        print(
-            "B:",
-            refresh_with_hook(url, "DELETE FROM ledger_dirty", lambda: outside_payment(url, 3)),
-        )
-        print("B (note cleared unread):", state(engine, [3]))
-        reset(url)
-
         # C. A note committed between the refresh's DELETE of balances and its INSERT.
-        with engine.begin() as connection:
-            connection.execute(text("INSERT INTO ledger_dirty (member_id) VALUES (2)"))
-        print(
-            "C:",
-            refresh_with_hook(url, "WITH entry_sums", lambda: outside_payment(url, 3)),
-        )
-        print("C (after the failed refresh):", state(engine, [2, 3]))
-        reset(url)
+        for label, before, shown in (
+            ("B (note cleared unread)", "DELETE FROM ledger_dirty", [3]),
+            ("C (after the failed refresh)", "WITH entry_sums", [2, 3]),
+        ):
+            with engine.begin() as connection:
+                connection.execute(text("INSERT INTO ledger_dirty (member_id) VALUES (2)"))
+            print(label[0] + ":", refresh_with_hook(url, before, lambda: outside_payment(url, 3)))
+            print(label + ":", state(engine, shown))
+            reset(url)
 
         # D. A report's is_current and its read in different snapshots.
         as_of = date(2025, 12, 31)
