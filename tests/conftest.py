@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,26 @@ def snapshot(db: Path | str) -> str:
         engine.dispose()
 
 
+@contextmanager
+def recorded_statements() -> Iterator[list[tuple[str, Any]]]:
+    """Every SQL statement sent to any database while the block runs, with its parameters
+    (an executemany counts once: it is one round trip)."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+    ) -> None:
+        statements.append((statement, parameters))
+
+    from sqlalchemy import Engine, event
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
 @dataclass
 class Cli:
     """Runs ``assoc --db LOCATION …`` in-process through Click's test runner."""
@@ -142,12 +163,16 @@ class Cli:
         assert snapshot(self.location) == before, "a failed command changed the database"
         return errors[0]
 
+    @property
+    def url(self) -> str:
+        """The database as an SQLAlchemy URL."""
+        return self.location if "://" in self.location else f"sqlite:///{self.location}"
+
     def sql(self, statement: str) -> list[Any]:
         """Run raw SQL on the database (to look behind the CLI, or to tamper with it)."""
         from sqlalchemy import create_engine, text
 
-        url = self.location if "://" in self.location else f"sqlite:///{self.location}"
-        engine = create_engine(url)
+        engine = create_engine(self.url)
         try:
             with engine.begin() as connection:
                 result = connection.execute(text(statement))
@@ -169,17 +194,27 @@ def _fresh_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest
     return pg_server.create_database(server, f"t_{uuid.uuid4().hex[:16]}")
 
 
+def new_cli(
+    backend: str, folder: Path, request: pytest.FixtureRequest, *, init: bool = False
+) -> Cli:
+    """One more database for a test (a new SQLite file in *folder*, or a new PostgreSQL
+    database); with *init*, an association initialised as the ``cli`` fixture's is."""
+    made = Cli(_fresh_location(backend, folder, request))
+    if init:
+        made.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
+    return made
+
+
 @pytest.fixture
 def empty_cli(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
     """A database with nothing in it yet (a new SQLite path, or a new empty database)."""
-    return Cli(_fresh_location(backend, tmp_path, request))
+    return new_cli(backend, tmp_path, request)
 
 
 @pytest.fixture
-def cli(empty_cli: Cli) -> Cli:
+def cli(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
     """An initialised association in a fresh database."""
-    empty_cli.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    return empty_cli
+    return new_cli(backend, tmp_path, request, init=True)
 
 
 @pytest.fixture(scope="session")

@@ -17,13 +17,8 @@ from tests.conftest import Cli
 AMOUNTS = [0, 1, 5, 10, 99, 100, 101, 150, 30000_00, 123456789, 10**15]
 
 
-def _engine(cli: Cli):  # type: ignore[no-untyped-def]
-    url = cli.location if "://" in cli.location else f"sqlite:///{cli.location}"
-    return create_engine(url)
-
-
 def test_money_text_is_fen_to_text(cli: Cli) -> None:
-    engine = _engine(cli)
+    engine = create_engine(cli.url)
     amounts = [*AMOUNTS, *(-amount for amount in AMOUNTS if amount)]
     try:
         with engine.connect() as connection:
@@ -58,7 +53,7 @@ def test_year_lists_are_in_order_whatever_the_rows_order(cli: Cli) -> None:
         .subquery("grouped")
     )
     query = select(grouped.c.grp, year_list.text(grouped)).order_by(grouped.c.grp)
-    engine = _engine(cli)
+    engine = create_engine(cli.url)
     try:
         with engine.begin() as connection:
             table.create(connection)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import Cli, snapshot
+from tests.conftest import Cli, new_cli, snapshot
 
 CODE = "91350100M000100Y43"
 
@@ -385,21 +385,6 @@ def _varied_roster(path: Path, rows: int) -> Path:
     return _write(path, out.getvalue(), "utf-8")
 
 
-def _other_database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
-    """A second initialised association beside the test's own."""
-    import uuid
-
-    from tests import pg_server
-
-    if backend == "sqlite":
-        other = Cli(str(tmp_path / "other.db"))
-    else:
-        server = request.getfixturevalue("postgres")
-        other = Cli(pg_server.create_database(server, f"o_{uuid.uuid4().hex[:16]}"))
-    other.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    return other
-
-
 def _imported(cli: Cli) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], object]:
     """The members and membership periods stored (all but the timestamps), and the audit
     entry of the last import."""
@@ -437,7 +422,7 @@ def test_the_helper_process_reads_a_file_as_the_command_itself_does(
     when the command reads the file itself (batch by batch, indexes rebuilt at the end)."""
     _batched(monkeypatch)
     path = _varied_roster(tmp_path / "roster.csv", 400)
-    other = _other_database(backend, tmp_path, request)
+    other = new_cli(backend, tmp_path / "other", request, init=True)
     _reader(monkeypatch, helper=False)
     itself = cli.ok("members", "import", str(path))
     _reader(monkeypatch, helper=True)

@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.conftest import Cli, _fresh_location
+from tests.conftest import Cli, new_cli, recorded_statements
 
 
 @pytest.fixture
@@ -553,25 +551,6 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "伟芳敏静强磊军洋勇杰涛明超霞平刚华建国志"
 
 
-@contextmanager
-def _statements() -> Iterator[list[str]]:
-    """Every SQL statement sent to any database while the block runs (an executemany, or a
-    batch of an INSERT of many rows, counts once: it is one round trip)."""
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    seen: list[str] = []
-
-    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        seen.append(statement)
-
-    event.listen(Engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "before_cursor_execute", count)
-
-
 def _assembly_statements(cli: Cli, tmp_path: Path, units: int) -> dict[str, int]:
     """Build a 会员大会 of *units* member units through the CLI and count the statements each
     meeting command sends: inviting all members, marking attendance, every paper in every
@@ -647,7 +626,7 @@ def _assembly_statements(cli: Cli, tmp_path: Path, units: int) -> dict[str, int]
     }
     counts = {}
     for name, args in commands.items():
-        with _statements() as seen:
+        with recorded_statements() as seen:
             cli.ok(*args)
         counts[name] = len(seen)
     # The commands did their work on every invitee, not just on some.
@@ -664,8 +643,8 @@ def test_meeting_commands_send_as_many_statements_for_40_members_as_for_5(
 ) -> None:
     """No N+1: the number of SQL statements a meeting command sends does not grow with the
     number of members or invitations (a 会员大会 may have thousands)."""
-    small = Cli(_fresh_location(backend, tmp_path / "small", request))
-    large = Cli(_fresh_location(backend, tmp_path / "large", request))
+    small = new_cli(backend, tmp_path / "small", request)
+    large = new_cli(backend, tmp_path / "large", request)
     small_counts = _assembly_statements(small, tmp_path, 5)
     large_counts = _assembly_statements(large, tmp_path, 40)
     grown = {
@@ -688,7 +667,7 @@ def test_listings_send_as_many_statements_for_six_meetings_as_for_two(assoc: Cli
     def counts() -> dict[str, int]:
         result = {}
         for name, args in listings.items():
-            with _statements() as seen:
+            with recorded_statements() as seen:
                 assoc.ok(*args)
             result[name] = len(seen)
         return result

@@ -5,34 +5,14 @@ PLAN), and huge listings are cut short on screen. Timings live in bench/, never 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
 
-from tests.conftest import Cli, sqlite_only
+from tests.conftest import Cli, new_cli, recorded_statements, sqlite_only
 
 RATES = {"会长单位": "30000", "副会长单位": "20000", "理事单位": "10000", "会员单位": "3000"}
-
-
-@contextmanager
-def recorded_statements() -> Iterator[list[tuple[str, Any]]]:
-    """Every SQL statement sent to any database while the block runs, with its parameters."""
-    statements: list[tuple[str, Any]] = []
-
-    def record(
-        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
-    ) -> None:
-        statements.append((statement, parameters))
-
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
 
 
 def _association(cli: Cli, tmp_path: Path, members: int) -> Cli:
@@ -75,24 +55,15 @@ def _round_trips(cli: Cli, args: list[str]) -> int:
 
 
 def test_reports_make_the_same_round_trips_for_4_or_40_members(
-    cli: Cli, tmp_path: Path, request: pytest.FixtureRequest
+    backend: str, cli: Cli, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     small = _association(cli, tmp_path / "small", 4)
-    large = Cli(_second_location(cli, tmp_path, request))
+    large = new_cli(backend, tmp_path / "second", request, init=True)
     _association(large, tmp_path / "large", 40)
     for args in READS:
         trips = _round_trips(small, args)
         assert trips > 0
         assert trips == _round_trips(large, args), " ".join(args)
-
-
-def _second_location(cli: Cli, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    from tests.conftest import _fresh_location
-
-    backend = "postgresql" if cli.is_postgres else "sqlite"
-    location = _fresh_location(backend, tmp_path / "second", request)
-    Cli(location).ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    return location
 
 
 @pytest.fixture
@@ -115,17 +86,10 @@ def _plans(db: Path, statements: list[tuple[str, Any]]) -> list[str]:
         connection.close()
 
 
-def _note_everyone_stale(db: Path) -> None:
-    """What a trigger does when a rate changes: the stored balances are not read until a
-    write command (or `assoc db refresh`) recomputes them."""
-    with sqlite3.connect(db) as connection:
-        connection.execute("INSERT OR IGNORE INTO ledger_dirty (member_id) VALUES (0)")
-    connection.close()
-
-
 @sqlite_only
 def test_the_ledger_reads_dues_entries_through_its_covering_index(small: Cli) -> None:
-    _note_everyone_stale(small.db)  # so the reports compute the ledger
+    # What a rate change's trigger does: the reports compute the ledger until a refresh.
+    small.sql("INSERT OR IGNORE INTO ledger_dirty (member_id) VALUES (0)")
     for args in (
         ["dues", "report", "--year", "2022", "--as-of", "2022-11-30"],
         ["dues", "unpaid", "--year", "2022", "--as-of", "2022-11-30"],
