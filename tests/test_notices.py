@@ -161,3 +161,13 @@ def test_notice_mistakes(owing: Cli) -> None:
         "2022-11-01",
         code=2,
     )
+
+
+def test_a_member_owing_only_this_year_gets_its_notice(owing: Cli) -> None:
+    """No arrears from earlier years: the notice is the year's dues alone."""
+    owing.ok("members", "add", "淄博新锐机械有限公司", "--joined", "2022-03-01")
+    text = owing.ok(
+        "dues", "notice", "--year", "2022", "--member", "新锐", "--on", "2022-11-18"
+    ).stdout
+    assert "淄博新锐机械有限公司(会员编号 M0003)" in text
+    assert "2022年度应缴会费¥30,000.00" in text and "尚欠以往年度" not in text

@@ -452,7 +452,7 @@ def notice_select(
             sent.label("already_sent"),
         )
         .select_from(
-            ledger_q.join(member_t, member_t.c.id == ledger_q.c.member_id).join(
+            ledger_q.join(member_t, member_t.c.id == ledger_q.c.member_id).outerjoin(
                 arrears, arrears.c.member_id == ledger_q.c.member_id
             )
         )
