@@ -31,14 +31,12 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    select,
     true,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from assoc_cli.db.tables import dues_rate_t
 from assoc_cli.reports.roster import int_sum
 
 if TYPE_CHECKING:
@@ -81,20 +79,12 @@ def _money_text(element: money_text, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(text, **kw)
 
 
-def rate_years(session: DbSession, up_to: int | None = None) -> list[int]:
-    """The years the association has dues rates for (the ledger's years), oldest first."""
-    query = select(dues_rate_t.c.year).distinct().order_by(dues_rate_t.c.year)
-    if up_to is not None:
-        query = query.where(dues_rate_t.c.year <= up_to)
-    return [int(year) for year in session.connection().execute(query).scalars()]
-
-
 BITS = 62  # years per mask: bit 62 would make the sum negative, 63 overflow
 
 
 class YearList:
     """The years of a group (say a member's years in arrears), oldest first, joined with
-    、, for *years* (from ``rate_years``). Two parts: ``masks`` are aggregates for the
+    、, for *years* (``ledger.rate_years``). Two parts: ``masks`` are aggregates for the
     grouping subquery (one bit per year, summed: as cheap as a COUNT), ``text`` turns them
     into the list in the outer query, row by row. NULL when the group has no such year."""
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, String, and_, case, cast, exists, func, literal, select
 
 from assoc_cli.db.tables import dues_notice_t
-from assoc_cli.reports.cells import YearList, rate_years
-from assoc_cli.reports.ledger import entry_t, ledger, year_ledger
+from assoc_cli.reports.cells import YearList
+from assoc_cli.reports.ledger import entry_t, ledger, rate_years, year_ledger
 from assoc_cli.reports.roster import int_sum, member_t
 from assoc_cli.services.settings import DuesPolicy
 

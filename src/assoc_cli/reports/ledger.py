@@ -76,13 +76,18 @@ class DuesYear:
     join_by: date
 
 
+def rate_years(session: Session, up_to: int | None = None) -> list[int]:
+    """The years that have a rate (the ledger's years), oldest first."""
+    query = select(rate_t.c.year).distinct().order_by(rate_t.c.year)
+    if up_to is not None:
+        query = query.where(rate_t.c.year <= up_to)
+    return [int(year) for year in session.connection().execute(query).scalars()]
+
+
 def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYear]:
     """Every year that has a rate, with what the ledger needs to know about it."""
     connection = session.connection()
-    years = [
-        row[0]
-        for row in connection.execute(select(rate_t.c.year).distinct().order_by(rate_t.c.year))
-    ]
+    years = rate_years(session)
     terms = list(
         connection.execute(select(term_t.c.id, term_t.c.number, term_t.c.start_on, term_t.c.end_on))
     )
