@@ -32,6 +32,7 @@ from assoc_cli.db.models import Member, Tier
 from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
 from assoc_cli.i18n.sorting import load_pinyin
 from assoc_cli.io.roster_reader import (
+    BATCH,
     MAX_PROBLEMS_SHOWN,
     Batch,
     HelperReader,
@@ -51,7 +52,6 @@ from assoc_cli.services.members import (
 )
 
 LOOKUP_CHUNK = 500
-BATCH = 5_000
 # From about this many rows (as estimated from the file) a helper process reads the file.
 HELPER_ROWS = 50_000
 EXPORT_ONLY_HEADERS = {"职务", "状态"}
@@ -193,6 +193,8 @@ class _Planner:
         mapping: dict[str, int],
         term_id: int | None,
         write: bool,
+        expected: int | None,
+        existing: bool,
     ) -> None:
         self.session = session
         self.path = path
@@ -214,7 +216,7 @@ class _Planner:
         lowest = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
         self.lowest = lowest.name if lowest else None
         # With no members stored yet (a first import), no row can match one.
-        self.existing = _members_stored(session)
+        self.existing = existing
         # New rows without a number draw the next free M-numbers, after any the file uses.
         serialize(session, "assoc.member_numbers")
         self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
@@ -223,7 +225,7 @@ class _Planner:
         # What a match is compared with: the fields the file has, and what matching uses.
         wanted = {"id", "number", "name", "credit_code", "left_on", "tier_id", *mapping}
         self.member_columns = [c for c in member_t.columns if c.key in wanted]
-        self.writer = NewMembers(session, expected=estimate_rows(path)) if write else None
+        self.writer = NewMembers(session, expected=expected) if write else None
         self.pending: list[tuple[Any, ...]] = []
 
     @property
@@ -406,12 +408,13 @@ def plan_import(
     headers, rows = read_rows(path)
     mapping, ignored = _map_headers(headers, path.name)
     batches: Iterable[Batch]
-    if (estimate_rows(path) or 0) >= HELPER_ROWS:
+    expected, existing = estimate_rows(path), _members_stored(session)
+    if (expected or 0) >= HELPER_ROWS:
         # A large file is read and parsed in a helper process, started first, while this
         # one plans and writes (see roster_reader). On a first import every row is a new
         # member, so the helper computes the names' sort keys too; otherwise they are
         # computed here for the new rows only (most rows of a re-import match a member).
-        sort_keys = add_now and not _members_stored(session)
+        sort_keys = add_now and not existing
         batches = helper = HelperReader(path, mapping, BATCH, sort_keys=sort_keys)
     else:
         helper, sort_keys = None, False
@@ -419,16 +422,19 @@ def plan_import(
     try:
         if add_now and not sort_keys:
             load_pinyin()  # before gc.freeze: its dictionaries are alive for good
-        planner = _Planner(session, path, mapping, term_id, add_now)
+        planner = _Planner(session, path, mapping, term_id, add_now, expected, existing)
         # Reading makes and drops millions of small containers; each full run of the
         # cyclic garbage collector would walk every object alive before (SQLAlchemy's,
         # pypinyin's dictionaries) for nothing. Those are set aside meanwhile; new objects
-        # are collected.
+        # are collected. (gc.unfreeze releases everything frozen, so when the command's
+        # start-up froze already, cli.common's, that freeze is left standing.)
+        frozen_before = gc.get_freeze_count() > 0
         gc.freeze()
         try:
             planner.read(batches, progress)
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
     finally:
         if helper is not None:
             helper.close()
