@@ -67,12 +67,18 @@ def localize(text: str, lang: str) -> str:
     return to_traditional(text) if lang == "zh-Hant" and text else text
 
 
-def t(key: str, lang: str, **values: Any) -> str:
-    """The message *key* in *lang*, with ``{placeholders}`` filled from *values*."""
-    # The catalogue is loaded on first use: ``--help`` never needs it.
+@cache
+def _messages() -> dict[str, tuple[str, str]]:
+    # The catalogue is loaded on first use (``--help`` never needs it), once: t() is
+    # called per cell in some listings.
     from assoc_cli.i18n.messages import MESSAGES
 
-    zh, en = MESSAGES[key]
+    return MESSAGES
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The message *key* in *lang*, with ``{placeholders}`` filled from *values*."""
+    zh, en = _messages()[key]
     template = en if lang == "en" else localize(zh, lang)
     return template.format(**values) if values else template
 
