@@ -764,7 +764,7 @@ def mark(
         raise typer.BadParameter("name whom to mark, or use --everyone")
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
-        chosen = find_attendees(session=session, meeting=target, whos=who or [])
+        chosen = find_attendees(session=session, meeting=target, whos=who) if who else []
         if everyone:
             named = {a.id for a in chosen}
             chosen += [
