@@ -142,6 +142,12 @@ def refresh(session: DbSession, *, limit: int | None) -> int | None:
     if not count and not everyone:
         return 0
     if limit is not None and count > limit:
+        if everyone:
+            # Note 0 stands for every other note: keep it alone. (On PostgreSQL each row
+            # of a bulk copy or import writes its own note; millions of them would be
+            # counted by every later command until `assoc db refresh`.) Safe under the
+            # lock: whoever takes note 0 recomputes everyone.
+            connection.execute(delete(dirty_t).where(dirty_t.c.member_id != 0))
         return None
     members = _take_notes(connection)
     policy = dues_policy(session)
