@@ -123,6 +123,26 @@ ledger AS (
 )"""
 )
 
+# The naive one-year answer's tables (see "unpaid-simple" and "report-simple").
+SIMPLE_BASE = """WITH due AS (
+  SELECT m.id, m.number, m.name, m.phone,
+         COALESCE((SELECT MIN(t.rank) FROM office_holding h JOIN office o ON o.id = h.office_id
+                   JOIN tier t ON t.id = o.tier_id WHERE h.member_id = m.id), 4) AS tier_rank
+  FROM member m WHERE m.joined_on <= :end AND (m.left_on IS NULL OR m.left_on >= :start)
+), paid AS (
+  SELECT e.member_id, SUM(e.amount_fen) AS paid FROM dues_entry e
+  WHERE e.kind = 'payment' AND e.entry_on <= :as_of AND (e.year = :year OR e.year IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM dues_entry v WHERE v.reverses_id = e.id AND v.entry_on <= :as_of)
+  GROUP BY e.member_id
+), simple AS (
+  SELECT due.number, due.name, due.phone, t.name AS tier, r.amount_fen AS due,
+         COALESCE(paid.paid, 0) AS paid
+  FROM due JOIN tier t ON t.rank = due.tier_rank
+  JOIN dues_rate r ON r.year = :year AND r.tier_id = t.id
+  LEFT JOIN paid ON paid.member_id = due.id
+)
+"""
+
 QUERIES = {
     "unpaid": LEDGER
     + """
@@ -184,30 +204,10 @@ SELECT t.name, SUM(net_due > 0), SUM(net_due > 0 AND balance = 0),
 FROM dues_balance l JOIN tier t ON t.rank = l.tier_rank WHERE l.year = :year
 GROUP BY t.rank ORDER BY t.rank""",
     # Naive one-year answers: not the ledger's rules, a lower bound for comparison.
-    "unpaid-simple": """
-WITH due AS (
-  SELECT m.id, m.number, m.name, m.phone,
-         COALESCE((SELECT MIN(t.rank) FROM office_holding h JOIN office o ON o.id = h.office_id
-                   JOIN tier t ON t.id = o.tier_id WHERE h.member_id = m.id), 4) AS tier_rank
-  FROM member m WHERE m.joined_on <= :end AND (m.left_on IS NULL OR m.left_on >= :start)
-), paid AS (
-  SELECT e.member_id, SUM(e.amount_fen) AS paid FROM dues_entry e
-  WHERE e.kind = 'payment' AND e.entry_on <= :as_of AND (e.year = :year OR e.year IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM dues_entry v WHERE v.reverses_id = e.id AND v.entry_on <= :as_of)
-  GROUP BY e.member_id
-), simple AS (
-  SELECT due.number, due.name, due.phone, t.name AS tier, r.amount_fen AS due,
-         COALESCE(paid.paid, 0) AS paid
-  FROM due JOIN tier t ON t.rank = due.tier_rank
-  JOIN dues_rate r ON r.year = :year AND r.tier_id = t.id
-  LEFT JOIN paid ON paid.member_id = due.id
-)
-SELECT * FROM simple WHERE paid < due ORDER BY due - paid DESC""",
+    "unpaid-simple": SIMPLE_BASE + "SELECT * FROM simple WHERE paid < due ORDER BY due - paid DESC",
+    "report-simple": SIMPLE_BASE
+    + "SELECT tier, COUNT(*), SUM(paid >= due), SUM(due), SUM(MIN(paid, due)) FROM simple GROUP BY tier",
 }
-QUERIES["report-simple"] = (
-    QUERIES["unpaid-simple"].split("SELECT * FROM simple")[0]
-    + "SELECT tier, COUNT(*), SUM(paid >= due), SUM(due), SUM(MIN(paid, due)) FROM simple GROUP BY tier"
-)
 
 
 def main() -> None:

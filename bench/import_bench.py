@@ -29,6 +29,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from generate import SURNAMES
 from timing import compile_assoc
 
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -128,7 +129,6 @@ TRADES = (
     "建材",
 )
 SUFFIXES = ("有限公司", "股份有限公司", "集团有限公司", "有限责任公司")
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英立正建国振华庆合延军"
 TITLES = ("董事长", "总经理", "副总经理", "办公室主任", "总工程师", "销售总监")
 SEGMENTS = ("原料", "生产", "物流", "销售", "研发")

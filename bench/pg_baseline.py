@@ -118,6 +118,29 @@ ledger AS (
 )"""
 )
 
+# The naive one-year answer's tables (see "unpaid-simple" and "report-simple").
+SIMPLE_BASE = """WITH due AS (
+  SELECT m.id, m.number, m.name, m.phone,
+         COALESCE((SELECT MIN(t.rank) FROM office_holding h JOIN office o ON o.id = h.office_id
+                   JOIN tier t ON t.id = o.tier_id WHERE h.member_id = m.id), 4) AS tier_rank
+  FROM member m WHERE m.joined_on <= %(end)s::date
+    AND (m.left_on IS NULL OR m.left_on >= %(start)s::date)
+), paid AS (
+  SELECT e.member_id, SUM(e.amount_fen)::bigint AS paid FROM dues_entry e
+  WHERE e.kind = 'payment' AND e.entry_on <= %(as_of)s::date
+    AND (e.year = %(year)s OR e.year IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM dues_entry v WHERE v.reverses_id = e.id
+                      AND v.entry_on <= %(as_of)s::date)
+  GROUP BY e.member_id
+), simple AS (
+  SELECT due.number, due.name, due.phone, t.name AS tier, r.amount_fen AS due,
+         COALESCE(paid.paid, 0) AS paid
+  FROM due JOIN tier t ON t.rank = due.tier_rank
+  JOIN dues_rate r ON r.year = %(year)s AND r.tier_id = t.id
+  LEFT JOIN paid ON paid.member_id = due.id
+)
+"""
+
 QUERIES = {
     # The arrears (years owed, total owing) as window aggregates over each member's ledger
     # rows, not baseline.py's self-join of the ledger with a GROUP BY: PostgreSQL has no
@@ -192,34 +215,11 @@ SELECT t.name, COUNT(*) FILTER (WHERE net_due > 0),
 FROM dues_balance l JOIN tier t ON t.rank = l.tier_rank WHERE l.year = %(year)s
 GROUP BY t.rank, t.name ORDER BY t.rank""",
     # Naive one-year answers: not the ledger's rules, a lower bound for comparison.
-    "unpaid-simple": """
-WITH due AS (
-  SELECT m.id, m.number, m.name, m.phone,
-         COALESCE((SELECT MIN(t.rank) FROM office_holding h JOIN office o ON o.id = h.office_id
-                   JOIN tier t ON t.id = o.tier_id WHERE h.member_id = m.id), 4) AS tier_rank
-  FROM member m WHERE m.joined_on <= %(end)s::date
-    AND (m.left_on IS NULL OR m.left_on >= %(start)s::date)
-), paid AS (
-  SELECT e.member_id, SUM(e.amount_fen)::bigint AS paid FROM dues_entry e
-  WHERE e.kind = 'payment' AND e.entry_on <= %(as_of)s::date
-    AND (e.year = %(year)s OR e.year IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM dues_entry v WHERE v.reverses_id = e.id
-                      AND v.entry_on <= %(as_of)s::date)
-  GROUP BY e.member_id
-), simple AS (
-  SELECT due.number, due.name, due.phone, t.name AS tier, r.amount_fen AS due,
-         COALESCE(paid.paid, 0) AS paid
-  FROM due JOIN tier t ON t.rank = due.tier_rank
-  JOIN dues_rate r ON r.year = %(year)s AND r.tier_id = t.id
-  LEFT JOIN paid ON paid.member_id = due.id
-)
-SELECT * FROM simple WHERE paid < due ORDER BY due - paid DESC""",
-}
-QUERIES["report-simple"] = (
-    QUERIES["unpaid-simple"].split("SELECT * FROM simple")[0]
+    "unpaid-simple": SIMPLE_BASE + "SELECT * FROM simple WHERE paid < due ORDER BY due - paid DESC",
+    "report-simple": SIMPLE_BASE
     + "SELECT tier, COUNT(*), COUNT(*) FILTER (WHERE paid >= due), SUM(due)::bigint,"
-    " SUM(LEAST(paid, due))::bigint FROM simple GROUP BY tier"
-)
+    " SUM(LEAST(paid, due))::bigint FROM simple GROUP BY tier",
+}
 
 
 def main() -> None:
