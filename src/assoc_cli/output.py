@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -163,6 +163,24 @@ def _render_json(listing: Listing, stream: TextIO) -> None:
     stream.write("\n]\n")
 
 
+def row_cells(
+    columns: list[Column], rows: Iterable[Mapping[str, Any]], *, neutralise: bool = False
+) -> Iterator[list[str]]:
+    """Each row as its CSV cells (see csv_value); with *neutralise*, cells a spreadsheet
+    would run as formulas are prefixed with an apostrophe (see neutralise_formula)."""
+    keys = [column.key for column in columns]
+    converters = csv_converters(columns)
+    for row in rows:
+        values = [row.get(key) for key in keys]
+        cells = [
+            value if value.__class__ is str else ("" if value is None else convert(value))
+            for value, convert in zip(values, converters, strict=True)
+        ]
+        if neutralise:  # neutralise_formula, inline: this runs for every cell
+            cells = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
+        yield cells
+
+
 def write_csv(
     columns: list[Column],
     rows: Iterable[Mapping[str, Any]],
@@ -171,24 +189,36 @@ def write_csv(
     header: list[str],
     neutralise: bool = False,
 ) -> int:
-    """Write rows as CSV; with *neutralise*, cells a spreadsheet would run as formulas are
-    prefixed with an apostrophe. Returns the number of rows written."""
-    writer = csv.writer(stream, lineterminator="\r\n" if neutralise else "\n")
-    writer.writerow(header)
-    keys = [column.key for column in columns]
-    converters = csv_converters(columns)
-    count = 0
-    for row in rows:
-        values = [row.get(key) for key in keys]
-        cells = [
-            value if value.__class__ is str else ("" if value is None else convert(value))
-            for value, convert in zip(values, converters, strict=True)
-        ]
-        if neutralise:
-            cells = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
-        writer.writerow(cells)
-        count += 1
-    return count
+    """Write rows as CSV (see row_cells); returns the number of rows written."""
+    cells = row_cells(columns, rows, neutralise=neutralise)
+    return write_cells(cells, stream, header, "\r\n" if neutralise else "\n")
+
+
+def write_cells(
+    rows: Iterable[Sequence[Any]], stream: Any, headers: list[str], line_end: str = "\r\n"
+) -> int:
+    """Write *headers* and *rows* (the cells themselves) as CSV; returns the row count."""
+    counted = _Counted(rows)
+    writer = csv.writer(stream, lineterminator=line_end)
+    writer.writerow(headers)
+    writer.writerows(counted)  # the loop runs in C
+    return counted.count
+
+
+class _Counted:
+    """Iterates *rows* and counts them on the way through."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.rows = iter(rows)
+        self.count = 0
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> Sequence[Any]:
+        row = next(self.rows)
+        self.count += 1
+        return row
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")

@@ -129,12 +129,10 @@ def write_csv_file(
     stream: Any = None,
 ) -> int:
     """Write a CSV Excel opens with Chinese intact (UTF-8 with BOM); formulas neutralised."""
-    from assoc_cli.output import write_csv
+    from assoc_cli.output import row_cells
 
-    if path is None:
-        return write_csv(columns, rows, stream, header=headers, neutralise=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        return write_csv(columns, rows, handle, header=headers, neutralise=True)
+    cells = row_cells(columns, rows, neutralise=True)
+    return write_csv_cells_file(path, cells, headers, stream)
 
 
 def write_csv_cells_file(
@@ -142,37 +140,12 @@ def write_csv_cells_file(
 ) -> int:
     """Like :func:`write_csv_file` for rows that are already the cells to write, in header
     order (text, whole numbers or None; formula-like text already neutralised)."""
+    from assoc_cli.output import write_cells
+
     if path is None:
         return write_cells(rows, stream, headers)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         return write_cells(rows, handle, headers)
-
-
-def write_cells(
-    rows: Iterable[Sequence[Any]], stream: Any, headers: list[str], line_end: str = "\r\n"
-) -> int:
-    """Write *headers* and *rows* (the cells themselves) as CSV; returns the row count."""
-    counted = _Counted(rows)
-    writer = csv.writer(stream, lineterminator=line_end)
-    writer.writerow(headers)
-    writer.writerows(counted)  # the loop runs in C
-    return counted.count
-
-
-class _Counted:
-    """Iterates *rows* and counts them on the way through."""
-
-    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        self.rows = iter(rows)
-        self.count = 0
-
-    def __iter__(self) -> _Counted:
-        return self
-
-    def __next__(self) -> Sequence[Any]:
-        row = next(self.rows)
-        self.count += 1
-        return row
 
 
 def write_xlsx_file(

@@ -172,7 +172,7 @@ def write_csv_query(
 ) -> int:
     """``-f csv`` of a listing straight from *query*: the same text ``output.render``
     writes for its rows (header of keys, ``\\n`` line ends). Returns the rows written."""
-    from assoc_cli.io.tables import write_cells
+    from assoc_cli.output import write_cells
 
     with cell_rows(session, csv_cells(query, columns)) as rows:
         return write_cells(rows, stream, [column.key for column in columns], "\n")
