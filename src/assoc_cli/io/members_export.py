@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from assoc_cli.db.values import MEMBER_KINDS, MEMBER_STATUSES
 from assoc_cli.i18n import t
 from assoc_cli.io.tables import write_csv_cells_file, write_xlsx_file
-from assoc_cli.output import FORMULA_STARTS, Column
-from assoc_cli.reports.cells import cell_rows
+from assoc_cli.output import Column
+from assoc_cli.reports.cells import cell_rows, csv_cells
 from assoc_cli.reports.roster import RosterFilter, order_roster, roster_rows, roster_select
 from assoc_cli.services.member_fields import FIELDS
 
@@ -54,32 +54,13 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
     apostrophe — so each row goes from the cursor to the csv module untouched, and a
     million-member export spends its time in the database and in C, not in Python per
     cell. Same cells as :func:`_export_rows` with ``neutralise`` (a test compares)."""
-    from sqlalchemy import String, case, cast, false, func, literal, true
-
-    base = roster_select(session, filters)
-    roster = base.selected_columns
-
-    def cell(column: Column) -> Any:
-        value = roster[column.key]
-        if column.key == "kind":
-            return case({k: t(f"kind.{k}", "zh-Hans") for k in MEMBER_KINDS}, value=value)
-        if column.key == "status":
-            return case({k: t(f"status.{k}", "zh-Hans") for k in MEMBER_STATUSES}, value=value)
-        if column.key == "has_party_org":
-            return case(
-                (value == true(), t("bool.true", "zh-Hans")),
-                (value == false(), t("bool.false", "zh-Hans")),
-            )
-        if column.kind == "date":
-            return cast(value, String)
-        if column.kind == "int":
-            return value
-        text = cast(value, String)
-        formula_like = func.substr(text, 1, 1).in_(FORMULA_STARTS)
-        return case((formula_like, literal("'").concat(text)), else_=text)
-
-    cells = [cell(column).label(column.key) for column in EXPORT_COLUMNS]
-    return order_roster(base, sort).with_only_columns(*cells, maintain_column_froms=True)
+    words: dict[str, dict[Any, str]] = {
+        "kind": {k: t(f"kind.{k}", "zh-Hans") for k in MEMBER_KINDS},
+        "status": {k: t(f"status.{k}", "zh-Hans") for k in MEMBER_STATUSES},
+        "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
+    }
+    query = order_roster(roster_select(session, filters), sort)
+    return csv_cells(query, EXPORT_COLUMNS, words=words, neutralise=True)
 
 
 def export_members(

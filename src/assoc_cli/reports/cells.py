@@ -16,7 +16,7 @@ exactly those ``output.csv_value`` makes from the plain values (tests compare th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import reduce
 from typing import TYPE_CHECKING, Any, TextIO
@@ -121,19 +121,36 @@ class YearList:
         return func.nullif(func.substr(joined, 2), "")
 
 
-def csv_cells(query: Select[Any], columns: Sequence[Column]) -> Select[Any]:
+def csv_cells(
+    query: Select[Any],
+    columns: Sequence[Column],
+    *,
+    words: Mapping[str, Mapping[Any, str]] | None = None,
+    neutralise: bool = False,
+) -> Select[Any]:
     """*query* (whose columns carry the *columns*' keys) reduced to the CSV cells of
-    *columns*, in their order."""
+    *columns*, in their order. *words* spells a column's values out (单位, 在册, 是); with
+    *neutralise*, text a spreadsheet would run as a formula gets a leading apostrophe
+    (as ``output.neutralise_formula``)."""
+    from assoc_cli.output import FORMULA_STARTS
+
     selected = query.selected_columns
+    words = words or {}
 
     def cell(column: Column) -> Any:
         value = selected[column.key]
+        if column.key in words:
+            return case(dict(words[column.key]), value=value)
         if column.kind == "money":
             return money_text(value)
         if column.kind == "bool":
             return case((value == true(), "true"), (value == false(), "false"))
         if column.kind == "date":
             return cast(value, String)  # ISO text (as SQLite stores it)
+        if column.kind == "text" and neutralise:
+            text = cast(value, String)
+            formula_like = func.substr(text, 1, 1).in_(FORMULA_STARTS)
+            return case((formula_like, literal("'").concat(text)), else_=text)
         if column.kind in ("text", "int", "enum"):
             return value
         raise ValueError(f"no SQL cell for a {column.kind} column ({column.key})")
