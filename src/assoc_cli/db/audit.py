@@ -73,6 +73,31 @@ def _dump(values: dict[str, Any] | None) -> str | None:
     return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
+def _entry(
+    entity: str,
+    entity_id: Any,
+    action: str,
+    member_id: int | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    *,
+    at: datetime | None = None,
+) -> dict[str, Any]:
+    """One audit_log row, by the current operator and command."""
+    who = actor()
+    return {
+        "at": at or datetime.now(UTC),
+        "operator": who.operator,
+        "command": who.command,
+        "entity": entity,
+        "entity_id": entity_id if isinstance(entity_id, int) else None,
+        "action": action,
+        "member_id": member_id,
+        "before": _dump(before),
+        "after": _dump(after),
+    }
+
+
 def record(
     session: Session,
     *,
@@ -84,27 +109,12 @@ def record(
 ) -> None:
     """Write one audit entry for a change made outside the ORM (a bulk insert, which the
     flush hook below never sees), in the session's transaction."""
-    who = actor()
-    session.connection().execute(
-        audit_t.insert(),
-        [
-            {
-                "at": datetime.now(UTC),
-                "operator": who.operator,
-                "command": who.command,
-                "entity": entity,
-                "entity_id": entity_id,
-                "action": action,
-                "member_id": member_id,
-                "before": None,
-                "after": _dump({key: _plain(value) for key, value in after.items()}),
-            }
-        ],
-    )
+    values = {key: _plain(value) for key, value in after.items()}
+    entry = _entry(entity, entity_id, action, member_id, None, values)
+    session.connection().execute(audit_t.insert(), [entry])
 
 
 def _after_flush(session: Session, _context: Any) -> None:
-    who = actor()
     now = datetime.now(UTC)
     rows: list[dict[str, Any]] = []
 
@@ -113,21 +123,9 @@ def _after_flush(session: Session, _context: Any) -> None:
     ) -> None:
         if isinstance(obj, AuditLog):
             return
-        rows.append(
-            {
-                "at": now,
-                "operator": who.operator,
-                "command": who.command,
-                "entity": obj.__class__.__tablename__,
-                "entity_id": getattr(obj, "id", None)
-                if isinstance(getattr(obj, "id", None), int)
-                else None,
-                "action": action,
-                "member_id": _member_id(obj),
-                "before": _dump(before),
-                "after": _dump(after),
-            }
-        )
+        table = obj.__class__.__tablename__
+        entity_id = getattr(obj, "id", None)
+        rows.append(_entry(table, entity_id, action, _member_id(obj), before, after, at=now))
 
     for obj in session.new:
         record(obj, "insert", None, _values(obj))
@@ -160,22 +158,17 @@ def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -
     from *table*, every column."""
     if not rows:
         return
-    who = actor()
     now = datetime.now(UTC)
-    session.connection().execute(
-        audit_t.insert(),
-        [
-            {
-                "at": now,
-                "operator": who.operator,
-                "command": who.command,
-                "entity": table.name,
-                "entity_id": row["id"] if isinstance(row.get("id"), int) else None,
-                "action": "insert",
-                "member_id": row["id"] if table.name == "member" else row.get("member_id"),
-                "before": None,
-                "after": _dump({key: _plain(value) for key, value in row.items()}),
-            }
-            for row in rows
-        ],
-    )
+    entries = [
+        _entry(
+            table.name,
+            row.get("id"),
+            "insert",
+            row["id"] if table.name == "member" else row.get("member_id"),
+            None,
+            {key: _plain(value) for key, value in row.items()},
+            at=now,
+        )
+        for row in rows
+    ]
+    session.connection().execute(audit_t.insert(), entries)
