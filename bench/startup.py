@@ -49,7 +49,8 @@ def top_level_commands() -> list[str]:
 
 def seconds(command: list[str]) -> tuple[float, float]:
     """Wall and CPU (user + system) seconds of one whole process, output discarded; a
-    failure stops the benchmark."""
+    failure stops the benchmark. (Not timing.measure: /usr/bin/time counts in 10 ms
+    steps, too coarse for processes of 70 ms.)"""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
