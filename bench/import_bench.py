@@ -22,15 +22,12 @@ import csv
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from generate import SURNAMES
-from timing import compile_assoc
+from timing import Run, compile_assoc, finished
 
 ASSOC = [sys.executable, "-m", "assoc_cli"]
 HEADERS = [
@@ -199,71 +196,6 @@ def generate(path: Path, rows: int, seed: int) -> None:
             )
 
 
-@dataclass
-class Run:
-    """One whole process: wall and CPU seconds (user + system, helper process included),
-    peak RSS (KiB) of the largest process, peak of the processes' RSS added up (sampled
-    every 0.1 s), the load average when it ended, and its one-line summary."""
-
-    wall: float
-    cpu: float
-    kib: int
-    tree_kib: int
-    load: float
-    summary: str
-
-
-def _tree_kib(root: int) -> int:
-    """The RSS (KiB) of *root* and all its descendants, now."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry.name)] = int(fields.get("PPid", "0"))
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total = 0
-    for pid in rss:
-        ancestor = pid
-        while ancestor and ancestor != root:
-            ancestor = parents.get(ancestor, 0)
-        if ancestor == root:
-            total += rss[pid]
-    return total
-
-
-def measure(command: list[str], env: dict[str, str]) -> Run:
-    """Time one whole process; fails loudly if it fails."""
-    timed = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
-    process = subprocess.Popen(
-        timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
-    )
-    peak = [0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.1):
-            peak[0] = max(peak[0], _tree_kib(process.pid))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, stderr = process.communicate()
-    done.set()
-    sampler.join()
-    load = os.getloadavg()[0]
-    if "Command exited" in stderr or "Command terminated" in stderr:
-        sys.exit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
-    lines = stderr.strip().splitlines()
-    wall, user, system, kib = lines[-1].split()
-    summary = lines[0].split(":", 1)[-1] if len(lines) > 1 else ""
-    return Run(float(wall), float(user) + float(system), int(kib), peak[0], load, summary)
-
-
 def report(label: str, run: Run) -> None:
     """One run's line."""
     print(
@@ -315,7 +247,7 @@ def main() -> None:
             command = [*ASSOC, "--db", str(db), "members", "import", str(source)]
             cases = ["fresh"] if args.no_reimport else ["fresh", "re-import"]
             for case in cases:
-                run = measure(command, env)
+                run = finished(command, env=env, whole_tree=True)
                 runs.setdefault((name, case), []).append(run)
                 report(f"{case} ({name})" if len(trees) > 1 else case, run)
     for (name, case), done in runs.items():
