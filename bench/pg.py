@@ -35,7 +35,6 @@ import argparse
 import os
 import signal
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,8 +46,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 import pg_server  # noqa: E402  (tests/pg_server.py)
-from run import ASSOC, CASES, LEDGER, LOWER_BOUNDS, RAW, check  # noqa: E402
-from timing import compile_assoc, measure  # noqa: E402
+from run import ASSOC, CASES, Side, check, compare  # noqa: E402
+from timing import compile_assoc  # noqa: E402
 
 PG_RAW = [sys.executable, str(HERE / "pg_baseline.py")]
 SQLITE_RAW = [sys.executable, str(HERE / "baseline.py")]
@@ -250,53 +249,16 @@ def benchmark(args: argparse.Namespace, sqlite_path: Path, server: pg_server.PgS
     if args.check:
         check(url, PG_RAW)
 
-    sides = [("pg", PG_RAW, url)]
+    sides: list[Side] = [("pg", PG_RAW, url)]
     if not args.no_sqlite:
         sides.insert(0, ("sqlite", SQLITE_RAW, str(sqlite_path)))
-    print(
-        f"{'case':8}"
-        + "".join(
-            f" | {side + ': raw s':>14} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8}"
-            f" {'assoc MiB':>9} {'ledger s':>9} {'naive s':>8}"
-            for side, _, _ in sides
-        )
+    compare(
+        sides,
+        args.cases.split(","),
+        args.repeat,
+        args.timeout,
+        on_timeout=lambda side: cancel_queries(url) if side == "pg" else None,
     )
-    for case in args.cases.split(","):
-        times: dict[tuple[str, str], list[tuple[float, int]]] = {}
-        for _ in range(args.repeat):  # interleaved: every process sees the same machine
-            for side, raw_command, db in sides:
-                runs = [
-                    ("raw", [*raw_command, RAW[case], db]),
-                    ("assoc", [*ASSOC, "--db", db, *CASES[case]]),
-                ]
-                if case in LEDGER:
-                    runs += [
-                        ("ledger", [*raw_command, LEDGER[case], db]),
-                        ("naive", [*raw_command, LOWER_BOUNDS[case], db]),
-                    ]
-                for who, command in runs:
-                    run = measure(command, args.timeout)
-                    if run is None and side == "pg":
-                        cancel_queries(url)
-                    # A run past the timeout counts as infinitely slow.
-                    result = (run.wall, run.kib) if run else (float("inf"), 0)
-                    times.setdefault((side, who), []).append(result)
-        line = f"{case:8}"
-        for side, _, _ in sides:
-            raw_s = statistics.median(t[0] for t in times[(side, "raw")])
-            ours_s = statistics.median(t[0] for t in times[(side, "assoc")])
-            extra = " ".join(
-                f"{statistics.median(t[0] for t in times[(side, who)]):{width}.2f}"
-                if (side, who) in times
-                else f"{'-':>{width}}"
-                for who, width in (("ledger", 9), ("naive", 8))
-            )
-            line += (
-                f" | {raw_s:14.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f}"
-                f" {max(t[1] for t in times[(side, 'raw')]) / 1024:8.0f}"
-                f" {max(t[1] for t in times[(side, 'assoc')]) / 1024:9.0f} {extra}"
-            )
-        print(line, flush=True)
     print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -18,9 +18,10 @@ import json
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from timing import compile_assoc, finished
+from timing import compile_assoc, measure
 
 HERE = Path(__file__).resolve().parent
 ASSOC = [sys.executable, "-m", "assoc_cli"]
@@ -99,6 +100,65 @@ def check(db: Path | str, raw_command: list[str] | None = None) -> None:
     )
 
 
+Side = tuple[str, list[str], str]  # name, the hand-written query's command, database
+
+
+def compare(
+    sides: list[Side],
+    cases: list[str],
+    repeat: int,
+    timeout: float | None = None,
+    on_timeout: Callable[[str], None] | None = None,
+) -> None:
+    """Run each case on each side *repeat* times, interleaved (every process sees the same
+    machine), and print per side: the medians of the raw query and of assoc, the ratio,
+    peak MiB, and the ledger by hand and the naive query for the dues cases. A run past
+    *timeout* counts as infinitely slow (*on_timeout* is told on which side)."""
+    print(
+        f"{'case':8}"
+        + "".join(
+            f" | {side + ': raw s':>14} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8}"
+            f" {'assoc MiB':>9} {'ledger s':>9} {'naive s':>8}"
+            for side, _, _ in sides
+        )
+    )
+    for case in cases:
+        times: dict[tuple[str, str], list[tuple[float, int]]] = {}
+        for _ in range(repeat):
+            for side, raw_command, db in sides:
+                runs = [
+                    ("raw", [*raw_command, RAW[case], db]),
+                    ("assoc", [*ASSOC, "--db", db, *CASES[case]]),
+                ]
+                if case in LEDGER:
+                    runs += [
+                        ("ledger", [*raw_command, LEDGER[case], db]),
+                        ("naive", [*raw_command, LOWER_BOUNDS[case], db]),
+                    ]
+                for who, command in runs:
+                    run = measure(command, timeout)
+                    if run is None and on_timeout is not None:
+                        on_timeout(side)
+                    result = (run.wall, run.kib) if run else (float("inf"), 0)
+                    times.setdefault((side, who), []).append(result)
+        line = f"{case:8}"
+        for side, _, _ in sides:
+            raw_s = statistics.median(t[0] for t in times[(side, "raw")])
+            ours_s = statistics.median(t[0] for t in times[(side, "assoc")])
+            extra = " ".join(
+                f"{statistics.median(t[0] for t in times[(side, who)]):{width}.2f}"
+                if (side, who) in times
+                else f"{'-':>{width}}"
+                for who, width in (("ledger", 9), ("naive", 8))
+            )
+            line += (
+                f" | {raw_s:14.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f}"
+                f" {max(t[1] for t in times[(side, 'raw')]) / 1024:8.0f}"
+                f" {max(t[1] for t in times[(side, 'assoc')]) / 1024:9.0f} {extra}"
+            )
+        print(line, flush=True)
+
+
 def main() -> None:
     """Print a table of medians and ratios."""
     parser = argparse.ArgumentParser(
@@ -112,35 +172,8 @@ def main() -> None:
     compile_assoc()
     if args.check:
         check(args.db)
-    print(
-        f"{'case':8} {'raw s':>7} {'assoc s':>8} {'ratio':>6} {'raw MiB':>8} {'assoc MiB':>9}"
-        f" {'ledger s':>9} {'naive s':>8}"
-    )
-
-    def baseline(name: str) -> list[str]:
-        return [sys.executable, str(HERE / "baseline.py"), name, str(args.db)]
-
-    for case in args.cases.split(","):
-        raw, ours, ledger, naive = [], [], [], []
-        for _ in range(args.repeat):  # interleaved, so all see the same machine
-            raw.append(finished(baseline(RAW[case])))
-            ours.append(finished([*ASSOC, "--db", str(args.db), *CASES[case]]))
-            if case in LEDGER:
-                ledger.append(finished(baseline(LEDGER[case])))
-                naive.append(finished(baseline(LOWER_BOUNDS[case])))
-        raw_s, ours_s = (
-            statistics.median(r.wall for r in raw),
-            statistics.median(o.wall for o in ours),
-        )
-        extra = " ".join(
-            f"{statistics.median(m.wall for m in runs):{width}.2f}" if runs else f"{'-':>{width}}"
-            for runs, width in ((ledger, 9), (naive, 8))
-        )
-        print(
-            f"{case:8} {raw_s:7.2f} {ours_s:8.2f} {ours_s / max(raw_s, 0.01):6.2f} "
-            f"{max(r.kib for r in raw) / 1024:8.0f} {max(o.kib for o in ours) / 1024:9.0f} {extra}",
-            flush=True,
-        )
+    sides: list[Side] = [("sqlite", [sys.executable, str(HERE / "baseline.py")], str(args.db))]
+    compare(sides, args.cases.split(","), args.repeat)
 
 
 if __name__ == "__main__":
