@@ -44,7 +44,7 @@ test: dev
 
 ## make docs: regenerate docs/cli.md from the code
 docs: install
-	$(BIN)/python -m assoc_cli.devtools.cli_docs > docs/cli.md
+	$(BIN)/python -m tools.cli_docs > docs/cli.md
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache

@@ -3,11 +3,11 @@
 Two kinds of baseline, both plain ``sqlite3`` + ``csv`` with nothing else imported:
 
 - ``unpaid``, ``report``, ``export``: the *same* answers assoc gives — the multi-year ledger
-  with FIFO credit (see src/assoc_cli/reports/ledger.py), the roster with tiers and
+  with FIFO credit (see src/assoc_cli/dues/ledger.py), the roster with tiers and
   offices — written by hand as one SQL query each. ``bench/run.py --check`` compares their
   figures with assoc's JSON output, so the ratio is overhead over the same database work.
 - ``unpaid-stored``, ``report-stored``: the same answers again, read from the balances
-  assoc stores (``dues_balance``, src/assoc_cli/reports/balances.py) — the work assoc's
+  assoc stores (``dues_balance``, src/assoc_cli/dues/balances.py) — the work assoc's
   own reports do now. ``bench/run.py --check`` compares them with the ledger by hand.
 - ``unpaid-simple``, ``report-simple``: the naive one-year query (this year's due minus
   this year's payments, no credit carried between years). Not the same answer — a lower

@@ -127,7 +127,7 @@ def main() -> None:
     # What `assoc db refresh` does: store every member's balances (the rows above were
     # written behind assoc's back, so the triggers noted everyone stale).
     from assoc_cli.db.reader import Reader
-    from assoc_cli.reports import balances
+    from assoc_cli.dues import balances
 
     started = time.monotonic()
     engine = open_database(f"sqlite:///{args.db.resolve()}")

@@ -3,7 +3,7 @@
     python bench/pg.py --members 100000 [--repeat 3] [--check]
     python bench/pg.py --sqlite /tmp/bench-100k.db [--repeat 3] [--check] [--load assoc]
 
-Starts a throwaway PostgreSQL cluster (tests/pg_server.py: initdb in a temporary folder,
+Starts a throwaway PostgreSQL cluster (tools/pg_server.py: initdb in a temporary folder,
 loopback port, ``fsync=off``, otherwise the server's defaults), loads the generated SQLite
 database into it, stores the dues balances (``assoc db refresh``, timed), runs ``VACUUM
 ANALYZE``, then runs each case whole process against whole process, interleaved:
@@ -43,9 +43,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent / "tools"))
 
-import pg_server  # noqa: E402  (tests/pg_server.py)
+import pg_server  # noqa: E402  (tools/pg_server.py)
 from run import ASSOC, CASES, Side, check, compare  # noqa: E402
 from timing import compile_assoc  # noqa: E402
 

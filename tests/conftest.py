@@ -23,7 +23,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from assoc_cli.cli import app
-from tests import pg_server
+from tools import pg_server
 
 # In CI every run explores the same examples, so a run's colour never depends on luck;
 # locally hypothesis keeps searching new ones.

@@ -1,4 +1,4 @@
-"""The stored dues balances (``dues_balance``, reports/balances.py): after every kind of
+"""The stored dues balances (``dues_balance``, dues/balances.py): after every kind of
 change a command can make, they equal the ledger computed from the entries; a change made
 behind assoc's back is noticed by the triggers; reports that cannot use them compute the
 ledger instead and say the same; ``db check`` catches a stored row that is wrong."""
@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from assoc_cli.db import ledger_notes
 from assoc_cli.db.reader import Reader
-from assoc_cli.reports import balances
-from assoc_cli.reports.ledger import ledger_select
-from assoc_cli.services.settings import dues_policy
+from assoc_cli.dues import balances
+from assoc_cli.dues import stored as stored_rows
+from assoc_cli.dues.ledger import ledger_select
+from assoc_cli.dues.policy import dues_policy
 from tests.conftest import Cli, sqlite_only
 
 REPORTS = [
@@ -32,14 +34,14 @@ def _state(cli: Cli) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list
     try:
         with engine.connect() as connection:
             session = Reader(connection)
-            b = balances.balance_t
+            b = stored_rows.balance_t
             stored = [
                 tuple(row)
                 for row in connection.execute(
-                    select(*(b.c[n] for n in balances.COLUMNS)).order_by(b.c.member_id, b.c.year)
+                    select(*(b.c[n] for n in stored_rows.COLUMNS)).order_by(b.c.member_id, b.c.year)
                 )
             ]
-            query = ledger_select(session, dues_policy(session), balances.END_OF_TIME)
+            query = ledger_select(session, dues_policy(session), stored_rows.END_OF_TIME)
             computed = []
             if query is not None:
                 sub = query.subquery()
@@ -47,7 +49,7 @@ def _state(cli: Cli) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list
                     tuple(row)
                     for row in connection.execute(select(sub).order_by(sub.c.member_id, sub.c.year))
                 ]
-            noted = list(connection.execute(select(balances.dirty_t.c.member_id)).scalars())
+            noted = list(connection.execute(select(ledger_notes.dirty_t.c.member_id)).scalars())
     finally:
         engine.dispose()
     return stored, computed, noted
@@ -141,7 +143,7 @@ def test_a_big_change_waits_for_db_refresh_and_reports_compute_meanwhile(
     demo: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = demo.ok(*REPORTS[1]).stdout
-    monkeypatch.setattr(balances, "AUTO_LIMIT", 3)
+    monkeypatch.setattr(ledger_notes, "AUTO_LIMIT", 3)
     # A rate concerns everyone: over the limit, so the command says what to run.
     said = demo.ok("dues", "rates", "set", "2022", "会员单位", "1300").stderr
     assert "assoc db refresh" in said
@@ -219,7 +221,7 @@ def test_an_upgraded_database_computes_until_its_first_change(demo: Cli) -> None
 def test_a_big_import_notes_everyone_once_and_says_what_to_run(
     demo: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(balances, "AUTO_LIMIT", 3)
+    monkeypatch.setattr(ledger_notes, "AUTO_LIMIT", 3)
     triggers = _triggers(demo)
     roster = tmp_path / "big.csv"
     rows = [f"淄博批量{i:02d}机械有限公司,2022-05-01" for i in range(8)]

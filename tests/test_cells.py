@@ -1,4 +1,4 @@
-"""Output cells made by the database (reports/cells.py) are the cells Python makes: money
+"""Output cells made by the database (db/sql.py) are the cells Python makes: money
 text, lists of years in order, and a whole ``-f csv`` listing against its JSON."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import random
 
 from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, create_engine, literal, select
 
+from assoc_cli.db.sql import BITS, YearList, money_text
 from assoc_cli.output import fen_to_text
-from assoc_cli.reports.cells import BITS, YearList, money_text
 from tests.conftest import Cli
 
 AMOUNTS = [0, 1, 5, 10, 99, 100, 101, 150, 30000_00, 123456789, 10**15]

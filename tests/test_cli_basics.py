@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from assoc_cli import __version__
 from assoc_cli.cli import COMMANDS, app, coercion
-from assoc_cli.devtools.cli_docs import cli_reference
+from tools.cli_docs import cli_reference
 
 HEAVY = (
     "sqlalchemy",
@@ -107,7 +107,7 @@ def test_a_report_on_an_up_to_date_database_loads_no_orm(
 ) -> None:
     """Read-only reports run on Core tables: no SQLModel, pydantic or Alembic import."""
     loaded = _modules_after(["--db", str(demo_file), *command])
-    assert "assoc_cli.db.tables" in loaded, "the command did not run"
+    assert "assoc_cli.db.core" in loaded, "the command did not run"
     packages = {name.split(".")[0] for name in loaded}
     assert not packages & {"sqlmodel", "pydantic", "alembic"}
     assert "sqlalchemy.orm" not in loaded

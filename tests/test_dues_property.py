@@ -16,13 +16,13 @@ from sqlmodel import Session, select
 
 from assoc_cli.db.engine import open_database
 from assoc_cli.db.models import DuesEntry
-from assoc_cli.reports.dues import member_ledger
-from assoc_cli.reports.ledger import year_ledger_select
-from assoc_cli.services import dues
-from assoc_cli.services.dues_model import Entry, account, valid_entries
-from assoc_cli.services.members import add_member
-from assoc_cli.services.settings import dues_policy
-from tests import pg_server
+from assoc_cli.dues import service as dues
+from assoc_cli.dues.ledger import year_ledger_select
+from assoc_cli.dues.policy import dues_policy
+from assoc_cli.dues.reference_model import Entry, account, valid_entries
+from assoc_cli.dues.reports import member_ledger
+from assoc_cli.members.service import add_member
+from tools import pg_server
 
 YEARS = (2021, 2022, 2023)
 RATE = {2021: 300000, 2022: 300000, 2023: 350000}

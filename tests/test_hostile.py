@@ -15,8 +15,8 @@ from assoc_cli.cli import app
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n.dates import parse_date
 from assoc_cli.i18n.money import parse_amount
-from assoc_cli.services.credit_code import normalize_credit_code
-from assoc_cli.services.member_fields import FIELDS, parse_fields
+from assoc_cli.members.credit_code import normalize_credit_code
+from assoc_cli.members.fields import FIELDS, parse_fields
 from tests.conftest import Cli, snapshot
 
 FUZZ = settings(

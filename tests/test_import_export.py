@@ -204,8 +204,8 @@ def test_export_to_stdout_and_bad_suffix(demo: Cli) -> None:
 def _batched(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tiny batches, so a few rows run the paths a file of a million rows takes: planning
     and writing batch by batch, and (SQLite) the member indexes rebuilt at the end."""
-    from assoc_cli.io import members_import
-    from assoc_cli.services import members
+    from assoc_cli.members import importing as members_import
+    from assoc_cli.members import service as members
 
     monkeypatch.setattr(members_import, "BATCH", 3)
     monkeypatch.setattr(members, "BULK_INDEXING", 5)
@@ -325,7 +325,7 @@ def _varied_roster(path: Path, rows: int) -> Path:
     cells with spaces around them or line breaks inside, Latin letters in names."""
     import random
 
-    from assoc_cli.services.credit_code import ALPHABET, check_character
+    from assoc_cli.members.credit_code import ALPHABET, check_character
 
     rng = random.Random(11)
     header = [
@@ -405,7 +405,7 @@ def _imported(cli: Cli) -> tuple[list[tuple[object, ...]], list[tuple[object, ..
 
 def _reader(monkeypatch: pytest.MonkeyPatch, helper: bool) -> None:
     """Read the file in a helper process (as for a large file) or in the command's own."""
-    from assoc_cli.io import members_import
+    from assoc_cli.members import importing as members_import
 
     monkeypatch.setattr(members_import, "HELPER_ROWS", 0 if helper else 10**9)
 

@@ -1,4 +1,4 @@
-"""db/tables.py — the Core copy of the schema the read-only commands use — is current and
+"""db/core.py — the Core copy of the schema the read-only commands use — is current and
 says exactly what the SQLModel models say: every table, column, type, nullability,
 default, key, constraint and index."""
 
@@ -13,19 +13,18 @@ from sqlalchemy import ForeignKeyConstraint, MetaData, PrimaryKeyConstraint, Uni
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from assoc_cli.db import tables
+from assoc_cli.db import core as tables
 from assoc_cli.db.types import UTCDateTime
-from assoc_cli.devtools.core_tables import core_tables_source, model_metadata
+from tools.core_tables import core_tables_source, model_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 DIALECTS = [sqlite.dialect(), postgresql.dialect()]
 
 
 def test_tables_module_is_current() -> None:
-    committed = (ROOT / "src" / "assoc_cli" / "db" / "tables.py").read_text(encoding="utf-8")
+    committed = (ROOT / "src" / "assoc_cli" / "db" / "core.py").read_text(encoding="utf-8")
     assert committed == core_tables_source(), (
-        "db/tables.py is stale: run "
-        "python -m assoc_cli.devtools.core_tables > src/assoc_cli/db/tables.py"
+        "db/core.py is stale: run python -m tools.core_tables > src/assoc_cli/db/core.py"
     )
 
 
@@ -121,7 +120,7 @@ def test_core_tables_match_the_models() -> None:
 def test_the_generator_refuses_a_type_it_does_not_know() -> None:
     from sqlalchemy import Float
 
-    from assoc_cli.devtools.core_tables import type_source
+    from tools.core_tables import type_source
 
     with pytest.raises(ValueError, match="no Core type"):
         type_source(Float())

@@ -100,7 +100,7 @@ def test_offices_are_data(cli: Cli) -> None:
 
 
 def test_read_only_commands_explain_mistakes_as_the_services_do(cli: Cli) -> None:
-    """Read-only commands look terms, tiers and offices up in plain SQL (reports/lookups.py)
+    """Read-only commands look terms, tiers and offices up in plain SQL (organisation/queries.py)
     rather than through the ORM services; a mistake reads the same either way."""
     cli.ok("terms", "add", "2", "--start", "2021-06-18")
     cli.ok("members", "add", "山东双涵石化装备有限公司")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import pg_server
 from tests.conftest import Cli, snapshot, sqlite_only
+from tools import pg_server
 
 
 def _report(cli: Cli) -> object:

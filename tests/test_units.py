@@ -15,8 +15,8 @@ from assoc_cli.i18n.dates import format_date, parse_date
 from assoc_cli.i18n.money import MAX_FEN, capital_amount, format_money, parse_amount
 from assoc_cli.i18n.numerals import chinese_number
 from assoc_cli.i18n.sorting import pinyin_key, stroke_count, stroke_key
+from assoc_cli.members.credit_code import ALPHABET, check_character, normalize_credit_code
 from assoc_cli.output import neutralise_formula
-from assoc_cli.services.credit_code import ALPHABET, check_character, normalize_credit_code
 
 # The worked example printed in GB 32100-2015.
 STANDARD_EXAMPLE = "91350100M000100Y43"
@@ -165,7 +165,7 @@ def test_word_tables_keep_every_cell_with_its_font(tmp_path: Path) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from assoc_cli.documents.base import Document, write_docx
+    from assoc_cli.files.papers import Document, write_docx
 
     body = [[str(i), f"张{i}", " 前后空格 ", "理事\t副会长", "0533\n1", ""] for i in range(1, 60)]
     document = Document()

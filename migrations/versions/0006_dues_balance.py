@@ -8,7 +8,7 @@ Create Date: 2026-11-24 09:30:00
 stale. Triggers on every table the ledger reads fill ``ledger_dirty`` in the same
 transaction as the change, whatever wrote it (a command, a bulk import, a hand-made SQL
 statement), so stale balances are never read: reports fall back to computing the ledger
-until ``reports/balances.py`` has refreshed them. Member 0 means "every member".
+until ``dues/balances.py`` has refreshed them. Member 0 means "every member".
 """
 
 from __future__ import annotations

@@ -43,8 +43,8 @@ def add(
     Example:
       assoc actions add 3 "制定2022年协会工作计划" --owner 郑辉 --due 2022-03-31
     """
-    from assoc_cli.services.actions import add_action
-    from assoc_cli.services.meetings import resolve_meeting
+    from assoc_cli.actions.service import add_action
+    from assoc_cli.meetings.service import resolve_meeting
 
     due_on = date_option(due, "--due")
     assert due_on is not None
@@ -77,8 +77,8 @@ def list_(
     Example:
       assoc actions list --overdue
     """
-    from assoc_cli.services.actions import list_actions
-    from assoc_cli.services.meetings import describe_all
+    from assoc_cli.actions.service import list_actions
+    from assoc_cli.meetings.service import describe_all
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
@@ -128,7 +128,7 @@ def done(
     Example:
       assoc actions done 2 --note "工作计划已经理事会审议通过"
     """
-    from assoc_cli.services.actions import complete_action, get_action
+    from assoc_cli.actions.service import complete_action, get_action
 
     when = date_option(on, "--on") or today()
     with open_session(ctx) as (session, lang):

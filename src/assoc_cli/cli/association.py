@@ -53,8 +53,8 @@ def init(
     Example:
       assoc init --name 淄博市装备制造业协会 --short-name 市装协 --phone 0533-1234567
     """
+    from assoc_cli.association.profile import setup_association
     from assoc_cli.i18n import normalize_lang
-    from assoc_cli.services.association import setup_association
 
     lang_value = normalize_lang(language) if language is not None else None
     with open_session(ctx) as (session, _):
@@ -82,8 +82,8 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     Example:
       assoc info
     """
+    from assoc_cli.association.overview import overview
     from assoc_cli.db.location import display_location
-    from assoc_cli.reports.overview import overview
 
     with open_reader(ctx) as (session, lang):
         row = overview(session=session, lang=lang)

@@ -44,7 +44,7 @@ def log(
     from sqlmodel import col, select
 
     from assoc_cli.db.models import AuditLog
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     if limit < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--limit'")

@@ -158,7 +158,12 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
 
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
     current_actor.set(Actor(state(ctx).operator or default_operator(), command))
-    with _database(ctx) as engine, unit_of_work(engine, write=write) as session:
+    from assoc_cli.dues.balances import refresh_before_commit
+
+    with (
+        _database(ctx) as engine,
+        unit_of_work(engine, write=write, before_commit=refresh_before_commit) as session,
+    ):
         lang = resolve_lang(ctx, session)
         yield session, lang
     deferred = session.info.get("balances_deferred")
@@ -171,7 +176,7 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
 @contextmanager
 def open_reader(ctx: typer.Context) -> Iterator[tuple[Reader, str]]:
     """A read-only transaction for a report, and the output language. No ORM: the report
-    queries the Core tables (``db/tables.py``), so neither SQLModel nor pydantic is imported.
+    queries the Core tables (``db/core.py``), so neither SQLModel nor pydantic is imported.
     """
     from assoc_cli.db.engine import read_only
 
@@ -190,7 +195,7 @@ def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:
     if from_env:
         return from_env
     if session is not None:
-        from assoc_cli.reports.lookups import association_language
+        from assoc_cli.organisation.queries import association_language
 
         language = association_language(session)
         if language:
@@ -265,7 +270,7 @@ def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> Non
         return
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
-        from assoc_cli.io.tables import write_xlsx_file
+        from assoc_cli.files.spreadsheets import write_xlsx_file
 
         write_xlsx_file(
             output, listing.columns, listing.rows, [c.key for c in listing.columns], output.stem

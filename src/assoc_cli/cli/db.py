@@ -86,6 +86,7 @@ def copy(
     from assoc_cli.db.engine import open_database
     from assoc_cli.db.location import display_location, resolve_database_url
     from assoc_cli.db.transfer import copy_database
+    from assoc_cli.dues.balances import rebuild
 
     source_url = database_url(ctx)
     target_url = resolve_database_url(to)
@@ -95,7 +96,7 @@ def copy(
     try:
         target = open_database(target_url)
         try:
-            copied = copy_database(source, target, force=force)
+            copied = copy_database(source, target, force=force, rebuild=rebuild)
         finally:
             target.dispose()
     finally:
@@ -180,6 +181,7 @@ def restore(
     """
     from assoc_cli.db.engine import open_database
     from assoc_cli.db.transfer import copy_database, is_bundle, read_bundle
+    from assoc_cli.dues.balances import rebuild
     from assoc_cli.errors import DatabaseError
 
     if not file.is_file():
@@ -193,11 +195,11 @@ def restore(
         if is_sqlite:
             source = open_database(f"sqlite:///{file.resolve()}", create=False)
             try:
-                restored = copy_database(source, target, force=force)
+                restored = copy_database(source, target, force=force, rebuild=rebuild)
             finally:
                 source.dispose()
         else:
-            restored = read_bundle(file, target, force=force)
+            restored = read_bundle(file, target, force=force, rebuild=rebuild)
     finally:
         target.dispose()
     message(f"restored {sum(restored.values())} rows from {file}; counts match")
@@ -215,9 +217,9 @@ def check(ctx: typer.Context) -> None:
     from sqlalchemy import text
 
     from assoc_cli.db.engine import open_database, read_only
+    from assoc_cli.dues.policy import dues_policy
+    from assoc_cli.dues.verify import verify_ledger
     from assoc_cli.errors import AssocError
-    from assoc_cli.reports.verify import verify_ledger
-    from assoc_cli.services.settings import dues_policy
 
     engine = open_database(database_url(ctx), create=False)
     problems: list[str] = []
@@ -265,9 +267,9 @@ def refresh(ctx: typer.Context) -> None:
     import time
 
     from assoc_cli.db.engine import open_database
+    from assoc_cli.db.ledger_notes import note_everyone
     from assoc_cli.db.reader import Reader
-    from assoc_cli.reports.balances import note_everyone
-    from assoc_cli.reports.balances import refresh as refresh_balances
+    from assoc_cli.dues.balances import refresh as refresh_balances
 
     engine = open_database(database_url(ctx), create=False)
     started = time.monotonic()

@@ -59,7 +59,8 @@ def demo(
     """
     from assoc_cli.db.engine import open_database, unit_of_work
     from assoc_cli.db.location import default_database_path
-    from assoc_cli.services.demo import build_demo
+    from assoc_cli.demo.build import build_demo
+    from assoc_cli.dues.balances import refresh_before_commit
 
     path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
     if path.exists():
@@ -72,7 +73,7 @@ def demo(
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     engine = open_database(f"sqlite:///{path}")
     try:
-        with unit_of_work(engine) as session:
+        with unit_of_work(engine, before_commit=refresh_before_commit) as session:
             facts = build_demo(session=session)
             example = facts["example"].short_name or facts["example"].number
             meeting = facts["meeting"].id

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from assoc_cli.db.reader import DbSession
-    from assoc_cli.services.settings import DuesPolicy
+    from assoc_cli.dues.policy import DuesPolicy
 
 app = typer.Typer(
     help=(
@@ -73,7 +73,7 @@ def _money(fen: int) -> str:
 
 
 def _policy(session: DbSession) -> DuesPolicy:
-    from assoc_cli.services.settings import dues_policy
+    from assoc_cli.dues.policy import dues_policy
 
     return dues_policy(session)
 
@@ -81,7 +81,7 @@ def _policy(session: DbSession) -> DuesPolicy:
 def _require_rates(session: DbSession, lang: str, year: int | None = None) -> None:
     """Fail clearly when no rates exist; say which tiers lack a rate for *year*."""
     from assoc_cli.errors import NotFoundError
-    from assoc_cli.reports.lookups import any_rate, rate_tiers
+    from assoc_cli.organisation.queries import any_rate, rate_tiers
 
     if not any_rate(session):
         raise NotFoundError(t("msg.no_rates", "en"))
@@ -111,7 +111,7 @@ def rates_set(
     Example:
       assoc dues rates set 2022 会长单位 30000 --adopted-by 二届一次会员大会
     """
-    from assoc_cli.services.dues import set_rate
+    from assoc_cli.dues.service import set_rate
 
     fen = _amount(amount, "AMOUNT")
     with open_session(ctx) as (session, lang):
@@ -145,7 +145,7 @@ def rates_list(
     Example:
       assoc dues rates list --year 2022
     """
-    from assoc_cli.services.dues import list_rates
+    from assoc_cli.dues.service import list_rates
 
     with open_session(ctx, write=False) as (session, lang):
         rows = [
@@ -201,7 +201,7 @@ def policy(
     Example:
       assoc dues policy --join next-year --withdraw-after 2
     """
-    from assoc_cli.services.settings import set_dues_policy
+    from assoc_cli.dues.policy import set_dues_policy
 
     with open_session(ctx) as (session, lang):
         if join is None and withdraw_after is None and deadline is None:
@@ -236,7 +236,7 @@ def policy(
 
 
 def _year_summary(session: Session, lang: str, member_id: int, as_of: date) -> str:
-    from assoc_cli.reports.dues import member_ledger
+    from assoc_cli.dues.reports import member_ledger
 
     rows = member_ledger(session, _policy(session), member_id=member_id, as_of=as_of)
     parts = []
@@ -293,9 +293,9 @@ def pay(
     Example:
       assoc dues pay 双涵 --amount 20000 --year 2022 --on 2022-11-25 --method 银行转账
     """
+    from assoc_cli.dues.service import PaymentInput, parse_method, record_payment
     from assoc_cli.errors import AssocError
-    from assoc_cli.services.dues import PaymentInput, parse_method, record_payment
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     fen = _amount(amount, "--amount")
     when = date_option(on, "--on") or today()
@@ -360,9 +360,9 @@ def waive(
     Example:
       assoc dues waive 双涵 --year 2022 --amount 5000 --reason 受灾减免 --approved-by 理事会
     """
-    from assoc_cli.reports.dues import member_ledger
-    from assoc_cli.services.dues import entry_reference, record_waiver
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.dues.reports import member_ledger
+    from assoc_cli.dues.service import entry_reference, record_waiver
+    from assoc_cli.members.service import resolve_member
 
     fen = _amount(amount, "--amount")
     when = date_option(on, "--on") or today()
@@ -419,7 +419,7 @@ def void(
     Example:
       assoc dues void 2022-0007 --reason 重复录入
     """
-    from assoc_cli.services.dues import void_entry
+    from assoc_cli.dues.service import void_entry
 
     when = date_option(on, "--on") or today()
     with open_session(ctx) as (session, lang):
@@ -444,9 +444,9 @@ def statement(
     Example:
       assoc dues statement 双涵 --as-of 2022-11-30
     """
+    from assoc_cli.dues.reports import member_statement
     from assoc_cli.i18n.dates import format_date
-    from assoc_cli.reports.dues import member_statement
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
@@ -552,16 +552,16 @@ def unpaid(
     Example:
       assoc dues unpaid --year 2022 --as-of 2022-11-30
     """
-    from assoc_cli.reports.dues import stream, unpaid_select
+    from assoc_cli.dues.reports import stream, unpaid_select
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
     with open_reader(ctx) as (session, lang):
         _require_rates(session, lang, dues_year)
         if tier is not None:
-            from assoc_cli.reports.lookups import require_tier
+            from assoc_cli.organisation.tiers import find_tier_id
 
-            require_tier(session, tier)
+            find_tier_id(session, tier)
         query = unpaid_select(
             session,
             _policy(session),
@@ -573,7 +573,7 @@ def unpaid(
         )
         if fmt is OutputFormat.csv:
             # Hundreds of thousands of rows for a federation: the cells are made in SQL.
-            from assoc_cli.reports.cells import write_csv_query
+            from assoc_cli.db.sql import write_csv_query
 
             write_csv_query(session, query, UNPAID_COLUMNS, sys.stdout)
             return
@@ -610,8 +610,8 @@ def report(
     Example:
       assoc dues report --year 2022 --as-of 2022-11-30 --compare 2021
     """
+    from assoc_cli.dues.reports import collection_figures, collection_sentence, same_day_in
     from assoc_cli.i18n.dates import format_date
-    from assoc_cli.reports.dues import collection_figures, collection_sentence, same_day_in
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
@@ -693,7 +693,7 @@ def arrears(
     Example:
       assoc dues arrears --as-of 2022-11-30
     """
-    from assoc_cli.reports.dues import arrears_select, stream
+    from assoc_cli.dues.reports import arrears_select, stream
 
     when = date_option(as_of, "--as-of") or today()
     if min_years < 1:
@@ -757,8 +757,8 @@ def export(
     Example:
       assoc dues export --year 2022 -o 2022缴费台账.xlsx
     """
-    from assoc_cli.io.tables import write_csv_file, write_xlsx_file
-    from assoc_cli.reports.dues import payments_select, stream
+    from assoc_cli.dues.reports import payments_select, stream
+    from assoc_cli.files.spreadsheets import write_csv_file, write_xlsx_file
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
@@ -791,8 +791,8 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     Example:
       assoc dues verify
     """
+    from assoc_cli.dues.verify import verify_ledger
     from assoc_cli.errors import AssocError
-    from assoc_cli.reports.verify import verify_ledger
 
     when = date_option(as_of, "--as-of") or today()
     with open_reader(ctx) as (session, lang):
@@ -852,13 +852,13 @@ def notice(
       assoc dues notice --year 2022 --on 2022-11-18 --docx
       assoc dues notice --year 2022 --unpaid --on 2022-11-30 -o 催缴
     """
-    from assoc_cli.documents.base import render_text, save
-    from assoc_cli.documents.notices import facts_from_row, notice_document, notice_file_name
+    from assoc_cli.association.profile import require_association
+    from assoc_cli.dues.notices import facts_from_row, notice_document, notice_file_name
+    from assoc_cli.dues.reports import notice_select, stream
+    from assoc_cli.dues.service import log_notice
     from assoc_cli.errors import ConflictError, InvalidValueError
-    from assoc_cli.reports.dues import notice_select, stream
-    from assoc_cli.services.association import require_association
-    from assoc_cli.services.dues import log_notice
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.files.papers import render_text, save
+    from assoc_cli.members.service import resolve_member
 
     if docx and text:
         raise typer.BadParameter("choose one of --docx and --text")
@@ -951,7 +951,7 @@ def notices(
     from sqlmodel import col, select
 
     from assoc_cli.db.models import DuesNotice, Member
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     with open_session(ctx, write=False) as (session, lang):
         query = select(DuesNotice, Member).join(Member, col(Member.id) == DuesNotice.member_id)

@@ -86,13 +86,13 @@ class Status(StrEnum):
 
 
 def _meeting(session: Session, query: str) -> Meeting:
-    from assoc_cli.services.meetings import resolve_meeting
+    from assoc_cli.meetings.service import resolve_meeting
 
     return resolve_meeting(session=session, query=query)
 
 
 def _title(session: Session, meeting: Meeting) -> str:
-    from assoc_cli.services.meetings import describe
+    from assoc_cli.meetings.service import describe
 
     return describe(session, meeting)
 
@@ -147,7 +147,7 @@ def new(
     Example:
       assoc meetings new --kind 会长办公会 --enlarged --date 2021-12-05 --time 14:30 --venue 酩悦居 --chair 张辉新
     """
-    from assoc_cli.services.meetings import MeetingInput, create_meeting
+    from assoc_cli.meetings.service import MeetingInput, create_meeting
 
     day = date_option(held_on, "--date")
     assert day is not None
@@ -176,7 +176,7 @@ def _chair(session: Session, chair: str | None) -> str | None:
     if not chair:
         return chair
     from assoc_cli.errors import AssocError
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     try:
         member = resolve_member(session=session, query=chair)
@@ -207,7 +207,7 @@ def _meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, A
     from sqlmodel import select
 
     from assoc_cli.db.models import MeetingKind
-    from assoc_cli.services.meetings import agenda_sizes, describe_all
+    from assoc_cli.meetings.service import agenda_sizes, describe_all
 
     titles = describe_all(session, meetings)
     sizes = agenda_sizes(session=session, meetings=meetings)
@@ -250,7 +250,7 @@ def list_(
     from sqlmodel import col, select
 
     from assoc_cli.db.models import Meeting
-    from assoc_cli.services.meetings import find_kind
+    from assoc_cli.meetings.service import find_kind
 
     with open_session(ctx, write=False) as (session, lang):
         query = select(Meeting)
@@ -310,7 +310,7 @@ def edit(
     Example:
       assoc meetings edit 3 --venue 协会会议室 --time 09:00
     """
-    from assoc_cli.services.meetings import edit_meeting
+    from assoc_cli.meetings.service import edit_meeting
 
     changes: dict[str, Any] = {}
     day = date_option(held_on, "--date")
@@ -344,7 +344,7 @@ def cancel(
     Example:
       assoc meetings cancel 4 --reason 因故改期
     """
-    from assoc_cli.services.meetings import cancel_meeting
+    from assoc_cli.meetings.service import cancel_meeting
 
     with open_session(ctx) as (session, lang):
         target = cancel_meeting(session=session, meeting=_meeting(session, meeting), reason=reason)
@@ -386,7 +386,7 @@ def kinds(
     """
     import json
 
-    from assoc_cli.services.meetings import list_kinds, parse_template_item, set_kind
+    from assoc_cli.meetings.service import list_kinds, parse_template_item, set_kind
 
     with open_session(ctx) as (session, lang):
         if name is not None:
@@ -454,7 +454,7 @@ def agenda_add(
     Example:
       assoc meetings agenda add 3 秘书处通报近期会费收缴情况 --kind dues-report --presenter 秘书处
     """
-    from assoc_cli.services.meetings import add_item
+    from assoc_cli.meetings.service import add_item
 
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
@@ -484,7 +484,7 @@ def agenda_move(
     Example:
       assoc meetings agenda move 3 5 --to 1
     """
-    from assoc_cli.services.meetings import move_item
+    from assoc_cli.meetings.service import move_item
 
     with open_session(ctx) as (session, lang):
         move_item(session=session, meeting=_meeting(session, meeting), number=item, to=to)
@@ -503,7 +503,7 @@ def agenda_remove(
     Example:
       assoc meetings agenda remove 3 2
     """
-    from assoc_cli.services.meetings import remove_item
+    from assoc_cli.meetings.service import remove_item
 
     with open_session(ctx) as (session, lang):
         removed = remove_item(session=session, meeting=_meeting(session, meeting), number=item)
@@ -520,7 +520,7 @@ def agenda_list(
     Example:
       assoc meetings agenda list 3
     """
-    from assoc_cli.services.meetings import agenda
+    from assoc_cli.meetings.service import agenda
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
@@ -562,7 +562,7 @@ def agenda_pull_actions(
     Example:
       assoc meetings agenda pull-actions 4
     """
-    from assoc_cli.services.meetings import add_item
+    from assoc_cli.meetings.service import add_item
 
     with open_session(ctx) as (session, lang):
         item = add_item(
@@ -578,7 +578,7 @@ def agenda_pull_actions(
 def _write_document(
     document: Any, fmt: DocFormat, output: Path | None, default_name: str, lang: str
 ) -> None:
-    from assoc_cli.documents.base import render_text, save
+    from assoc_cli.files.papers import render_text, save
 
     if output is None and fmt is not DocFormat.docx:
         sys.stdout.write(render_text(document, fmt.value))
@@ -627,7 +627,7 @@ def agenda_render(
       assoc meetings agenda render 3 --style sentence
       assoc meetings agenda render 3 -f docx -o 议程.docx
     """
-    from assoc_cli.documents.meetings import agenda_document
+    from assoc_cli.meetings.papers import agenda_document
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
@@ -648,7 +648,7 @@ def note(
     Example:
       assoc meetings note 3 4 "与会人员围绕明年工作计划充分讨论,形成五项重点工作。"
     """
-    from assoc_cli.services.meetings import note_item
+    from assoc_cli.meetings.service import note_item
 
     with open_session(ctx) as (session, lang):
         note_item(session=session, meeting=_meeting(session, meeting), number=item, text=text)
@@ -692,13 +692,13 @@ def invite(
       assoc meetings invite 3 通力 双涵 --role sit-in
       assoc meetings invite 3 --person 李秘书 --title 秘书处 --role sit-in
     """
-    from assoc_cli.services.meetings import (
+    from assoc_cli.meetings.service import (
         invite_all_members,
         invite_member,
         invite_offices,
         invite_person,
     )
-    from assoc_cli.services.members import resolve_member
+    from assoc_cli.members.service import resolve_member
 
     if not (members or offices or all_members or person):
         raise typer.BadParameter(
@@ -758,7 +758,7 @@ def mark(
       assoc meetings mark 3 --everyone
       assoc meetings mark 3 李万中 --status leave --reason 出差
     """
-    from assoc_cli.services.meetings import attendees, find_attendees, mark_all
+    from assoc_cli.meetings.service import attendees, find_attendees, mark_all
 
     if not who and not everyone:
         raise typer.BadParameter("name whom to mark, or use --everyone")
@@ -800,14 +800,14 @@ def signin(
     Example:
       assoc meetings signin 3 -f docx -o 签到表.docx
     """
-    from assoc_cli.documents.meetings import SIGNIN_KEYS, signin_document, signin_rows
+    from assoc_cli.meetings.papers import SIGNIN_KEYS, signin_document, signin_rows
 
     if fmt not in ("md", "txt", "docx", "csv"):
         raise typer.BadParameter("choose md, txt, docx or csv", param_hint="'--format'")
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         if fmt == "csv":
-            from assoc_cli.io.tables import write_csv_file
+            from assoc_cli.files.spreadsheets import write_csv_file
 
             columns = [Column(key) for key in SIGNIN_KEYS]
             headers = [t(f"signin.{key}", lang) for key in SIGNIN_KEYS]
@@ -829,7 +829,7 @@ def quorum(
     Example:
       assoc meetings quorum 5
     """
-    from assoc_cli.services.meetings import quorum as count
+    from assoc_cli.meetings.service import quorum as count
 
     with open_session(ctx, write=False) as (session, lang):
         result = count(session=session, meeting=_meeting(session, meeting))
@@ -889,7 +889,7 @@ def vote(
       assoc meetings vote 5 "审议通过2023年会费标准" --for 40 --against 2 --abstain 1 --method 无记名投票
     """
     from assoc_cli.errors import AssocError
-    from assoc_cli.services.meetings import parse_vote_method, record_vote
+    from assoc_cli.meetings.service import parse_vote_method, record_vote
 
     try:
         chosen = parse_vote_method(method)
@@ -937,7 +937,7 @@ def votes(
     from sqlmodel import col, select
 
     from assoc_cli.db.models import Meeting
-    from assoc_cli.services.meetings import describe_all, resolutions
+    from assoc_cli.meetings.service import describe_all, resolutions
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting) if meeting else None
@@ -1000,7 +1000,7 @@ def attendance(
       assoc meetings attendance --flag-after 3
       assoc meetings attendance --meeting 3
     """
-    from assoc_cli.reports.attendance import meeting_attendance, member_attendance
+    from assoc_cli.meetings.attendance import meeting_attendance, member_attendance
 
     if flag_after < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--flag-after'")
@@ -1021,7 +1021,7 @@ def attendance(
             return
         member_id = None
         if member:
-            from assoc_cli.services.members import resolve_member
+            from assoc_cli.members.service import resolve_member
 
             member_id = resolve_member(session=session, query=member).id
         rows = member_attendance(session, member_id=member_id, flag_after=flag_after)
@@ -1050,7 +1050,7 @@ def minutes(
     Example:
       assoc meetings minutes 3 -f docx -o 纪要.docx
     """
-    from assoc_cli.documents.meetings import minutes_document
+    from assoc_cli.meetings.papers import minutes_document
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)

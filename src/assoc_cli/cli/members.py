@@ -24,7 +24,7 @@ from assoc_cli.listing import Column, Listing, OutputFormat
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
-    from assoc_cli.reports.roster import RosterFilter
+    from assoc_cli.members.roster import RosterFilter
 
 app = typer.Typer(
     help=(
@@ -136,7 +136,7 @@ def _raw_fields(options: dict[str, Any]) -> dict[str, str | None]:
 
 
 def _parse(raw: dict[str, str | None]) -> dict[str, Any]:
-    from assoc_cli.services.member_fields import parse_fields
+    from assoc_cli.members.fields import parse_fields
 
     return parse_fields(raw)
 
@@ -169,7 +169,7 @@ def add(
       assoc members add 山东双涵石化装备有限公司 --short-name 双涵 --rep 周立正
       assoc members add 王传强 --kind 个人 --phone 13800000000 --joined 2019-03-01
     """
-    from assoc_cli.services.members import add_member
+    from assoc_cli.members.service import add_member
 
     values = _parse(_raw_fields(locals()))
     with open_session(ctx) as (session, lang):
@@ -206,7 +206,7 @@ def edit(
     Example:
       assoc members edit 双涵 --phone 0533-7654321 --employees 320
     """
-    from assoc_cli.services.members import resolve_member, update_member
+    from assoc_cli.members.service import resolve_member, update_member
 
     raw = _raw_fields(locals())
     if all(value is None for value in raw.values()):
@@ -256,7 +256,7 @@ LIST_KEYS = (
 
 
 def _current_term_id(session: DbSession, term: int | None) -> int | None:
-    from assoc_cli.reports.lookups import current_term_id, term_id
+    from assoc_cli.organisation.queries import current_term_id, term_id
 
     if term is not None:
         return term_id(session, term)
@@ -276,8 +276,8 @@ def show(
     Example:
       assoc members show 双涵
     """
-    from assoc_cli.reports.roster import RosterFilter, roster_rows
-    from assoc_cli.services.members import membership_periods, resolve_member
+    from assoc_cli.members.roster import RosterFilter, roster_rows
+    from assoc_cli.members.service import membership_periods, resolve_member
 
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
@@ -306,12 +306,13 @@ def _filters(
     office: str | None,
     kind: str | None,
 ) -> RosterFilter:
-    from assoc_cli.reports.lookups import require_office, require_tier
-    from assoc_cli.reports.roster import RosterFilter
-    from assoc_cli.services.member_fields import parse_kind
+    from assoc_cli.members.fields import parse_kind
+    from assoc_cli.members.roster import RosterFilter
+    from assoc_cli.organisation.queries import require_office
+    from assoc_cli.organisation.tiers import find_tier_id
 
     if tier is not None:
-        require_tier(session, tier)
+        find_tier_id(session, tier)
     if office is not None:
         require_office(session, office)
     return RosterFilter(
@@ -365,7 +366,7 @@ def list_(
     """
     from contextlib import closing
 
-    from assoc_cli.reports.roster import roster_rows
+    from assoc_cli.members.roster import roster_rows
 
     with open_reader(ctx) as (session, lang):
         filters = _filters(session, term, status, tier, segment, office, kind)
@@ -399,7 +400,7 @@ def leave(
       assoc members leave M0042 --on 2022-12-31 --reason 企业注销
     """
     from assoc_cli.i18n.dates import format_date
-    from assoc_cli.services.members import leave_member, resolve_member
+    from assoc_cli.members.service import leave_member, resolve_member
 
     when = date_option(on, "--on") or today()
     with open_session(ctx) as (session, lang):
@@ -429,7 +430,7 @@ def rejoin(
       assoc members rejoin M0042 --on 2023-03-01
     """
     from assoc_cli.i18n.dates import format_date
-    from assoc_cli.services.members import rejoin_member, resolve_member
+    from assoc_cli.members.service import rejoin_member, resolve_member
 
     when = date_option(on, "--on") or today()
     with open_session(ctx) as (session, lang):
@@ -472,7 +473,7 @@ def stats(
     Example:
       assoc members stats --by segment
     """
-    from assoc_cli.reports.roster import RosterFilter, roster_stats
+    from assoc_cli.members.roster import RosterFilter, roster_stats
 
     groups = ["tier", "segment"] if by is StatsBy.all else [by.value]
     with open_reader(ctx) as (session, lang):
@@ -518,7 +519,7 @@ def import_(
     Example:
       assoc members import 会员名册.xlsx --dry-run
     """
-    from assoc_cli.io.members_import import apply_import, plan_import
+    from assoc_cli.members.importing import apply_import, plan_import
 
     with open_session(ctx) as (session, lang), _Progress(file) as tick:
         # A real import writes new members while it reads the file (all of it is rolled
@@ -579,7 +580,7 @@ class _Progress:
         self.bar: Any = None
 
     def __enter__(self) -> Any:
-        from assoc_cli.io.tables import estimate_rows
+        from assoc_cli.files.spreadsheets import estimate_rows
 
         if not sys.stderr.isatty():
             return None
@@ -629,7 +630,7 @@ def export(
     Example:
       assoc members export -o 会员名册.xlsx
     """
-    from assoc_cli.io.members_export import export_members
+    from assoc_cli.members.exporting import export_members
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")

@@ -40,9 +40,9 @@ def assign(
     Example:
       assoc offices assign 双涵 副会长 --person 周立正 --term 2
     """
-    from assoc_cli.services.members import resolve_member
-    from assoc_cli.services.offices import assign_office, find_office
-    from assoc_cli.services.terms import get_term
+    from assoc_cli.members.service import resolve_member
+    from assoc_cli.organisation.offices import assign_office, find_office
+    from assoc_cli.organisation.terms import get_term
 
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
@@ -76,9 +76,9 @@ def remove(
     Example:
       assoc offices remove 双涵 理事 --term 2
     """
-    from assoc_cli.services.members import resolve_member
-    from assoc_cli.services.offices import find_office, remove_office
-    from assoc_cli.services.terms import get_term
+    from assoc_cli.members.service import resolve_member
+    from assoc_cli.organisation.offices import find_office, remove_office
+    from assoc_cli.organisation.terms import get_term
 
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
@@ -106,8 +106,8 @@ def list_(
     Example:
       assoc offices list --term 2
     """
-    from assoc_cli.services.offices import holdings
-    from assoc_cli.services.terms import get_term
+    from assoc_cli.organisation.offices import holdings
+    from assoc_cli.organisation.terms import get_term
 
     with open_session(ctx, write=False) as (session, lang):
         the_term = get_term(session=session, number=term, as_of=today())
@@ -140,7 +140,7 @@ def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
       assoc offices kinds
     """
     from assoc_cli.db.models import Tier
-    from assoc_cli.services.offices import list_offices
+    from assoc_cli.organisation.offices import list_offices
 
     with open_session(ctx, write=False) as (session, lang):
         rows = [
@@ -173,7 +173,7 @@ def define(
     Example:
       assoc offices define 常务副会长 --rank 25 --tier 副会长单位
     """
-    from assoc_cli.services.offices import define_office
+    from assoc_cli.organisation.offices import define_office
 
     with open_session(ctx) as (session, lang):
         office = define_office(session=session, name=name, rank=rank, tier_name=tier)

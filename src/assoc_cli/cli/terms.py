@@ -38,7 +38,7 @@ def add(
       assoc terms add 2 --start 2021-06-18 --years 5
     """
     from assoc_cli.i18n.dates import format_date
-    from assoc_cli.services.terms import add_term
+    from assoc_cli.organisation.terms import add_term
 
     start_on = date_option(start, "--start")
     assert start_on is not None
@@ -65,7 +65,7 @@ def list_(
     Example:
       assoc terms list --as-of 2022-11-30
     """
-    from assoc_cli.services.terms import current_term, list_terms
+    from assoc_cli.organisation.terms import current_term, list_terms
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):

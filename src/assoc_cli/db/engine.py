@@ -1,12 +1,12 @@
 """Engine creation (SQLite pragmas, file permissions) and the one-transaction units of work:
-``unit_of_work`` (an ORM session, for commands that change things; it refreshes the
-stored dues balances before it commits) and ``read_only`` (a plain connection, for
+``unit_of_work`` (an ORM session, for commands that change things; the caller may hand
+it work to do before the commit) and ``read_only`` (a plain connection, for
 reports: it imports neither SQLModel nor pydantic)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -138,7 +138,7 @@ def forget_new_database(engine: Engine, created_file: Path | None) -> None:
         return
     from sqlalchemy import text
 
-    from assoc_cli.db.tables import metadata
+    from assoc_cli.db.core import metadata
 
     with engine.begin() as connection:
         metadata.drop_all(connection)
@@ -147,9 +147,16 @@ def forget_new_database(engine: Engine, created_file: Path | None) -> None:
 
 
 @contextmanager
-def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+def unit_of_work(
+    engine: Engine,
+    *,
+    write: bool = True,
+    before_commit: Callable[[Session], None] | None = None,
+) -> Iterator[Session]:
     """One transaction for one command: commit at the end, roll back on any error.
-    A read-only unit (*write* False) never takes the write lock."""
+    A read-only unit (*write* False) never takes the write lock. *before_commit* runs
+    last inside the transaction of a writing unit, after a flush (the CLI passes the
+    stored dues balances' refresh, ``dues.balances.refresh_before_commit``)."""
     from sqlmodel import Session
 
     import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
@@ -158,13 +165,9 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     with Session(bind) as session, session.begin():
         yield session
         if write and session.in_transaction():  # (not after a dry run's rollback)
-            # The stored dues balances of the members this command touched, recomputed
-            # in the same transaction (reports/balances.py).
-            from assoc_cli.reports import balances
-
             session.flush()
-            if balances.refresh(session, limit=balances.AUTO_LIMIT) is None:
-                session.info["balances_deferred"] = balances.stale_members(session)[0]
+            if before_commit is not None:
+                before_commit(session)
 
 
 @contextmanager

@@ -97,7 +97,7 @@ class MembershipPeriod(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(foreign_key="member.id", index=True)
     # Indexed for its maximum: the stored balances hold only when no join is dated later
-    # than the as-of date of a report (reports/balances.py).
+    # than the as-of date of a report (dues/balances.py).
     joined_on: date | None = Field(default=None, index=True)
     left_on: date | None = None
     leave_reason: str | None = Field(default=None, max_length=300)
@@ -306,9 +306,9 @@ class AuditLog(SQLModel, table=True):
 
 class DuesBalance(SQLModel, table=True):
     """The dues ledger kept ready (会费余额): one row per member and dues year, the same
-    figures ``reports/ledger.py`` computes, as of the end of time. Never written by a
+    figures ``dues/ledger.py`` computes, as of the end of time. Never written by a
     command directly: triggers note which members changed (``ledger_dirty``) and
-    ``reports/balances.py`` recomputes them before the command commits. Reports read it
+    ``dues/balances.py`` recomputes them before the command commits. Reports read it
     only when nothing is noted and no entry or join is dated after their as-of date."""
 
     __tablename__ = "dues_balance"
@@ -347,7 +347,7 @@ class LedgerDirty(SQLModel, table=True):
     ledger reads; member 0 means every member (a rate, tier, term, office or join policy
     changed). A note per change, not per member: on PostgreSQL two transactions noting the
     same member each keep their own note, so a refresh that runs between them can take
-    only the note it could see (reports/balances.py)."""
+    only the note it could see (dues/balances.py)."""
 
     __tablename__ = "ledger_dirty"
 

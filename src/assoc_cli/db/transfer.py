@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,24 +27,15 @@ BUNDLE_FORMAT = "assoc-bundle-1"
 SEEDED = {"tier", "office", "meeting_kind", "alembic_version"}
 
 
-# Tables derived from the others (reports/balances.py): never copied, rebuilt after a
-# copy or restore.
+# Tables derived from the others (dues/balances.py): never copied; the caller's
+# *rebuild* (``dues.balances.rebuild``) makes them again inside the copy's transaction.
 DERIVED = {"dues_balance", "ledger_dirty"}
+Rebuild = Callable[[Connection], None]
 
 
 def tables() -> list[Table]:
     """Every assoc table that holds data of its own, parents before children."""
     return [t for t in SQLModel.metadata.sorted_tables if t.name not in DERIVED]
-
-
-def _rebuild_derived(connection: Connection) -> None:
-    """After a copy or restore: every stored balance stale (so none is read), then
-    recomputed when that is quick enough for one command (else by `assoc db refresh`)."""
-    from assoc_cli.db.reader import Reader
-    from assoc_cli.reports import balances
-
-    balances.note_everyone(connection)
-    balances.refresh(Reader(connection), limit=balances.AUTO_LIMIT)
 
 
 def counts(connection: Connection) -> dict[str, int]:
@@ -95,7 +86,9 @@ def _write_rows(connection: Connection, table: Table, rows: Iterator[dict[str, A
         connection.execute(table.insert(), batch)
 
 
-def copy_database(source: Engine, target: Engine, *, force: bool) -> dict[str, int]:
+def copy_database(
+    source: Engine, target: Engine, *, force: bool, rebuild: Rebuild
+) -> dict[str, int]:
     """Copy every row from *source* to *target* (both at the current schema); returns the
     row counts, which match on both sides or nothing is committed."""
     with source.connect() as reader, target.begin() as writer:
@@ -108,7 +101,7 @@ def copy_database(source: Engine, target: Engine, *, force: bool) -> dict[str, i
             rows = reader.execute(select(table)).mappings()
             _write_rows(writer, table, (dict(row) for row in rows))
         _reset_sequences(writer)
-        _rebuild_derived(writer)
+        rebuild(writer)
         expected, copied = counts(reader), counts(writer)
         if expected != copied:
             different = {
@@ -174,7 +167,7 @@ def is_bundle(path: Path) -> bool:
         return False
 
 
-def read_bundle(path: Path, target: Engine, *, force: bool) -> dict[str, int]:
+def read_bundle(path: Path, target: Engine, *, force: bool, rebuild: Rebuild) -> dict[str, int]:
     """Restore a bundle into *target* (at the current schema); all or nothing."""
     by_name = {table.name: table for table in tables()}
     decoders = {name: _decoder(table) for name, table in by_name.items()}
@@ -212,7 +205,7 @@ def read_bundle(path: Path, target: Engine, *, force: bool) -> dict[str, int]:
             if pending.get(table.name):
                 writer.execute(table.insert(), pending[table.name])
         _reset_sequences(writer)
-        _rebuild_derived(writer)
+        rebuild(writer)
         restored = counts(writer)
         if not expected or {k: v for k, v in restored.items() if k in expected} != expected:
             raise DatabaseError(

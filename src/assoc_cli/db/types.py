@@ -1,4 +1,4 @@
-"""Column types of the Core tables (``db/tables.py``) that plain SQLAlchemy lacks.
+"""Column types of the Core tables (``db/core.py``) that plain SQLAlchemy lacks.
 
 SQLModel stores every ``datetime`` field as its ``UTCDateTime``; importing it would import
 SQLModel and pydantic, so the Core tables use this twin, which reads and writes the same

@@ -1,1 +1,0 @@
-"""Developer tools (docs generation); not part of the user-facing CLI."""

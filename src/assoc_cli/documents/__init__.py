@@ -1,1 +1,0 @@
-"""Documents people print: notices, agendas, sign-in sheets — Markdown, text and .docx."""

@@ -1,0 +1,117 @@
+"""The dues ledger kept ready: ``dues_balance`` holds every member's figures per year, so
+reports read one row per member instead of recomputing the ledger from every entry.
+
+How it stays right:
+
+- **Triggers note every change** (migration 0006): a payment, waiver, void, join, leave,
+  office or tier change of a member puts that member in ``ledger_dirty``; a change of a
+  rate, tier, term, office or the join policy puts member 0 there ("everyone"). They fire
+  whatever made the change, in the same transaction.
+- **Commands refresh before they commit** (``db.engine.unit_of_work``): the noted members'
+  rows are recomputed with the ledger's own SQL (:func:`dues.ledger.ledger_select`) and
+  the notes cleared. Up to ``AUTO_LIMIT`` members at a time — a bigger change (importing
+  a whole province, a rate change for a million members) is left noted and done by
+  ``assoc db refresh``, so a routine command never turns into a minutes-long one.
+- **Reports use it only when it is exact** (``dues.stored.stored_ledger``): nothing noted, and no
+  entry or join dated after the report's as-of date (the rows are the ledger as of the end
+  of time, which equals the ledger as of any date on or after the latest dated fact).
+  Otherwise they compute the ledger as before — slower, never different.
+
+``assoc db check`` compares the stored rows with the computed ledger.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from assoc_cli.db import ledger_notes
+from assoc_cli.db.ledger_notes import stale_members
+from assoc_cli.dues.ledger import ledger_select
+from assoc_cli.dues.stored import COLUMNS, END_OF_TIME, balance_t
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession
+
+dirty_t = ledger_notes.dirty_t
+
+# PostgreSQL: refreshes take this transaction-level advisory lock, so two commands
+# committing at once refresh one after the other (SQLite's write lock does this already).
+LOCK_KEY = 0x61_73_73_6F  # "asso"
+# Members recomputed per statement (a list of ids each query names).
+CHUNK = 500
+
+
+def _take_notes(connection: Connection) -> set[int]:
+    """Remove the notes this transaction can see and return their members — one
+    statement on PostgreSQL (DELETE … RETURNING), so a note another transaction commits
+    meanwhile stays for its own refresh. (SQLite has one writer at a time.)"""
+    if connection.dialect.name == "postgresql":
+        taken = connection.execute(delete(dirty_t).returning(dirty_t.c.member_id)).scalars()
+        return set(taken)
+    members = set(connection.execute(select(dirty_t.c.member_id)).scalars())
+    connection.execute(delete(dirty_t))
+    return members
+
+
+def refresh(session: DbSession, *, limit: int | None) -> int | None:
+    """Recompute the rows of the members noted stale and clear those notes, in the
+    caller's transaction. Returns how many members were refreshed, or None when more than
+    *limit* are stale (then nothing is done and the reports compute the ledger until
+    ``assoc db refresh``)."""
+    from assoc_cli.dues.policy import dues_policy
+
+    connection = session.connection()
+    if connection.execute(select(dirty_t.c.id).limit(1)).first() is None:
+        return 0  # most commands: nothing they changed concerns the ledger
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+    count, everyone = stale_members(session)
+    if not count and not everyone:
+        return 0
+    if limit is not None and count > limit:
+        if everyone:
+            # Note 0 stands for every other note: keep it alone. (On PostgreSQL each row
+            # of a bulk copy or import writes its own note; millions of them would be
+            # counted by every later command until `assoc db refresh`.) Safe under the
+            # lock: whoever takes note 0 recomputes everyone.
+            connection.execute(delete(dirty_t).where(dirty_t.c.member_id != 0))
+        return None
+    members = _take_notes(connection)
+    policy = dues_policy(session)
+    columns = list(COLUMNS)
+    if 0 in members:
+        connection.execute(delete(balance_t))
+        query = ledger_select(session, policy, END_OF_TIME)
+        if query is not None:
+            connection.execute(insert(balance_t).from_select(columns, query))
+        return count
+    ordered = sorted(members)
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        connection.execute(delete(balance_t).where(balance_t.c.member_id.in_(chunk)))
+        query = ledger_select(session, policy, END_OF_TIME, members=chunk)
+        if query is not None:
+            connection.execute(insert(balance_t).from_select(columns, query))
+    return len(ordered)
+
+
+def refresh_before_commit(session: Session) -> None:
+    """What a command does before it commits (``db.engine.unit_of_work``'s hook): the
+    stored balances of the members it touched, recomputed in the same transaction; more
+    than ``ledger_notes.AUTO_LIMIT`` of them are left noted for ``assoc db refresh``, and
+    the session says how many (``session.info["balances_deferred"]``)."""
+    if refresh(session, limit=ledger_notes.AUTO_LIMIT) is None:
+        session.info["balances_deferred"] = stale_members(session)[0]
+
+
+def rebuild(connection: Connection) -> None:
+    """After a copy or restore: every stored balance stale (so none is read), then
+    recomputed when that is quick enough for one command (else by `assoc db refresh`)."""
+    from assoc_cli.db.reader import Reader
+
+    ledger_notes.note_everyone(connection)
+    refresh(Reader(connection), limit=ledger_notes.AUTO_LIMIT)

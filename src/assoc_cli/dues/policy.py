@@ -1,0 +1,108 @@
+"""Policy settings kept in the database (key/value), with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from assoc_cli.db.core import setting_t
+from assoc_cli.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession
+
+JOIN_FULL_YEAR = "full-year"
+JOIN_NEXT_YEAR = "next-year"
+
+DEFAULTS = {
+    # A unit joining mid-year owes that whole year (full-year) or starts next year.
+    "dues.join_policy": JOIN_FULL_YEAR,
+    # Charter rule: a unit that has paid nothing for this many ended years may be treated
+    # as withdrawn. Reports mark it; nothing withdraws anyone automatically.
+    "dues.withdraw_after_years": "1",
+    # The payment deadline printed on notices, month-day within the dues year.
+    "dues.deadline": "12-31",
+}
+
+
+@dataclass(frozen=True)
+class DuesPolicy:
+    """The dues rules in force."""
+
+    join_policy: str
+    withdraw_after_years: int
+    deadline: str  # MM-DD
+
+
+def get_setting(session: DbSession, key: str) -> str:
+    """A setting's value, or its default (a plain query: reports read settings too)."""
+    query = select(setting_t.c.value).where(setting_t.c.key == key)
+    value = session.connection().execute(query).scalar()
+    return str(value) if value is not None else DEFAULTS[key]
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    """Store a setting (flushed, so get_setting sees it at once)."""
+    from assoc_cli.db.models import Setting
+
+    row = session.get(Setting, key)
+    if row is None:
+        row = Setting(key=key, value=value)
+    row.value = value
+    session.add(row)
+    session.flush()
+
+
+def dues_policy(session: DbSession) -> DuesPolicy:
+    """The dues rules currently in force."""
+    return DuesPolicy(
+        join_policy=get_setting(session, "dues.join_policy"),
+        withdraw_after_years=int(get_setting(session, "dues.withdraw_after_years")),
+        deadline=get_setting(session, "dues.deadline"),
+    )
+
+
+def set_dues_policy(
+    session: Session,
+    *,
+    join_policy: str | None,
+    withdraw_after_years: int | None,
+    deadline: str | None,
+) -> DuesPolicy:
+    """Change the dues rules given; the others stay."""
+    if join_policy is not None:
+        if join_policy not in (JOIN_FULL_YEAR, JOIN_NEXT_YEAR):
+            raise InvalidValueError(
+                f"join policy is {JOIN_FULL_YEAR} or {JOIN_NEXT_YEAR}, not {join_policy}"
+            )
+        set_setting(session, "dues.join_policy", join_policy)
+    if withdraw_after_years is not None:
+        if not 1 <= withdraw_after_years <= 10:
+            raise InvalidValueError("the withdrawal rule counts 1 to 10 years without dues")
+        set_setting(session, "dues.withdraw_after_years", str(withdraw_after_years))
+    if deadline is not None:
+        set_setting(session, "dues.deadline", parse_month_day(deadline))
+    return dues_policy(session)
+
+
+def parse_month_day(text: str) -> str:
+    """12-31, 12/31 or 12月31日 -> "12-31"."""
+    import re
+    from datetime import date
+
+    match = re.fullmatch(r"\s*(\d{1,2})[-/.月](\d{1,2})日?\s*", text)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            date(2000, month, day)
+        except ValueError:
+            pass
+        else:
+            return f"{month:02d}-{day:02d}"
+    raise InvalidValueError(
+        f'deadline "{text}" is not a month and day; write it like 12-31 or 12月31日'
+    )

@@ -1,0 +1,299 @@
+"""The dues ledger (会费台账): rates, payments, waivers, voids.
+
+Every entry is written once and never changed: a mistaken payment is voided by a new
+``void`` entry that names it. What a member owes and has paid is computed from the entries
+in SQL (``dues/ledger.py``), for any date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from assoc_cli.db.locks import serialize
+from assoc_cli.db.models import DuesEntry, DuesNotice, DuesRate, Member, Tier
+from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n.money import format_money
+
+MAX_TIERS = 4
+PAYMENT, WAIVER, VOID = "payment", "waiver", "void"
+METHODS = {
+    "银行转账": "银行转账",
+    "转账": "银行转账",
+    "bank": "银行转账",
+    "transfer": "银行转账",
+    "现金": "现金",
+    "cash": "现金",
+    "微信": "微信",
+    "wechat": "微信",
+    "支付宝": "支付宝",
+    "alipay": "支付宝",
+    "其他": "其他",
+    "other": "其他",
+}
+# Receipts assoc issues itself: 2022-0001, gap-free within each calendar year.
+AUTO_RECEIPT = re.compile(r"^\d{4}-\d{4,}$")
+WAIVER_REF = re.compile(r"^[Ww](\d+)$")
+MIN_YEAR, MAX_YEAR = 1980, 2100
+
+
+def check_year(year: int) -> int:
+    """A plausible dues year."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InvalidValueError(f"year {year} is out of range; give a year like 2022")
+    return year
+
+
+def parse_method(text: str) -> str:
+    """银行转账, 现金, 微信, 支付宝 or 其他 (English names accepted)."""
+    method = METHODS.get(text.strip().lower())
+    if method is None:
+        raise InvalidValueError(
+            f'payment method "{text}" is not one of 银行转账, 现金, 微信, 支付宝, 其他'
+        )
+    return method
+
+
+def set_rate(
+    *, session: Session, year: int, tier_name: str, amount_fen: int, adopted_by: str | None
+) -> tuple[DuesRate, int | None]:
+    """Set one tier's annual dues for *year*; returns (rate, the amount it replaced)."""
+    check_year(year)
+    if amount_fen < 0:
+        raise InvalidValueError("a dues rate cannot be negative")
+    tier = session.exec(select(Tier).where(Tier.name == tier_name.strip())).first()
+    if tier is None:
+        tiers = list(session.exec(select(Tier).order_by(col(Tier.rank))))
+        if len(tiers) >= MAX_TIERS:
+            raise ConflictError(
+                f'there is no tier "{tier_name}", and a fifth tier is not allowed: Chinese rules '
+                f"for social organisations allow at most {MAX_TIERS} dues tiers "
+                "(会费档次不得超过4档); "
+                f"use one of {', '.join(t.name for t in tiers)}"
+            )
+        tier = Tier(name=tier_name.strip(), rank=(tiers[-1].rank + 1) if tiers else 1)
+        session.add(tier)
+        session.flush()
+    rate = session.exec(
+        select(DuesRate).where(DuesRate.year == year, DuesRate.tier_id == tier.id)
+    ).first()
+    previous = rate.amount_fen if rate is not None else None
+    if rate is None:
+        assert tier.id is not None
+        rate = DuesRate(
+            year=year, tier_id=tier.id, amount_fen=amount_fen, created_at=datetime.now(UTC)
+        )
+    rate.amount_fen = amount_fen
+    if adopted_by is not None:
+        rate.adopted_by = adopted_by.strip() or None
+    session.add(rate)
+    session.flush()
+    return rate, previous
+
+
+def list_rates(*, session: Session, year: int | None) -> list[tuple[DuesRate, Tier]]:
+    """Rates by year, then tier rank."""
+    query = select(DuesRate, Tier).join(Tier, col(Tier.id) == DuesRate.tier_id)
+    if year is not None:
+        query = query.where(DuesRate.year == year)
+    return list(session.exec(query.order_by(col(DuesRate.year), col(Tier.rank))))
+
+
+def _next_receipt(session: Session, year: int) -> tuple[str, int]:
+    highest = session.exec(
+        select(func.max(DuesEntry.receipt_seq)).where(DuesEntry.receipt_year == year)
+    ).one()
+    seq = int(highest or 0) + 1
+    return f"{year}-{seq:04d}", seq
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    """What ``dues pay`` was told."""
+
+    amount_fen: int
+    on: date
+    year: int | None = None
+    method: str = "银行转账"
+    receipt: str | None = None
+    payer: str | None = None
+    note: str | None = None
+
+
+def record_payment(*, session: Session, member: Member, payment: PaymentInput) -> DuesEntry:
+    """Record a payment (缴费) with a receipt number; it settles the named year, or the
+    oldest outstanding years first, and any excess is credit."""
+    if payment.amount_fen <= 0:
+        raise InvalidValueError("a payment must be more than zero")
+    if not MIN_YEAR <= payment.on.year <= MAX_YEAR:
+        raise InvalidValueError(f"payment date {payment.on} is out of range; check --on")
+    if payment.year is not None:
+        check_year(payment.year)
+    receipt_year: int | None = None
+    receipt_seq: int | None = None
+    if payment.receipt:
+        receipt = payment.receipt.strip()
+        if AUTO_RECEIPT.match(receipt):
+            raise InvalidValueError(
+                f"receipt numbers like {receipt} are issued by assoc itself; leave --receipt out, "
+                "or give the number from your own receipt book (e.g. SJ-000123)"
+            )
+        if len(receipt) > 50:
+            raise InvalidValueError("a receipt number has at most 50 characters")
+        clash = session.exec(select(DuesEntry).where(DuesEntry.receipt == receipt)).first()
+        if clash is not None:
+            raise ConflictError(
+                f"receipt {receipt} is already recorded ({format_money(clash.amount_fen)} on "
+                f"{clash.entry_on}); nothing was paid twice"
+            )
+    else:
+        # Two clerks paying at once must not draw the same number.
+        serialize(session, "assoc.receipts")
+        receipt, receipt_seq = _next_receipt(session, payment.on.year)
+        receipt_year = payment.on.year
+    entry = DuesEntry(
+        member_id=member.id,  # type: ignore[arg-type]
+        kind=PAYMENT,
+        year=payment.year,
+        amount_fen=payment.amount_fen,
+        entry_on=payment.on,
+        receipt=receipt,
+        receipt_year=receipt_year,
+        receipt_seq=receipt_seq,
+        method=payment.method,
+        payer=(payment.payer or "").strip() or None,
+        note=(payment.note or "").strip() or None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def record_waiver(
+    *,
+    session: Session,
+    member: Member,
+    year: int,
+    amount_fen: int,
+    on: date,
+    reason: str,
+    approved_by: str | None,
+    due_fen: int,
+    waived_fen: int,
+    balance_fen: int | None = None,
+) -> DuesEntry:
+    """Record a reduction (减免) of *member*'s dues for *year*; it cannot exceed what is due."""
+    check_year(year)
+    if not reason.strip():
+        raise InvalidValueError("a waiver needs a reason (--reason), e.g. 理事会决议减免")
+    if due_fen <= 0:
+        raise InvalidValueError(
+            f"{member.name} ({member.number}) owes no dues for {year}; there is nothing to waive"
+        )
+    if waived_fen + amount_fen > due_fen:
+        raise InvalidValueError(
+            f"waiving {format_money(amount_fen)} would exceed the {year} dues of "
+            f"{format_money(due_fen)}"
+            + (f" (already waived {format_money(waived_fen)})" if waived_fen else "")
+        )
+    if balance_fen is not None and amount_fen > balance_fen:
+        raise InvalidValueError(
+            f"only {format_money(balance_fen)} of the {year} dues is still owed; a waiver can "
+            "only reduce what is owed (to give money back, void the payment)"
+        )
+    entry = DuesEntry(
+        member_id=member.id,  # type: ignore[arg-type]
+        kind=WAIVER,
+        year=year,
+        amount_fen=amount_fen,
+        entry_on=on,
+        reason=reason.strip(),
+        approved_by=(approved_by or "").strip() or None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def find_entry(*, session: Session, reference: str) -> DuesEntry:
+    """A payment by receipt number, or a waiver by its W-number (W12)."""
+    text = reference.strip()
+    waiver = WAIVER_REF.match(text)
+    if waiver:
+        entry = session.get(DuesEntry, int(waiver.group(1)))
+        if entry is None or entry.kind != WAIVER:
+            raise NotFoundError(f"there is no waiver {text}; see: assoc dues statement MEMBER")
+        return entry
+    entry = session.exec(select(DuesEntry).where(DuesEntry.receipt == text)).first()
+    if entry is None:
+        raise NotFoundError(f"there is no receipt {text}; see: assoc dues export --year YEAR")
+    return entry
+
+
+def void_entry(
+    *, session: Session, reference: str, on: date, reason: str
+) -> tuple[DuesEntry, DuesEntry]:
+    """Reverse a payment or waiver with a void entry; the original stays on record."""
+    if not reason.strip():
+        raise InvalidValueError("a void needs a reason (--reason), e.g. 重复录入")
+    original = find_entry(session=session, reference=reference)
+    existing = session.exec(select(DuesEntry).where(DuesEntry.reverses_id == original.id)).first()
+    if existing is not None:
+        raise ConflictError(
+            f"{reference} was already voided on {existing.entry_on} ({existing.reason})"
+        )
+    if on < original.entry_on:
+        raise InvalidValueError(
+            f"{reference} was recorded on {original.entry_on}; it cannot be voided before that"
+        )
+    void = DuesEntry(
+        member_id=original.member_id,
+        kind=VOID,
+        year=original.year,
+        amount_fen=original.amount_fen,
+        entry_on=on,
+        reason=reason.strip(),
+        reverses_id=original.id,
+        created_at=datetime.now(UTC),
+    )
+    session.add(void)
+    session.flush()
+    return original, void
+
+
+def entry_reference(entry: DuesEntry) -> str:
+    """How an entry is named to people: its receipt number, or W<id> for a waiver."""
+    if entry.kind == WAIVER:
+        return f"W{entry.id}"
+    return entry.receipt or f"#{entry.id}"
+
+
+def log_notice(
+    *,
+    session: Session,
+    member_id: int,
+    year: int,
+    kind: str,
+    sent_on: date,
+    balance_fen: int,
+    document: str | None,
+) -> DuesNotice:
+    """Record that a notice or reminder was sent (for ``dues notices`` and ``--again``)."""
+    notice = DuesNotice(
+        member_id=member_id,
+        year=year,
+        kind=kind,
+        sent_on=sent_on,
+        balance_fen=balance_fen,
+        document=document,
+        created_at=datetime.now(UTC),
+    )
+    session.add(notice)
+    session.flush()
+    return notice

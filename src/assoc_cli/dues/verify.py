@@ -1,0 +1,241 @@
+"""``assoc dues verify``: check the ledger against itself.
+
+- Receipt numbers issued by assoc run 1, 2, 3… in each year with no gap or repeat, and
+  read as ``YYYY-NNNN``.
+- Every void names a payment or waiver of the same member and amount, dated on or after it.
+- Every member's dues, waivers, payments, balances and credit, recomputed in Python
+  (``dues/reference_model.py``, which also re-derives each year's due from the tier rules)
+  equal the SQL ledger's figures.
+
+Members are checked in batches, so memory stays flat whatever the roster size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from assoc_cli.dues import stored as stored_rows
+from assoc_cli.dues.ledger import dues_years, entry_t, ledger, period_t, rate_t
+from assoc_cli.dues.policy import DuesPolicy
+from assoc_cli.dues.reference_model import Entry, account
+from assoc_cli.members.roster import holding_t, member_t, office_t, tier_t
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
+
+BATCH = 500
+
+
+@dataclass
+class VerifyResult:
+    """What verify looked at and what it found."""
+
+    members: int = 0
+    entries: int = 0
+    receipts: int = 0
+    problems: list[str] | None = None
+
+
+def _receipt_problems(session: DbSession) -> Iterator[str]:
+    connection = session.connection()
+    query = (
+        select(
+            entry_t.c.receipt_year,
+            func.count(),
+            func.count(func.distinct(entry_t.c.receipt_seq)),
+            func.min(entry_t.c.receipt_seq),
+            func.max(entry_t.c.receipt_seq),
+        )
+        .where(entry_t.c.receipt_seq.is_not(None))
+        .group_by(entry_t.c.receipt_year)
+    )
+    for year, count, distinct, lowest, highest in connection.execute(query):
+        if count != distinct or lowest != 1 or highest != count:
+            yield (
+                f"receipts of {year}: {count} issued, numbered {lowest}..{highest} "
+                f"({distinct} distinct) — the sequence has a gap or a repeat"
+            )
+    misnamed = select(entry_t.c.receipt, entry_t.c.receipt_year, entry_t.c.receipt_seq).where(
+        entry_t.c.receipt_seq.is_not(None)
+    )
+    for receipt, year, seq in connection.execute(misnamed):
+        if receipt != f"{year}-{seq:04d}":
+            yield f"receipt {receipt} should read {year}-{seq:04d}"
+
+
+def _void_problems(session: DbSession) -> Iterator[str]:
+    original = entry_t.alias("original")
+    query = select(
+        entry_t.c.id,
+        entry_t.c.member_id,
+        entry_t.c.amount_fen,
+        entry_t.c.entry_on,
+        original.c.kind,
+        original.c.member_id.label("original_member"),
+        original.c.amount_fen.label("original_amount"),
+        original.c.entry_on.label("original_on"),
+    ).select_from(entry_t.outerjoin(original, original.c.id == entry_t.c.reverses_id))
+    query = query.where(entry_t.c.kind == "void")
+    for row in session.connection().execute(query).mappings():
+        if row["kind"] not in ("payment", "waiver"):
+            yield f"void #{row['id']} does not reverse a payment or waiver"
+        elif (
+            row["member_id"] != row["original_member"]
+            or row["amount_fen"] != row["original_amount"]
+        ):
+            yield f"void #{row['id']} differs from the entry it reverses (member or amount)"
+        elif row["entry_on"] < row["original_on"]:
+            yield f"void #{row['id']} is dated before the entry it reverses"
+    bad = select(entry_t.c.id).where(
+        (entry_t.c.amount_fen <= 0) | (entry_t.c.kind.not_in(("payment", "waiver", "void")))
+    )
+    for (entry_id,) in session.connection().execute(bad):
+        yield f"entry #{entry_id} has a non-positive amount or an unknown kind"
+
+
+def _expected_dues(
+    session: DbSession, policy: DuesPolicy, as_of: date, member_ids: list[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """Each member's (year, due), derived again from periods, offices, tiers and rates."""
+    connection = session.connection()
+    years = dues_years(session, policy, as_of)
+    tiers = {row.id: row for row in connection.execute(select(tier_t))}
+    rank_to_tier = {row.rank: row.id for row in tiers.values()}
+    lowest = max(rank_to_tier)
+    rates = {
+        (row.year, row.tier_id): row.amount_fen
+        for row in connection.execute(select(rate_t.c.year, rate_t.c.tier_id, rate_t.c.amount_fen))
+    }
+    members = {
+        row.id: row
+        for row in connection.execute(
+            select(member_t.c.id, member_t.c.tier_id).where(member_t.c.id.in_(member_ids))
+        )
+    }
+    periods: dict[int, list[Any]] = defaultdict(list)
+    for row in connection.execute(select(period_t).where(period_t.c.member_id.in_(member_ids))):
+        periods[row.member_id].append(row)
+    office_ranks: dict[tuple[int, int], int] = {}
+    query = (
+        select(holding_t.c.member_id, holding_t.c.term_id, tier_t.c.rank)
+        .select_from(
+            holding_t.join(office_t, office_t.c.id == holding_t.c.office_id).join(
+                tier_t, tier_t.c.id == office_t.c.tier_id
+            )
+        )
+        .where(holding_t.c.member_id.in_(member_ids))
+    )
+    for member_id, term_id, rank in connection.execute(query):
+        key = (member_id, term_id)
+        office_ranks[key] = min(rank, office_ranks.get(key, rank))
+    expected: dict[int, list[tuple[int, int]]] = {}
+    for member_id in member_ids:
+        member = members[member_id]
+        rows = []
+        for year in years:
+            if not any(
+                (p.joined_on is None or p.joined_on <= year.join_by)
+                and (p.left_on is None or p.left_on >= year.year_start)
+                for p in periods[member_id]
+            ):
+                continue
+            if member.tier_id is not None:
+                rank = tiers[member.tier_id].rank
+            else:
+                rank = office_ranks.get((member_id, year.term_id or -1), lowest)
+            rows.append((year.year, rates.get((year.year, rank_to_tier[rank]), 0)))
+        expected[member_id] = rows
+    return expected
+
+
+def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> VerifyResult:
+    """Run every check; ``problems`` lists each mismatch found (empty when all agree)."""
+    connection = session.connection()
+    problems = [*_receipt_problems(session), *_void_problems(session)]
+    result = VerifyResult()
+    result.entries = connection.execute(select(func.count()).select_from(entry_t)).scalar_one()
+    result.receipts = connection.execute(
+        select(func.count()).select_from(entry_t).where(entry_t.c.kind == "payment")
+    ).scalar_one()
+    ledger_q = ledger(session, policy, as_of, computed=True)
+    # The stored balances, when reports would read them, must equal the computed rows.
+    stored_read = stored_rows.is_current(session, as_of)
+    stored_differ = 0
+    ids = [row[0] for row in connection.execute(select(member_t.c.id).order_by(member_t.c.id))]
+    result.members = len(ids)
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        expected_dues = _expected_dues(session, policy, as_of, batch)
+        entries: dict[int, list[Entry]] = defaultdict(list)
+        for row in connection.execute(select(entry_t).where(entry_t.c.member_id.in_(batch))):
+            entries[row.member_id].append(
+                Entry(row.id, row.kind, row.year, row.amount_fen, row.entry_on, row.reverses_id)
+            )
+        actual: dict[int, dict[int, Any]] = defaultdict(dict)
+        for row in connection.execute(select(ledger_q).where(ledger_q.c.member_id.in_(batch))):
+            actual[row.member_id][row.year] = row
+        numbers = dict(
+            connection.execute(
+                select(member_t.c.id, member_t.c.number).where(member_t.c.id.in_(batch))
+            ).all()
+        )
+        for member_id in batch:
+            model = account(expected_dues[member_id], entries[member_id], as_of)
+            problems.extend(
+                _compare(numbers[member_id], model, actual[member_id], entries[member_id], as_of)
+            )
+        if stored_read:
+            stored_differ += _stored_differences(session, batch, actual)
+    if stored_differ:
+        problems.append(
+            f"the stored dues balances differ from the ledger in {stored_differ} row(s); "
+            "run `assoc db refresh` to recompute them"
+        )
+    result.problems = problems
+    return result
+
+
+def _stored_differences(
+    session: DbSession, batch: list[int], actual: dict[int, dict[int, Any]]
+) -> int:
+    """How many member-years of *batch* the stored balances have wrong, missing or extra,
+    against the computed rows already read (*actual*)."""
+    b = stored_rows.balance_t
+    query = select(*(b.c[name] for name in stored_rows.COLUMNS)).where(b.c.member_id.in_(batch))
+    stored = {tuple(row) for row in session.connection().execute(query)}
+    computed = {
+        tuple(getattr(row, name) for name in stored_rows.COLUMNS)
+        for years in actual.values()
+        for row in years.values()
+    }
+    return len({row[:2] for row in stored ^ computed})
+
+
+def _compare(
+    number: str, model: Any, actual: dict[int, Any], entries: list[Entry], as_of: date
+) -> Iterator[str]:
+    if set(model.years) != set(actual):
+        expected, found = sorted(model.years), sorted(actual)
+        yield f"{number}: dues years differ (expected {expected}, ledger {found})"
+        return
+    credit = 0
+    for year, expected in model.years.items():
+        row = actual[year]
+        figures = ("due", "waived", "paid", "balance")
+        got = tuple(int(getattr(row, key)) for key in figures)
+        want = (expected.due, expected.waived, expected.paid, expected.balance)
+        if got != want:
+            ledger_says = dict(zip(figures, got, strict=True))
+            model_says = dict(zip(figures, want, strict=True))
+            yield f"{number} {year}: ledger {ledger_says} but recomputed {model_says}"
+        if row.paid + min(row.waived, row.due) + row.balance != row.due:
+            yield f"{number} {year}: paid + waived + balance does not add up to the due"
+        credit = int(row.credit)
+    if actual and credit != model.credit:
+        yield f"{number}: credit {credit} in the ledger but {model.credit} recomputed"

@@ -1,0 +1,484 @@
+"""``assoc members import``: check a whole roster file, then write all of it or none.
+
+Rows are matched to existing members by member number or credit code; a matched row
+updates only the cells it fills (an empty cell never erases what is stored). Every bad row
+is reported with its line number and reason, and then nothing is written.
+
+A roster may have a million rows, so the file is read as a stream, a batch of rows at a
+time, and never held whole: each batch is parsed (``roster_reader``; for a large file in
+a helper process, while this one writes), matched against the members stored (one query
+per few hundred keys) and planned. New members are written as their batch is planned,
+inside the command's one transaction; when any row turns out bad, the caller rolls that
+transaction back, so all-or-nothing holds. Updates of existing members wait
+until the whole file is checked and then go through ``update_member`` one by one (the
+audit log records each); the new members get one audit entry for the import.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import Table
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, select
+
+from assoc_cli.db.audit import record
+from assoc_cli.db.locks import serialize
+from assoc_cli.db.models import Member, Tier
+from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
+from assoc_cli.files.spreadsheets import estimate_rows, read_rows
+from assoc_cli.i18n.sorting import load_pinyin
+from assoc_cli.members.fields import FIELDS_BY_KEY, field_for_header, parse_member_number
+from assoc_cli.members.import_reader import (
+    BATCH,
+    MAX_PROBLEMS_SHOWN,
+    Batch,
+    HelperReader,
+    Problems,
+    Row,
+    parse_batches,
+)
+from assoc_cli.members.roster import RosterFilter, roster_select
+from assoc_cli.members.service import (
+    NUMBER_PREFIX,
+    NewMembers,
+    format_member_number,
+    next_member_number,
+    update_member,
+)
+
+LOOKUP_CHUNK = 500
+# From about this many rows (as estimated from the file) a helper process reads the file.
+HELPER_ROWS = 50_000
+EXPORT_ONLY_HEADERS = {"职务", "状态"}
+member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
+
+
+class ListedRow(NamedTuple):
+    """What one line of the file will do (kept for a dry run's listing)."""
+
+    line: int
+    action: str  # add | update
+    number: str
+    name: str
+    changes: tuple[str, ...]
+
+
+class _Update(NamedTuple):
+    line: int
+    member_id: int
+    values: dict[str, Any]  # only the fields that change
+
+
+@dataclass
+class ImportPlan:
+    """The checked file: how many rows add, update or leave members as they are, the
+    updates still to write, and (in a dry run) every row that changes something."""
+
+    file_name: str
+    ignored_headers: list[str]
+    counts: dict[str, int]
+    updates: list[_Update] = field(default_factory=list)
+    listing: list[ListedRow] = field(default_factory=list)
+    added_numbers: tuple[str, str] | None = None
+    adds_written: bool = False
+    # An error adding a member (left before it joined), raised by apply_import: the rows
+    # themselves were fine, so it does not count among the file's problems.
+    deferred: AssocError | None = None
+
+    @property
+    def total(self) -> int:
+        """How many rows of the file were read (blank rows aside)."""
+        return sum(self.counts.values())
+
+    def count(self, action: str) -> int:
+        """How many rows will do *action* (add, update or same)."""
+        return self.counts.get(action, 0)
+
+
+def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:
+    mapping: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        key = field_for_header(header) if header else None
+        if key is None:
+            # 职务 and 状态 come from `members export`: offices and status change through
+            # their own commands, so an export imports back without a warning.
+            if header and header.strip() not in EXPORT_ONLY_HEADERS:
+                ignored.append(header)
+            continue
+        if key in mapping:
+            raise ImportFileError(
+                f"{file_name}: columns {mapping[key] + 1} and {index + 1} both hold "
+                f'{FIELDS_BY_KEY[key].export_header} ("{headers[mapping[key]]}", "{header}"); '
+                "keep one of them"
+            )
+        mapping[key] = index
+    if not {"name", "number", "credit_code"} & mapping.keys():
+        raise ImportFileError(
+            f"{file_name}: no 名称 (name), 会员编号 (number) or 统一社会信用代码 column was found "
+            f"in the header row ({', '.join(h for h in headers if h) or 'empty'})"
+        )
+    return mapping, ignored
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), LOOKUP_CHUNK):
+        yield items[start : start + LOOKUP_CHUNK]
+
+
+def _lookup(
+    session: Session, column: Any, keys: set[str], columns: list[Any]
+) -> dict[Any, dict[str, Any]]:
+    """Stored members by *column* value (each a dict of *columns*)."""
+    found: dict[str, dict[str, Any]] = {}
+    connection = session.connection()
+    names = [c.key for c in columns]
+    at = names.index(column.key)
+    for chunk in _chunks(sorted(keys)):
+        for row in connection.execute(sa_select(*columns).where(column.in_(chunk))).all():
+            found[row[at]] = dict(zip(names, row, strict=True))
+    return found
+
+
+def _effective_tiers(session: Session, ids: set[int], term_id: int | None) -> dict[int, str]:
+    """The tier each member follows (the roster's rule), for members without their own."""
+    tiers: dict[int, str] = {}
+    connection = session.connection()
+    for chunk in _chunks(sorted(ids)):
+        filters = RosterFilter(term_id=term_id, status=None, member_ids=tuple(chunk))
+        roster = roster_select(session, filters).subquery("roster")
+        for member_id, tier in connection.execute(sa_select(roster.c.id, roster.c.tier)):
+            tiers[member_id] = tier
+    return tiers
+
+
+def _members_stored(session: Session) -> bool:
+    """Whether any member is stored."""
+    query = sa_select(member_t.c.id).limit(1)
+    return session.connection().execute(query).first() is not None
+
+
+def _highest_number_in_file(path: Path, index: int) -> int:
+    """The highest M-number in the file's number column (0 if none): new rows are
+    numbered after it, so a number the file gives is never drawn for another row."""
+    highest = 0
+    _headers, rows = read_rows(path)
+    for _line, cells in rows:
+        text = cells[index].strip() if index < len(cells) else ""
+        if not text:
+            continue
+        try:
+            number = parse_member_number(text)
+        except InvalidValueError:
+            continue  # reported when the row is read
+        suffix = number[len(NUMBER_PREFIX) :]
+        if number.startswith(NUMBER_PREFIX) and suffix.isdigit():
+            highest = max(highest, int(suffix))
+    return highest
+
+
+class _Planner:
+    """Reads the file once: parses, checks and plans every row, and (unless it is a dry
+    run) writes the new members batch by batch while no problem has been found."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        mapping: dict[str, int],
+        term_id: int | None,
+        write: bool,
+        expected: int | None,
+        existing: bool,
+    ) -> None:
+        self.session = session
+        self.path = path
+        self.term_id = term_id
+        self.write = write
+        self.parse_problems = Problems()
+        self.plan_problems = Problems()
+        self.counts = {"add": 0, "update": 0, "same": 0}
+        self.updates: list[_Update] = []
+        self.listing: list[ListedRow] = []
+        self.seen_numbers: dict[str, int] = {}
+        self.seen_codes: dict[int, int] = {}
+        self.first_added: str | None = None
+        self.last_added: str | None = None
+        self.deferred: AssocError | None = None
+        tiers = list(session.exec(select(Tier)))
+        self.tier_names = {tier.name for tier in tiers}
+        self.tier_by_id = {tier.id: tier.name for tier in tiers}
+        lowest = session.exec(select(Tier).order_by(col(Tier.rank).desc())).first()
+        self.lowest = lowest.name if lowest else None
+        # With no members stored yet (a first import), no row can match one.
+        self.existing = existing
+        # New rows without a number draw the next free M-numbers, after any the file uses.
+        serialize(session, "assoc.member_numbers")
+        self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
+        if "number" in mapping:
+            self.highest = max(self.highest, _highest_number_in_file(path, mapping["number"]))
+        # What a match is compared with: the fields the file has, and what matching uses.
+        wanted = {"id", "number", "name", "credit_code", "left_on", "tier_id", *mapping}
+        self.member_columns = [c for c in member_t.columns if c.key in wanted]
+        self.writer = NewMembers(session, expected=expected) if write else None
+        self.pending: list[tuple[Any, ...]] = []
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.parse_problems.count or self.plan_problems.count or self.deferred)
+
+    def read(self, batches: Iterable[Batch], progress: Callable[[int], None] | None) -> None:
+        for batch in batches:
+            if progress is not None:
+                progress(batch.read)
+            self.parse_problems.merge(batch.problems, batch.problem_count)
+            self._plan_batch(batch.rows)
+            self._flush()
+
+    def _plan_batch(self, parsed: list[Row]) -> None:
+        by_number: dict[Any, dict[str, Any]] = {}
+        by_code: dict[Any, dict[str, Any]] = {}
+        effective: dict[int, str] = {}
+        if self.existing:
+            session, columns = self.session, self.member_columns
+            numbers = {v["number"] for _, v, _keys in parsed if v.get("number")}
+            codes = {v["credit_code"] for _, v, _keys in parsed if v.get("credit_code")}
+            by_number = _lookup(session, member_t.c.number, numbers, columns)
+            by_code = _lookup(session, member_t.c.credit_code, codes, columns)
+            # The tier that follows from offices matters only for a tier cell of a member
+            # without an explicit tier.
+            ids = set()
+            for _line, values, _keys in parsed:
+                if "tier" in values:
+                    member = by_number.get(values.get("number")) or by_code.get(
+                        values.get("credit_code")
+                    )
+                    if member is not None and member["tier_id"] is None:
+                        ids.add(member["id"])
+            if ids:
+                effective = _effective_tiers(session, ids, self.term_id)
+        for line, values, keys in parsed:
+            self._plan_row(line, values, keys, by_number, by_code, effective)
+
+    def _plan_row(
+        self,
+        line: int,
+        values: dict[str, Any],
+        keys: tuple[str, str] | None,
+        by_number: dict[str, Any],
+        by_code: dict[str, Any],
+        effective: dict[int, str],
+    ) -> None:
+        problems = self.plan_problems
+        number, code = values.get("number"), values.get("credit_code")
+        if number is not None:
+            first = self.seen_numbers.setdefault(number, line)
+            if first != line:
+                problems.append(f"line {line}: member number {number} is also on line {first}")
+                return
+        if code is not None:
+            # A checked code is 18 characters of 0-9 and A-Z: as a base-36 number it takes
+            # half the memory of the text, which counts with a million codes.
+            first = self.seen_codes.setdefault(int(code, 36), line)
+            if first != line:
+                problems.append(f"line {line}: credit code {code} is also on line {first}")
+                return
+        match_number = by_number.get(number) if number else None
+        match_code = by_code.get(code) if code else None
+        if match_number and match_code and match_number["id"] != match_code["id"]:
+            problems.append(
+                f"line {line}: member number {number} is {match_number['name']} but credit code "
+                f"{code} belongs to {match_code['name']} ({match_code['number']})"
+            )
+            return
+        member = match_number or match_code
+        if member is None:
+            if not values.get("name"):
+                problems.append(f"line {line}: 名称 (name) is empty; a new member needs a name")
+                return
+        else:
+            if "left_on" in values and values["left_on"] != member["left_on"]:
+                problems.append(
+                    f"line {line}: 退会日期 (left_on) differs from the roster for "
+                    f"{member['number']}; record leaving with: assoc members leave"
+                )
+                return
+            values.pop("left_on", None)
+        if "tier" in values:
+            tier = values["tier"]
+            if tier.lower() in ("auto", "自动"):
+                values["tier"] = tier = None
+            elif tier not in self.tier_names:
+                problems.append(
+                    f'line {line}: 会费档次 (tier): "{tier}" is not one of '
+                    + ", ".join(sorted(self.tier_names))
+                )
+                return
+            # A tier cell that only repeats what already follows from offices pins
+            # nothing, so an exported roster imports back without pinning every tier.
+            if member is None:
+                repeats_default = tier == self.lowest
+            else:
+                repeats_default = member["tier_id"] is None and tier == effective.get(member["id"])
+            if repeats_default:
+                values.pop("tier")
+        if member is None:
+            self._add(line, values, keys)
+        else:
+            self._update(line, values, member)
+
+    def _add(self, line: int, values: dict[str, Any], keys: tuple[str, str] | None) -> None:
+        self.counts["add"] += 1
+        if not values.get("number"):
+            self.highest += 1
+            values["number"] = format_member_number(self.highest)
+        number = values["number"]
+        if not self.write:
+            self.listing.append(ListedRow(line, "add", number, values["name"], ()))
+            return
+        if self.failed or self.writer is None:
+            return  # nothing more is written: the transaction will be rolled back
+        try:
+            self.pending.append(self.writer.row(values, keys))
+        except InvalidValueError as exc:
+            self.deferred = exc
+            return
+        if self.first_added is None:
+            self.first_added = number
+        self.last_added = number
+
+    def _update(self, line: int, values: dict[str, Any], member: Any) -> None:
+        changes = []
+        for key, value in values.items():
+            if key == "tier":
+                tier_id = member["tier_id"]
+                if (self.tier_by_id.get(tier_id) if tier_id else None) != value:
+                    changes.append(key)
+            elif member[key] != value:
+                changes.append(key)
+        if not changes:
+            self.counts["same"] += 1
+            return
+        self.counts["update"] += 1
+        if self.write:
+            self.updates.append(_Update(line, member["id"], {key: values[key] for key in changes}))
+        else:
+            number = str(values.get("number") or member["number"])
+            name = str(values.get("name") or member["name"])
+            self.listing.append(ListedRow(line, "update", number, name, tuple(changes)))
+
+    def _flush(self) -> None:
+        if self.pending and self.writer is not None and not self.failed:
+            self.writer.write(self.pending)
+        self.pending = []
+
+    def check(self) -> None:
+        """Raise ImportFileError listing the problems found, if any."""
+        total = self.parse_problems.count + self.plan_problems.count
+        if not total:
+            return
+        shown = (self.parse_problems.first + self.plan_problems.first)[:MAX_PROBLEMS_SHOWN]
+        if total > MAX_PROBLEMS_SHOWN:
+            shown.append(f"… and {total - MAX_PROBLEMS_SHOWN} more problems")
+        raise ImportFileError(
+            f"{self.path.name}: {total} problem(s) found; nothing was imported. "
+            "Fix these rows and import again:",
+            shown,
+        )
+
+
+def plan_import(
+    *,
+    session: Session,
+    path: Path,
+    term_id: int | None,
+    progress: Callable[[int], None] | None = None,
+    add_now: bool = False,
+) -> ImportPlan:
+    """Read and check the whole file; raise ImportFileError listing every bad row.
+
+    With *add_now*, the new members are written while the file is read, in the caller's
+    transaction (roll it back when this raises); ``apply_import`` then writes the rest.
+    Without it nothing is written, and the plan lists every row that would change."""
+    headers, rows = read_rows(path)
+    mapping, ignored = _map_headers(headers, path.name)
+    batches: Iterable[Batch]
+    expected, existing = estimate_rows(path), _members_stored(session)
+    if (expected or 0) >= HELPER_ROWS:
+        # A large file is read and parsed in a helper process, started first, while this
+        # one plans and writes (see roster_reader). On a first import every row is a new
+        # member, so the helper computes the names' sort keys too; otherwise they are
+        # computed here for the new rows only (most rows of a re-import match a member).
+        sort_keys = add_now and not existing
+        batches = helper = HelperReader(path, mapping, BATCH, sort_keys=sort_keys)
+    else:
+        helper, sort_keys = None, False
+        batches = parse_batches(rows, mapping, size=BATCH)
+    try:
+        if add_now and not sort_keys:
+            load_pinyin()  # before gc.freeze: its dictionaries are alive for good
+        planner = _Planner(session, path, mapping, term_id, add_now, expected, existing)
+        # Reading makes and drops millions of small containers; each full run of the
+        # cyclic garbage collector would walk every object alive before (SQLAlchemy's,
+        # pypinyin's dictionaries) for nothing. Those are set aside meanwhile; new objects
+        # are collected. (gc.unfreeze releases everything frozen, so when the command's
+        # start-up froze already, cli.common's, that freeze is left standing.)
+        frozen_before = gc.get_freeze_count() > 0
+        gc.freeze()
+        try:
+            planner.read(batches, progress)
+        finally:
+            if not frozen_before:
+                gc.unfreeze()
+    finally:
+        if helper is not None:
+            helper.close()
+    planner.check()
+    planner.seen_numbers, planner.seen_codes = {}, {}  # a million keys: free them first
+    if planner.writer is not None:
+        planner.writer.finish()
+    first, last = planner.first_added, planner.last_added
+    return ImportPlan(
+        file_name=path.name,
+        ignored_headers=ignored,
+        counts=planner.counts,
+        updates=planner.updates,
+        listing=planner.listing,
+        added_numbers=(first, last) if first is not None and last is not None else None,
+        adds_written=add_now,
+        deferred=planner.deferred,
+    )
+
+
+def apply_import(*, session: Session, plan: ImportPlan) -> None:
+    """Finish a plan made with ``add_now`` (inside the caller's transaction): update the
+    matched members and record the new ones in the audit log."""
+    if not plan.adds_written:
+        raise ValueError("apply_import needs a plan made with add_now=True")
+    if plan.deferred is not None:
+        raise plan.deferred
+    for chunk in _chunks(plan.updates):
+        ids = [update.member_id for update in chunk]
+        members = {m.id: m for m in session.exec(select(Member).where(col(Member.id).in_(ids)))}
+        for update in chunk:
+            update_member(session=session, member=members[update.member_id], values=update.values)
+    if plan.count("add"):
+        first, last = plan.added_numbers or ("", "")
+        record(
+            session,
+            entity=str(Member.__tablename__),
+            action="import",
+            after={
+                "file": plan.file_name,
+                "added": plan.count("add"),
+                "first_number": first,
+                "last_number": last,
+                "updated": plan.count("update"),
+                "unchanged": plan.count("same"),
+            },
+        )

@@ -1,0 +1,181 @@
+"""The roster as SQL: members with their effective dues tier and offices in a term.
+
+A member's tier is its explicit tier if one is set, else the tier of the highest office
+it holds in the term, else the lowest tier (会员单位). That rule lives here once, as SQL,
+and every listing, count and export uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    case,
+    exists,
+    func,
+    literal,
+    select,
+)
+
+from assoc_cli.db import core as tables
+from assoc_cli.db.sql import int_sum, string_agg
+from assoc_cli.organisation.tiers import lowest_tier_rank
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
+
+SORTS = ("number", "name", "strokes")
+
+member_t: Table = tables.member_t
+office_t: Table = tables.office_t
+holding_t: Table = tables.office_holding_t
+tier_t: Table = tables.tier_t
+
+
+# Every member column but the bookkeeping timestamps, which no listing shows (and which
+# cost a timezone conversion per row and column on the way out).
+ROSTER_COLUMNS = [c for c in member_t.c if c.name not in ("created_at", "updated_at")]
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    """Which members a listing covers."""
+
+    term_id: int | None = None
+    status: str | None = "active"
+    tier: str | None = None
+    segment: str | None = None
+    office: str | None = None
+    kind: str | None = None
+    member_ids: tuple[int, ...] | None = None
+
+
+def _held_in_term(term_id: int) -> ColumnElement[bool]:
+    return (holding_t.c.member_id == member_t.c.id) & (holding_t.c.term_id == term_id)
+
+
+def roster_select(session: DbSession, filters: RosterFilter) -> Select[Any]:
+    """SELECT members (and tier, offices) matching *filters*, unordered."""
+    explicit = tier_t.alias("explicit_tier")
+    office_tier = tier_t.alias("office_tier")
+    office_rank: ColumnElement[Any] = literal(None)
+    offices: ColumnElement[Any] = literal(None)
+    if filters.term_id is not None:
+        office_rank = (
+            select(func.min(office_tier.c.rank))
+            .select_from(
+                holding_t.join(office_t, office_t.c.id == holding_t.c.office_id).join(
+                    office_tier, office_tier.c.id == office_t.c.tier_id
+                )
+            )
+            .where(_held_in_term(filters.term_id))
+            .scalar_subquery()
+        )
+        offices = (
+            select(string_agg(session, office_t.c.name, "、"))
+            .select_from(holding_t.join(office_t, office_t.c.id == holding_t.c.office_id))
+            .where(_held_in_term(filters.term_id))
+            .scalar_subquery()
+        )
+    tier_rank = func.coalesce(explicit.c.rank, office_rank, lowest_tier_rank(session))
+    inner = select(
+        *ROSTER_COLUMNS,
+        tier_rank.label("tier_rank"),
+        offices.label("offices"),
+        case((member_t.c.tier_id.is_(None), False), else_=True).label("tier_explicit"),
+    ).select_from(member_t.outerjoin(explicit, explicit.c.id == member_t.c.tier_id))
+    if filters.status:
+        inner = inner.where(member_t.c.status == filters.status)
+    if filters.segment:
+        inner = inner.where(member_t.c.segment == filters.segment)
+    if filters.kind:
+        inner = inner.where(member_t.c.kind == filters.kind)
+    if filters.member_ids is not None:
+        inner = inner.where(member_t.c.id.in_(filters.member_ids))
+    if filters.office:
+        holds = (
+            exists()
+            .where(holding_t.c.member_id == member_t.c.id)
+            .where(holding_t.c.office_id == office_t.c.id)
+            .where(office_t.c.name == filters.office)
+        )
+        if filters.term_id is not None:
+            holds = holds.where(holding_t.c.term_id == filters.term_id)
+        inner = inner.where(holds)
+    roster = inner.subquery("roster")
+    query = select(roster, tier_t.c.name.label("tier")).join(
+        tier_t, tier_t.c.rank == roster.c.tier_rank
+    )
+    if filters.tier:
+        query = query.where(tier_t.c.name == filters.tier)
+    return query
+
+
+def order_roster(query: Select[Any], sort: str) -> Select[Any]:
+    """Order a roster query by number, pinyin name, or stroke count (笔画)."""
+    roster = query.selected_columns
+    if sort == "name":
+        return query.order_by(roster.name_pinyin, roster.number)
+    if sort == "strokes":
+        return query.order_by(roster.name_strokes, roster.name_pinyin, roster.number)
+    return query.order_by(func.length(roster.number), roster.number)
+
+
+@contextmanager
+def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
+    """The roster query's result, fetched in batches of 1,000 rows; closed on leaving,
+    so a reader that stops early never leaves a server-side cursor open."""
+    result = session.connection().execute(
+        order_roster(roster_select(session, filters), sort),
+        execution_options={"yield_per": 1000},
+    )
+    try:
+        yield result
+    finally:
+        result.close()
+
+
+def roster_rows(
+    session: DbSession, filters: RosterFilter, sort: str = "number"
+) -> Generator[dict[str, Any], None, None]:
+    """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
+    with roster_cursor(session, filters, sort) as result:
+        keys = list(result.keys())
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
+
+
+STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
+
+
+def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
+    """Counts per tier or segment: members, units, persons, employees, party members and
+    units with a party organisation (the figures seeds 003/004 report), in one GROUP BY;
+    the last row holds the totals."""
+    roster = roster_select(session, filters).subquery("r")
+    group = roster.c.tier if by == "tier" else roster.c.segment
+    order = roster.c.tier_rank if by == "tier" else roster.c.segment
+    query = (
+        select(
+            group.label("group"),
+            func.count().label("members"),
+            int_sum(case((roster.c.kind == "unit", 1), else_=0)).label("units"),
+            int_sum(case((roster.c.kind == "person", 1), else_=0)).label("persons"),
+            func.coalesce(int_sum(roster.c.employees), 0).label("employees"),
+            func.coalesce(int_sum(roster.c.party_members), 0).label("party_members"),
+            int_sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
+        )
+        .group_by(group, order)
+        .order_by(order)
+    )
+    rows = [dict(row) for row in session.connection().execute(query).mappings()]
+    totals: dict[str, Any] = {"group": None}
+    for key in STAT_KEYS:
+        totals[key] = sum(int(row[key] or 0) for row in rows)
+    return [*rows, totals]

@@ -1,0 +1,456 @@
+"""The member roster (会员名册): add, edit, find by name, leave and rejoin. Nothing is deleted."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, func, or_, select
+
+from assoc_cli.db.locks import serialize
+from assoc_cli.db.models import Member, MembershipPeriod, Tier
+from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n.sorting import pinyin_key, stroke_key
+from assoc_cli.organisation.tiers import find_tier_id
+
+NUMBER_PREFIX = "M"
+CANDIDATES_SHOWN = 8
+# Fields stored as they are on the member row (tier is resolved to tier_id separately).
+PLAIN_FIELDS = (
+    "number",
+    "name",
+    "short_name",
+    "kind",
+    "credit_code",
+    "representative",
+    "representative_title",
+    "phone",
+    "email",
+    "address",
+    "segment",
+    "joined_on",
+    "employees",
+    "party_members",
+    "has_party_org",
+    "note",
+)
+
+
+def _describe(member: Member) -> str:
+    return f"{member.name} ({member.number})"
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def resolve_member(*, session: Session, query: str) -> Member:
+    """Find one member by number, exact name, short name or a unique part of the name."""
+    text = query.strip()
+    if not text:
+        raise InvalidValueError("name a member by number, name, short name or part of the name")
+    by_number = session.exec(select(Member).where(Member.number == text.upper())).first()
+    if by_number is not None:
+        return by_number
+    exact = list(
+        session.exec(
+            select(Member)
+            .where(or_(Member.name == text, Member.short_name == text))
+            .limit(CANDIDATES_SHOWN + 1)
+        )
+    )
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise _ambiguous(text, exact)
+    pattern = f"%{_escape_like(text)}%"
+    partial = list(
+        session.exec(
+            select(Member)
+            .where(
+                or_(
+                    col(Member.name).like(pattern, escape="\\"),
+                    col(Member.short_name).like(pattern, escape="\\"),
+                )
+            )
+            .order_by(Member.number)
+            .limit(CANDIDATES_SHOWN + 1)
+        )
+    )
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        raise _ambiguous(text, partial)
+    raise NotFoundError(_not_found_message(session, text))
+
+
+def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
+    shown = "; ".join(_describe(m) for m in candidates[:CANDIDATES_SHOWN])
+    more = " …" if len(candidates) > CANDIDATES_SHOWN else ""
+    return AmbiguousError(
+        f'"{text}" matches several members: {shown}{more} — use the member number'
+    )
+
+
+def _not_found_message(session: Session, text: str) -> str:
+    # Suggest members sharing any two consecutive characters with what was typed.
+    pairs = {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+    conditions = [col(Member.name).like(f"%{_escape_like(pair)}%", escape="\\") for pair in pairs]
+    near = list(session.exec(select(Member).where(or_(*conditions)).limit(3)))
+    hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
+    return f'no member matches "{text}"{hint} (see: assoc members list)'
+
+
+def next_member_number(*, session: Session) -> str:
+    """The next free number of the form M0001 (one past the highest M-number in use)."""
+    candidates = session.exec(
+        select(Member.number)
+        .where(col(Member.number).like(f"{NUMBER_PREFIX}%"))
+        .order_by(func.length(Member.number).desc(), col(Member.number).desc())
+        .limit(50)
+    )
+    highest = 0
+    for number in candidates:
+        suffix = number[len(NUMBER_PREFIX) :]
+        if suffix.isdigit():
+            highest = max(highest, int(suffix))
+    return f"{NUMBER_PREFIX}{highest + 1:04d}"
+
+
+def format_member_number(sequence: int) -> str:
+    """The generated number for a sequence value: 12 -> M0012."""
+    return f"{NUMBER_PREFIX}{sequence:04d}"
+
+
+def _check_unique(session: Session, member_id: int | None, values: dict[str, Any]) -> None:
+    number = values.get("number")
+    if number is not None:
+        clash = session.exec(select(Member).where(Member.number == number)).first()
+        if clash is not None and clash.id != member_id:
+            raise ConflictError(f"member number {number} is already used by {_describe(clash)}")
+    for key, label in (("name", "name"), ("short_name", "short name")):
+        value = values.get(key)
+        if value:
+            column = Member.name if key == "name" else Member.short_name
+            clash = session.exec(select(Member).where(column == value)).first()
+            if clash is not None and clash.id != member_id:
+                raise ConflictError(
+                    f'{label} "{value}" is already used by {_describe(clash)}; '
+                    "names are how members are found, so each must be unique"
+                )
+    code = values.get("credit_code")
+    if code is not None:
+        clash = session.exec(select(Member).where(Member.credit_code == code)).first()
+        if clash is not None and clash.id != member_id:
+            raise ConflictError(f"credit code {code} is already used by {_describe(clash)}")
+
+
+def _apply(session: Session, member: Member, values: dict[str, Any]) -> list[str]:
+    """Set *values* on *member*; return the keys that really changed."""
+    changed: list[str] = []
+    for key in PLAIN_FIELDS:
+        if key in values and getattr(member, key) != values[key]:
+            if key in ("number", "name") and values[key] is None:
+                raise InvalidValueError(f"a member's {key} cannot be emptied")
+            setattr(member, key, values[key])
+            changed.append(key)
+    if "tier" in values:
+        tier_name = values["tier"]
+        tier_id = (
+            None
+            if tier_name is None or tier_name.lower() in ("auto", "自动")
+            else find_tier_id(session, tier_name)
+        )
+        if member.tier_id != tier_id:
+            member.tier_id = tier_id
+            changed.append("tier")
+    if "name" in changed:
+        member.name_pinyin = pinyin_key(member.name)
+        member.name_strokes = stroke_key(member.name)
+    return changed
+
+
+def _new_member(session: Session, values: dict[str, Any], now: datetime) -> Member:
+    member = Member(number="", name="", created_at=now, updated_at=now)
+    values = {**values, "kind": values.get("kind") or "unit"}
+    _apply(session, member, values)
+    if values.get("left_on") is not None:
+        if member.joined_on is not None and values["left_on"] < member.joined_on:
+            raise InvalidValueError(f"{_describe(member)} cannot leave before it joined")
+        member.status = "withdrawn"
+        member.left_on = values["left_on"]
+    return member
+
+
+def _first_period(member: Member) -> MembershipPeriod:
+    return MembershipPeriod(
+        member_id=member.id,  # type: ignore[arg-type]
+        joined_on=member.joined_on,
+        left_on=member.left_on,
+    )
+
+
+def add_member(*, session: Session, values: dict[str, Any]) -> Member:
+    """Add a member from parsed field values; the number is generated when not given."""
+    if not values.get("name"):
+        raise InvalidValueError("a member needs a name")
+    if values.get("left_on") is not None:
+        raise InvalidValueError(
+            "a new member cannot have a leave date; add it, then: assoc members leave"
+        )
+    if not values.get("number"):
+        # Two clerks adding members at once must not draw the same number.
+        serialize(session, "assoc.member_numbers")
+    values = {**values, "number": values.get("number") or next_member_number(session=session)}
+    _check_unique(session, None, values)
+    member = _new_member(session, values, datetime.now(UTC))
+    session.add(member)
+    session.flush()
+    session.add(_first_period(member))
+    session.flush()
+    return member
+
+
+# The member table's columns an insert fills, in the table's order (all but id).
+MEMBER_COLUMNS = (
+    "number",
+    "name",
+    "short_name",
+    "kind",
+    "credit_code",
+    "representative",
+    "representative_title",
+    "phone",
+    "email",
+    "address",
+    "segment",
+    "joined_on",
+    "left_on",
+    "status",
+    "employees",
+    "party_members",
+    "has_party_org",
+    "tier_id",
+    "note",
+    "name_pinyin",
+    "name_strokes",
+    "created_at",
+    "updated_at",
+)
+NUMBERS_PER_QUERY = 500
+BULK_INDEXING = 100_000
+
+
+class NewMembers:
+    """Writes many already-checked new members (numbers given, uniqueness checked by the
+    caller) a batch at a time: one executemany for the members, one INSERT … SELECT for
+    their first membership periods. Each row holds what ``add_member`` would store (kind,
+    status, sort keys, tier); nothing passes through the ORM, so the audit hook does not
+    see these rows and the caller records the batch (``assoc_cli.db.audit.record``)."""
+
+    def __init__(
+        self, session: Session, now: datetime | None = None, expected: int | None = None
+    ) -> None:
+        from assoc_cli.db import ledger_notes
+        from assoc_cli.db.bulk import BulkInsert, defer_triggers
+
+        self.now = now or datetime.now(UTC)
+        self.expected = expected
+        self.connection = session.connection()
+        self.tier_ids = {tier.name: tier.id for tier in session.exec(select(Tier))}
+        self.member_t = SQLModel.metadata.tables[str(Member.__tablename__)]
+        self.period_t = SQLModel.metadata.tables[str(MembershipPeriod.__tablename__)]
+        self.members = BulkInsert(self.connection, self.member_t, MEMBER_COLUMNS)
+        self.added = 0
+        self.triggers: list[str] = []
+        if expected is not None and expected > ledger_notes.AUTO_LIMIT:
+            # More new members than a command refreshes: note everyone stale at once
+            # (`assoc db refresh` stores them later); the ledger triggers on the tables
+            # written here would only find that note again for every row, so they are
+            # set aside until ``finish``.
+            ledger_notes.note_everyone(self.connection)
+            self.triggers = defer_triggers(
+                self.connection, (self.member_t.name, self.period_t.name)
+            )
+        # Values as the database driver takes them (see BulkInsert.converter).
+        self._date = self.members.converter("joined_on")
+        self._left_date = self.members.converter("left_on")
+        self._flag = self.members.converter("has_party_org")
+        self._created = self.members.converter("created_at")(self.now)
+        self._updated = self.members.converter("updated_at")(self.now)
+
+    def row(
+        self, values: dict[str, Any], sort_keys: tuple[str, str] | None = None
+    ) -> tuple[Any, ...]:
+        """The member row for parsed *values*, as the driver takes it (a leave date is
+        allowed, as in an import of former members; it must not be before the join date).
+        *sort_keys* are the name's pinyin and stroke keys when already computed."""
+        get = values.get
+        number, name = values["number"], values["name"]
+        joined_on, left_on = get("joined_on"), get("left_on")
+        if left_on is not None and joined_on is not None and left_on < joined_on:
+            raise InvalidValueError(f"{name} ({number}) cannot leave before it joined")
+        tier = get("tier")
+        pinyin, strokes = sort_keys or (pinyin_key(name), stroke_key(name))
+        return (
+            number,
+            name,
+            get("short_name"),
+            get("kind") or "unit",
+            get("credit_code"),
+            get("representative"),
+            get("representative_title"),
+            get("phone"),
+            get("email"),
+            get("address"),
+            get("segment"),
+            self._date(joined_on),
+            self._left_date(left_on),
+            "active" if left_on is None else "withdrawn",
+            get("employees"),
+            get("party_members"),
+            self._flag(get("has_party_org")),
+            self.tier_ids.get(tier) if tier else None,
+            get("note"),
+            pinyin,
+            strokes,
+            self._created,
+            self._updated,
+        )
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert the members of *rows* (from ``row``) and their first periods."""
+        if not self.added and self._many(len(rows)):
+            self.members.defer_indexes()
+        member = self.member_t
+        if self.members.raw:
+            # SQLite: this transaction holds the write lock, so the members with an id
+            # above the highest before the batch are exactly the batch's.
+            before = self.connection.execute(sa_select(func.max(member.c.id))).scalar()
+            self.members.run(rows)
+            self._first_periods(member.c.id > (before or 0))
+        else:
+            self.members.run(rows)
+            for start in range(0, len(rows), NUMBERS_PER_QUERY):
+                numbers = [row[0] for row in rows[start : start + NUMBERS_PER_QUERY]]
+                self._first_periods(member.c.number.in_(numbers))
+        self.added += len(rows)
+
+    def _first_periods(self, members: ColumnElement[bool]) -> None:
+        """INSERT the first membership period of each of *members*, as add_member does."""
+        member = self.member_t
+        self.connection.execute(
+            insert(self.period_t).from_select(
+                ["member_id", "joined_on", "left_on"],
+                sa_select(member.c.id, member.c.joined_on, member.c.left_on)
+                .where(members)
+                .order_by(member.c.id),
+            )
+        )
+
+    def _many(self, batch: int) -> bool:
+        """Whether so many members are coming that the member table's plain indexes are
+        better built again afterwards than updated row by row: at least BULK_INDEXING
+        expected, and no fewer than the members stored already (rebuilding the indexes
+        costs about what adding the rows to them costs)."""
+        expected = max(self.expected or 0, batch)
+        if expected < BULK_INDEXING:
+            return False
+        stored = self.connection.execute(sa_select(func.count()).select_from(self.member_t))
+        return expected >= int(stored.scalar() or 0)
+
+    def finish(self) -> None:
+        """Build the indexes and triggers set aside while writing (call once every batch
+        is written)."""
+        from assoc_cli.db.bulk import restore_triggers
+
+        self.members.restore_indexes()
+        restore_triggers(self.connection, self.triggers)
+        self.triggers = []
+
+
+def update_member(*, session: Session, member: Member, values: dict[str, Any]) -> list[str]:
+    """Change the given fields; returns the keys that changed (empty when nothing did)."""
+    if "left_on" in values:
+        raise InvalidValueError("change membership with: assoc members leave / rejoin")
+    if values.get("kind", "unit") is None:
+        raise InvalidValueError("a member's kind cannot be emptied; use 单位 or 个人")
+    _check_unique(session, member.id, values)
+    changed = _apply(session, member, values)
+    if "joined_on" in changed:
+        first = session.exec(
+            select(MembershipPeriod)
+            .where(MembershipPeriod.member_id == member.id)
+            .order_by(col(MembershipPeriod.id))
+        ).first()
+        if first is not None:
+            first.joined_on = member.joined_on
+            session.add(first)
+    if changed:
+        member.updated_at = datetime.now(UTC)
+        session.add(member)
+        session.flush()
+    return changed
+
+
+def _open_period(session: Session, member: Member) -> MembershipPeriod | None:
+    return session.exec(
+        select(MembershipPeriod)
+        .where(MembershipPeriod.member_id == member.id, col(MembershipPeriod.left_on).is_(None))
+        .order_by(col(MembershipPeriod.id).desc())
+    ).first()
+
+
+def leave_member(*, session: Session, member: Member, on: date, reason: str | None) -> Member:
+    """Record that *member* left (退会) on *on*; the member and its history stay."""
+    if member.status == "withdrawn":
+        raise ConflictError(f"{_describe(member)} already left on {member.left_on}")
+    period = _open_period(session, member)
+    joined = period.joined_on if period is not None else member.joined_on
+    if joined is not None and on < joined:
+        raise InvalidValueError(
+            f"{_describe(member)} joined on {joined}; it cannot leave before that"
+        )
+    member.status = "withdrawn"
+    member.left_on = on
+    member.updated_at = datetime.now(UTC)
+    if period is None:
+        period = MembershipPeriod(member_id=member.id, joined_on=member.joined_on)  # type: ignore[arg-type]
+    period.left_on = on
+    period.leave_reason = reason
+    session.add_all([member, period])
+    session.flush()
+    return member
+
+
+def rejoin_member(*, session: Session, member: Member, on: date) -> Member:
+    """Record that a member who left joined again on *on* (a new membership period)."""
+    if member.status != "withdrawn":
+        raise ConflictError(
+            f"{_describe(member)} is an active member; only a member who left can rejoin"
+        )
+    if member.left_on is not None and on < member.left_on:
+        raise InvalidValueError(
+            f"{_describe(member)} left on {member.left_on}; rejoin on or after that"
+        )
+    member.status = "active"
+    member.left_on = None
+    member.updated_at = datetime.now(UTC)
+    session.add(member)
+    session.add(MembershipPeriod(member_id=member.id, joined_on=on))  # type: ignore[arg-type]
+    session.flush()
+    return member
+
+
+def membership_periods(*, session: Session, member: Member) -> list[MembershipPeriod]:
+    """The member's periods of membership, oldest first."""
+    return list(
+        session.exec(
+            select(MembershipPeriod)
+            .where(MembershipPeriod.member_id == member.id)
+            .order_by(col(MembershipPeriod.id))
+        )
+    )

@@ -1,0 +1,105 @@
+"""Offices (职务) held by member units in a term (届). The list of offices is data."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from assoc_cli.db.models import Member, Office, OfficeHolding, Term
+from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n.sorting import stroke_key
+from assoc_cli.organisation.tiers import find_tier_id
+
+
+def find_office(*, session: Session, name: str) -> Office:
+    """An office by its name (会长, 副会长…)."""
+    office = session.exec(select(Office).where(Office.name == name.strip())).first()
+    if office is None:
+        names = ", ".join(o.name for o in list_offices(session=session))
+        raise NotFoundError(
+            f'there is no office "{name}"; the offices are: {names} '
+            "(add one with: assoc offices define NAME --rank N)"
+        )
+    return office
+
+
+def list_offices(*, session: Session) -> list[Office]:
+    """Every office, highest first."""
+    return list(session.exec(select(Office).order_by(col(Office.rank), col(Office.id))))
+
+
+def define_office(*, session: Session, name: str, rank: int, tier_name: str | None) -> Office:
+    """Add an office or change its rank and tier (e.g. 常务副会长 between 执行会长 and 副会长)."""
+    if not name.strip() or len(name.strip()) > 50:
+        raise InvalidValueError("an office name has 1 to 50 characters")
+    if rank < 1:
+        raise InvalidValueError("an office's rank is 1 or more (lower ranks come first)")
+    office = session.exec(select(Office).where(Office.name == name.strip())).first()
+    if office is None:
+        office = Office(name=name.strip(), rank=rank)
+    office.rank = rank
+    office.tier_id = find_tier_id(session, tier_name) if tier_name else None
+    session.add(office)
+    session.flush()
+    return office
+
+
+def _find_holding(
+    session: Session, member: Member, office: Office, term: Term
+) -> OfficeHolding | None:
+    return session.exec(
+        select(OfficeHolding).where(
+            OfficeHolding.term_id == term.id,
+            OfficeHolding.member_id == member.id,
+            OfficeHolding.office_id == office.id,
+        )
+    ).first()
+
+
+def assign_office(
+    *, session: Session, member: Member, office: Office, term: Term, person: str | None
+) -> OfficeHolding:
+    """Record that *member* holds *office* in *term* through *person*
+    (default: the unit's representative)."""
+    if _find_holding(session, member, office, term) is not None:
+        raise ConflictError(
+            f"{member.name} ({member.number}) already holds {office.name} in term {term.number}"
+        )
+    if member.status != "active":
+        raise ConflictError(
+            f"{member.name} ({member.number}) has left; rejoin it before assigning an office"
+        )
+    holding = OfficeHolding(
+        term_id=term.id,  # type: ignore[arg-type]
+        member_id=member.id,  # type: ignore[arg-type]
+        office_id=office.id,  # type: ignore[arg-type]
+        person=(person or member.representative or "").strip() or None,
+    )
+    session.add(holding)
+    session.flush()
+    return holding
+
+
+def remove_office(*, session: Session, member: Member, office: Office, term: Term) -> None:
+    """Take *office* away from *member* in *term*: for correcting a mistaken assignment."""
+    holding = _find_holding(session, member, office, term)
+    if holding is None:
+        raise NotFoundError(
+            f"{member.name} ({member.number}) does not hold {office.name} in term {term.number}"
+        )
+    session.delete(holding)
+    session.flush()
+
+
+def holdings(*, session: Session, term: Term) -> list[tuple[OfficeHolding, Office, Member]]:
+    """Who holds which office in *term*: by office, then by the person's surname strokes
+    (按姓氏笔画排序), the order of official lists. A term has dozens of officers, not more."""
+    rows = session.exec(
+        select(OfficeHolding, Office, Member)
+        .join(Office, col(Office.id) == OfficeHolding.office_id)
+        .join(Member, col(Member.id) == OfficeHolding.member_id)
+        .where(OfficeHolding.term_id == term.id)
+    )
+    return sorted(
+        rows,
+        key=lambda row: (row[1].rank, stroke_key(row[0].person or row[2].name), row[2].number),
+    )

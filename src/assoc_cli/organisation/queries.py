@@ -1,0 +1,77 @@
+"""Small lookups of the read-only commands, in Core SQL on ``db/core.py``: the
+profile's language, the term in force, whether a tier or office exists, which tiers have
+a rate. They take any ``DbSession`` (a Reader or an ORM Session) and import no ORM.
+
+Their error messages are the ones of the ORM services (``organisation/terms.py``,
+``organisation/offices.py``, ``members/service.py``) — the same user mistakes, the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from assoc_cli.db.core import association_t, dues_rate_t, office_t, term_t, tier_t
+from assoc_cli.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
+
+
+def association_language(session: DbSession) -> str | None:
+    """The profile's output language (None before ``assoc init``)."""
+    query = select(association_t.c.language).order_by(association_t.c.id).limit(1)
+    language = session.connection().execute(query).scalar()
+    return str(language) if language else None
+
+
+def current_term_id(session: DbSession, as_of: date) -> int | None:
+    """The id of the term covering *as_of* (the newest that has started and not ended)."""
+    query = (
+        select(term_t.c.id)
+        .where(term_t.c.start_on <= as_of, term_t.c.end_on >= as_of)
+        .order_by(term_t.c.number.desc())
+        .limit(1)
+    )
+    found = session.connection().execute(query).scalar()
+    return int(found) if found is not None else None
+
+
+def term_id(session: DbSession, number: int) -> int:
+    """The id of term *number* (as ``organisation.terms.get_term``)."""
+    query = select(term_t.c.id).where(term_t.c.number == number)
+    found = session.connection().execute(query).scalar()
+    if found is None:
+        raise NotFoundError(
+            f"there is no term {number}; add it with: assoc terms add {number} --start …"
+        )
+    return int(found)
+
+
+def require_office(session: DbSession, name: str) -> None:
+    """Fail unless an office is called *name* (as ``organisation.offices.find_office``)."""
+    connection = session.connection()
+    if connection.execute(select(office_t.c.id).where(office_t.c.name == name.strip())).first():
+        return
+    query = select(office_t.c.name).order_by(office_t.c.rank, office_t.c.id)
+    names = ", ".join(connection.execute(query).scalars())
+    raise NotFoundError(
+        f'there is no office "{name}"; the offices are: {names} '
+        "(add one with: assoc offices define NAME --rank N)"
+    )
+
+
+def any_rate(session: DbSession) -> bool:
+    """Whether any dues rate has been set."""
+    return session.connection().execute(select(dues_rate_t.c.id).limit(1)).first() is not None
+
+
+def rate_tiers(session: DbSession, year: int) -> tuple[list[str], list[str]]:
+    """The tiers (names) with a rate for *year*, and those without one."""
+    connection = session.connection()
+    rated = select(tier_t.c.name).join(dues_rate_t, dues_rate_t.c.tier_id == tier_t.c.id)
+    have = set(connection.execute(rated.where(dues_rate_t.c.year == year)).scalars())
+    every = list(connection.execute(select(tier_t.c.name)).scalars())
+    return [n for n in every if n in have], [n for n in every if n not in have]

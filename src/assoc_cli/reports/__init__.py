@@ -1,1 +1,0 @@
-"""Read-side queries, aggregated in SQL and streamed out."""

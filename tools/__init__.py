@@ -1,0 +1,1 @@
+"""Developer tools: generators and test helpers, not shipped in the wheel."""
