@@ -82,7 +82,7 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     Example:
       assoc info
     """
-    from assoc_cli.association.overview import overview
+    from assoc_cli.association.queries import overview
     from assoc_cli.db.location import display_location
 
     with open_reader(ctx) as (session, lang):

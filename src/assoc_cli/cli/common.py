@@ -195,7 +195,7 @@ def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:
     if from_env:
         return from_env
     if session is not None:
-        from assoc_cli.organisation.queries import association_language
+        from assoc_cli.association.queries import association_language
 
         language = association_language(session)
         if language:

@@ -1,9 +1,9 @@
-"""Small lookups of the read-only commands, in Core SQL on ``db/core.py``: the
-profile's language, the term in force, whether a tier or office exists, which tiers have
-a rate. They take any ``DbSession`` (a Reader or an ORM Session) and import no ORM.
+"""Terms and offices read without the ORM, for the read-only commands (Core SQL on
+``db/core.py``): the term in force, a term by number, whether an office exists. They take
+any ``DbSession`` (a Reader or an ORM Session).
 
 Their error messages are the ones of the ORM services (``organisation/terms.py``,
-``organisation/offices.py``, ``members/service.py``) — the same user mistakes, the same words.
+``organisation/offices.py``) — the same user mistakes, the same words.
 """
 
 from __future__ import annotations
@@ -13,18 +13,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from assoc_cli.db.core import association_t, dues_rate_t, office_t, term_t, tier_t
+from assoc_cli.db.core import dues_rate_t, office_t, term_t, tier_t
 from assoc_cli.errors import NotFoundError
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
-
-
-def association_language(session: DbSession) -> str | None:
-    """The profile's output language (None before ``assoc init``)."""
-    query = select(association_t.c.language).order_by(association_t.c.id).limit(1)
-    language = session.connection().execute(query).scalar()
-    return str(language) if language else None
 
 
 def current_term_id(session: DbSession, as_of: date) -> int | None:

@@ -1,4 +1,5 @@
-"""``assoc info``: the profile and a few counts, in one pass of small queries."""
+"""The association read without the ORM: its output language, and ``assoc info`` (the profile
+and a few counts, in one pass of small queries)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from assoc_cli.organisation.queries import current_term_id
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
+
+
+def association_language(session: DbSession) -> str | None:
+    """The profile's output language (None before ``assoc init``)."""
+    query = select(association_t.c.language).order_by(association_t.c.id).limit(1)
+    language = session.connection().execute(query).scalar()
+    return str(language) if language else None
 
 
 def overview(*, session: DbSession, lang: str) -> dict[str, Any]:
