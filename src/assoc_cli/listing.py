@@ -1,4 +1,5 @@
-"""What a command hands the renderer: the output format, columns and rows.
+"""What a command hands the renderer: the output format, columns and rows (``Listing``),
+or a whole answer of several parts (``Report``).
 
 Kept apart from ``output`` (the renderer) and small, so that command modules can declare
 their columns and ``--format`` options at import time and ``assoc GROUP --help`` loads
@@ -52,3 +53,27 @@ class Listing:
     title: str | None = None
     record: bool = False
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A command's whole answer when one listing is not enough (a statement, a report with
+    its read-out sentence, a paper's rows with totals): the one renderer prints it.
+
+    - ``table``/``plain``: each part in order (its title above it), then ``lines`` — the
+      sentences people read (a position, the collection-rate sentence).
+    - ``json``: with ``fields``, one object: each field's value, then each part's rows
+      under its key, then each of ``totals``; without fields, the first part as a
+      listing would print.
+    - ``csv``: the first part only (one table per file).
+    """
+
+    parts: list[tuple[str, Listing]]
+    fields: list[tuple[Column, Any]] = field(default_factory=list)
+    totals: list[tuple[Column, Any]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> Listing:
+        """The main listing (what CSV prints)."""
+        return self.parts[0][1]

@@ -23,6 +23,7 @@ from assoc_cli.i18n.dates import format_date
 from assoc_cli.listing import Column as Column
 from assoc_cli.listing import Listing as Listing
 from assoc_cli.listing import OutputFormat as OutputFormat
+from assoc_cli.listing import Report as Report
 
 # A table for people shows at most this many rows; the rest is said and left to -f csv.
 TABLE_ROW_LIMIT = 1000
@@ -145,6 +146,34 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
         _render_table(listing, lang, stream)
     for note in listing.notes:
         message(note)
+
+
+def render_result(
+    result: Listing | Report, fmt: OutputFormat, lang: str, out: TextIO | None = None
+) -> None:
+    """Print what a command returned: a ``Listing`` (see :func:`render`) or a ``Report``
+    (its parts, fields and closing lines as ``listing.Report`` describes)."""
+    if isinstance(result, Listing):
+        render(result, fmt, lang, out)
+        return
+    stream = out or sys.stdout
+    if fmt is OutputFormat.csv or (fmt is OutputFormat.json and not result.fields):
+        render(result.first, fmt, lang, stream)
+        return
+    if fmt is OutputFormat.json:
+        document: dict[str, Any] = {c.key: machine_value(c, v) for c, v in result.fields}
+        for key, listing in result.parts:
+            document[key] = [
+                {c.key: machine_value(c, row.get(c.key)) for c in listing.columns}
+                for row in listing.rows
+            ]
+        document.update((c.key, machine_value(c, v)) for c, v in result.totals)
+        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    for _key, listing in result.parts:
+        render(listing, fmt, lang, stream)
+    for line in result.lines:
+        stream.write(line + "\n")
 
 
 def _render_json(listing: Listing, stream: TextIO) -> None:

@@ -256,6 +256,13 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
     render_listing(listing, fmt, lang, out=out)
 
 
+def render_result(result: Any, fmt: OutputFormat, lang: str) -> None:
+    """Print a command's ``Listing`` or ``Report`` in *fmt* (``assoc_cli.output.render_result``)."""
+    from assoc_cli.output import render_result as print_result
+
+    print_result(result, fmt, lang)
+
+
 def message(text: str) -> None:
     """A message for people, on stderr (``assoc_cli.output.message``)."""
     from assoc_cli.output import message as say

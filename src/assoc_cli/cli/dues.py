@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from enum import StrEnum
@@ -19,6 +18,7 @@ from assoc_cli.cli.common import (
     open_reader,
     open_session,
     render,
+    render_result,
     today,
     year_option,
 )
@@ -444,65 +444,16 @@ def statement(
     Example:
       assoc dues statement 双涵 --as-of 2022-11-30
     """
-    from assoc_cli.dues.reports import member_statement
-    from assoc_cli.i18n.dates import format_date
+    from assoc_cli.dues.reports import statement_report
     from assoc_cli.members.service import resolve_member
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
-        assert target.id is not None
-        lines, years, owing, credit = member_statement(
-            session, _policy(session), member_id=target.id, joined_on=target.joined_on, as_of=when
+        result = statement_report(
+            session, _policy(session), member=target.model_dump(), as_of=when, lang=lang
         )
-        line_columns = [
-            Column("date", kind="date"),
-            Column("kind", "col.action", kind="enum", enum_prefix="entry."),
-            Column("year"),
-            Column("reference"),
-            Column("amount", kind="money"),
-            Column("running_balance", kind="money"),
-            Column("note"),
-        ]
-        year_columns = [
-            Column("year"),
-            Column("tier"),
-            Column("due", kind="money"),
-            Column("waived", kind="money"),
-            Column("paid", kind="money"),
-            Column("balance", kind="money"),
-        ]
-        if fmt is OutputFormat.json:
-            from assoc_cli.output import machine_value
-
-            document = {
-                "number": target.number,
-                "name": target.name,
-                "as_of": when.isoformat(),
-                "lines": [
-                    {c.key: machine_value(c, line.get(c.key)) for c in line_columns}
-                    for line in lines
-                ],
-                "years": [
-                    {c.key: machine_value(c, row.get(c.key)) for c in year_columns} for row in years
-                ],
-                "owing": machine_value(Column("owing", kind="money"), owing),
-                "credit": machine_value(Column("credit", kind="money"), credit),
-            }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-            return
-        title = f"{target.number} {target.name}"
-        render(Listing(line_columns, lines, title=title), fmt, lang)
-        if fmt is OutputFormat.csv:
-            return
-        render(Listing(year_columns, years), fmt, lang)
-        day = format_date(when, lang)
-        if owing > 0:
-            typer.echo(t("msg.statement_owing", lang, date=day, amount=_money(owing)))
-        if credit > 0:
-            typer.echo(t("msg.statement_credit", lang, date=day, amount=_money(credit)))
-        if owing == 0 and credit == 0:
-            typer.echo(t("msg.statement_clear", lang, date=day))
+    render_result(result, fmt, lang)
 
 
 # ---------------------------------------------------------------- reports

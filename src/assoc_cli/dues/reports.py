@@ -4,7 +4,7 @@ the database and streamed out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,6 +16,10 @@ from assoc_cli.db.core import dues_notice_t
 from assoc_cli.db.sql import YearList, int_sum
 from assoc_cli.dues.ledger import entry_t, ledger, rate_years, year_ledger
 from assoc_cli.dues.policy import DuesPolicy
+from assoc_cli.i18n import t
+from assoc_cli.i18n.dates import format_date
+from assoc_cli.i18n.money import format_money
+from assoc_cli.listing import Column, Listing, Report
 from assoc_cli.members.roster import member_t
 
 if TYPE_CHECKING:
@@ -508,3 +512,60 @@ def same_day_in(year: int, day: date) -> date:
         return day.replace(year=year)
     except ValueError:
         return day.replace(year=year, day=28)
+
+
+STATEMENT_LINE_COLUMNS = [
+    Column("date", kind="date"),
+    Column("kind", "col.action", kind="enum", enum_prefix="entry."),
+    Column("year"),
+    Column("reference"),
+    Column("amount", kind="money"),
+    Column("running_balance", kind="money"),
+    Column("note"),
+]
+STATEMENT_YEAR_COLUMNS = [
+    Column("year"),
+    Column("tier"),
+    Column("due", kind="money"),
+    Column("waived", kind="money"),
+    Column("paid", kind="money"),
+    Column("balance", kind="money"),
+]
+
+
+def statement_report(
+    session: DbSession,
+    policy: DuesPolicy,
+    *,
+    member: Mapping[str, Any],
+    as_of: date,
+    lang: str,
+) -> Report:
+    """``assoc dues statement``: the member's lines and years (``member_statement``), and
+    the sentence saying what it owes or holds in credit on *as_of*. *member* has the
+    member's ``id``, ``number``, ``name`` and ``joined_on``."""
+    lines, years, owing, credit = member_statement(
+        session, policy, member_id=member["id"], joined_on=member["joined_on"], as_of=as_of
+    )
+    day = format_date(as_of, lang)
+    said = []
+    if owing > 0:
+        said.append(t("msg.statement_owing", lang, date=day, amount=format_money(owing)))
+    if credit > 0:
+        said.append(t("msg.statement_credit", lang, date=day, amount=format_money(credit)))
+    if owing == 0 and credit == 0:
+        said.append(t("msg.statement_clear", lang, date=day))
+    title = f"{member['number']} {member['name']}"
+    return Report(
+        parts=[
+            ("lines", Listing(STATEMENT_LINE_COLUMNS, lines, title=title)),
+            ("years", Listing(STATEMENT_YEAR_COLUMNS, years)),
+        ],
+        fields=[
+            (Column("number"), member["number"]),
+            (Column("name"), member["name"]),
+            (Column("as_of"), as_of.isoformat()),
+        ],
+        totals=[(Column("owing", kind="money"), owing), (Column("credit", kind="money"), credit)],
+        lines=said,
+    )
