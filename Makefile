@@ -35,11 +35,18 @@ demo: install
 	$(ASSOC) dues unpaid --year 2022 --as-of 2022-11-30
 	$(ASSOC) meetings agenda render 2
 
-## make test: install dev tools, lint, type-check, run the tests
-test: dev
+## make lint: ruff (rules and formatting) and the import contract (pyproject.toml [tool.importlinter])
+lint: dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+
+## make typecheck: mypy in strict mode on the package
+typecheck: dev
 	$(BIN)/mypy --strict src
+
+## make test: install dev tools, lint, type-check, run the tests (what .ci/run runs)
+test: dev lint typecheck
 	$(BIN)/pytest
 
 ## make docs: regenerate docs/cli.md from the code
@@ -47,4 +54,4 @@ docs: install
 	$(BIN)/python -m tools.cli_docs > docs/cli.md
 
 clean:
-	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache

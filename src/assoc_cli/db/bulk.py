@@ -126,8 +126,8 @@ def defer_triggers(connection: Connection, tables: Sequence[str]) -> list[str]:
     """SQLite: drop the triggers on *tables* and return their definitions for
     ``restore_triggers``. Only for a bulk write whose every effect those triggers would
     record is recorded already (a big import notes every member's balance stale first,
-    so the ledger triggers' per-row lookup and note are wasted work: about 8 s of a
-    1,000,000-row import). Like ``defer_indexes`` the drop is part of the transaction:
+    so the ledger triggers' per-row lookup and note are wasted work: bench/RESULTS.md has what
+    they cost a million-row import). Like ``defer_indexes`` the drop is part of the transaction:
     rolled back, the triggers are there as before. Elsewhere nothing is dropped."""
     if connection.dialect.name != "sqlite":
         return []

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 dirty_t = core.ledger_dirty_t
 
-# The most members a command refreshes before it commits (about 5 s of work at 100 µs a
-# member); beyond that the notes wait for `assoc db refresh`, and a bigger import notes
+# The most members a command refreshes before it commits (a few seconds of work, see
+# bench/RESULTS.md); beyond that the notes wait for `assoc db refresh`, and a bigger import notes
 # everyone at once instead of one member per row.
 AUTO_LIMIT = 50_000
 

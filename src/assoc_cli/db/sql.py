@@ -10,7 +10,7 @@ exactly those ``output.csv_value`` makes from the plain values (tests compare th
 - ``YearList``: the years of a group, oldest first, joined with 、. SQLite before 3.44
   cannot order an aggregate (``GROUP_CONCAT(... ORDER BY ...)``), and GROUP_CONCAT's
   order is otherwise left to the query plan; so the group sums one bit per year (as
-  cheap as GROUP_CONCAT: 1M members, 2.5 s either way) and the outer query spells the
+  cheap as GROUP_CONCAT at a million members: bench/RESULTS.md) and the outer query spells the
   bits out for the rows it returns.
 """
 
@@ -69,8 +69,8 @@ class money_text(FunctionElement[str]):  # noqa: N801 (an SQL function, named li
 def _money_text_sqlite(element: money_text, compiler: SQLCompiler, **kw: Any) -> str:
     (value,) = element.clauses
     fen = compiler.process(value, **kw)
-    # One printf per sign (NULL matches neither): a fifth quicker than one printf with
-    # the sign and abs() as arguments.
+    # One printf per sign (NULL matches neither): quicker than one printf with the sign
+    # and abs() as arguments (bench/RESULTS.md).
     return (
         f"CASE WHEN {fen} >= 0 THEN printf('%d.%02d', {fen} / 100, {fen} % 100) "
         f"WHEN {fen} < 0 THEN printf('-%d.%02d', -{fen} / 100, -{fen} % 100) END"

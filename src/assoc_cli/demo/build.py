@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlmodel import Session
 
-from assoc_cli.db.models import DuesEntry, Meeting, Member
-from assoc_cli.dues.reports import member_ledger
 from assoc_cli.actions.service import add_action
 from assoc_cli.association.profile import setup_association
-from assoc_cli.members.credit_code import ALPHABET, check_character
+from assoc_cli.db.models import DuesEntry, Meeting, Member
+from assoc_cli.dues.policy import dues_policy
+from assoc_cli.dues.reports import member_ledger
 from assoc_cli.dues.service import (
     PaymentInput,
     log_notice,
@@ -37,9 +37,9 @@ from assoc_cli.meetings.service import (
     mark,
     note_item,
 )
+from assoc_cli.members.credit_code import ALPHABET, check_character
 from assoc_cli.members.service import add_member, leave_member
 from assoc_cli.organisation.offices import assign_office, find_office
-from assoc_cli.dues.policy import dues_policy
 from assoc_cli.organisation.terms import add_term
 
 ASSOCIATION = "示范市装备制造业协会"

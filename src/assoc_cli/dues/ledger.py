@@ -256,7 +256,7 @@ def member_years(
         .select_from(
             # An outer join although every tier_rank names a tier: PostgreSQL has no
             # statistics for the COALESCE and would guess 1/200 of the rows, then pick
-            # nested loops that re-aggregate per row (10-60x slower; bench/README.md).
+            # nested loops that re-aggregate per row (many times slower; bench/RESULTS.md).
             base_q.outerjoin(tier_t, tier_t.c.rank == base_q.c.tier_rank)
             .outerjoin(
                 rate_t, and_(rate_t.c.year == base_q.c.year, rate_t.c.tier_id == tier_t.c.id)
@@ -419,8 +419,8 @@ def ledger(
     computed with *computed* (``assoc dues verify`` checks the computation itself).
 
     A CTE, not a subquery: the unpaid list reads it twice (the year's rows and the
-    arrears), and SQLite then computes it once — 11.05 s → 6.54 s for 100,000 members
-    (bench/), with identical output."""
+    arrears), and SQLite then computes it once — much quicker for a large association
+    (bench/RESULTS.md), with identical output."""
     stored = None if computed else stored_ledger(session, as_of, member_id=member_id)
     if stored is not None:
         # Inlined where it is read, so each reader's conditions (this year, only owing

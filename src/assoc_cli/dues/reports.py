@@ -38,8 +38,8 @@ def percent(part: int, whole: int) -> Decimal | None:
 def _arrears_of_owing(session: DbSession, ledger_q: Any, year: int) -> tuple[Any, Any]:
     """Per member owing for *year*: how many years up to *year* still owe, which, and how
     much; and the text of which years (an expression on the subquery). Only this year's
-    owing members are looked at, each with an index search for its owing years (about
-    15 % quicker at a million members than grouping everyone's owing years first)."""
+    owing members are looked at, each with an index search for its owing years (quicker
+    at a million members than grouping everyone's owing years first: bench/RESULTS.md)."""
     this_year, owing = ledger_q.alias("this_year"), ledger_q.alias("owing")
     years = YearList(rate_years(session, year))
     arrears = (
@@ -203,8 +203,8 @@ def collection_figures(
         func.coalesce(int_sum(ledger_q.c.paid), 0).label("collected"),
         func.coalesce(int_sum(ledger_q.c.balance), 0).label("outstanding"),
     ]
-    # The member row is read only for its segment: a million rowid lookups cost a third
-    # of a by-tier report's query.
+    # The member row is read only for its segment: a million rowid lookups are a large
+    # share of a by-tier report's query (bench/RESULTS.md).
     source = (
         ledger_q.join(member_t, member_t.c.id == ledger_q.c.member_id)
         if by == "segment"

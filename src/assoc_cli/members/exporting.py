@@ -77,6 +77,6 @@ def export_members(
         return write_xlsx_file(path, EXPORT_COLUMNS, people, EXPORT_HEADERS, "会员名册")
     query = _export_select(session, filters, sort)
     # The cells need no conversion on the way out: on SQLite, its own cursor feeds the csv
-    # module directly. About a third of the time of a million-member export (bench/).
+    # module directly, which saves much of a big export's time (bench/RESULTS.md).
     with cell_rows(session, query) as rows:
         return write_csv_cells_file(path, rows, EXPORT_HEADERS, stream)
