@@ -1,5 +1,5 @@
 """The association read without the ORM: its output language, and ``assoc info`` (the profile
-and a few counts, in one pass of small queries)."""
+and a few counts, in one pass of small queries, as one record)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,28 @@ from sqlalchemy import case, func, select, text
 
 from assoc_cli.db.core import association_t, member_t, office_holding_t, term_t
 from assoc_cli.db.sql import int_sum
-from assoc_cli.i18n import term_label
+from assoc_cli.db.values import MemberStatus
+from assoc_cli.i18n import t, term_label
 from assoc_cli.i18n.dates import format_date
+from assoc_cli.listing import Column, Listing
 from assoc_cli.organisation.queries import current_term_id
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
+
+
+INFO_COLUMNS = [
+    Column("association"),
+    Column("short_name"),
+    Column("language"),
+    Column("location"),
+    Column("revision"),
+    Column("term"),
+    Column("members", "col.members", "int"),
+    Column("active_members", kind="int"),
+    Column("withdrawn_members", kind="int"),
+    Column("officers", "col.offices", "int"),
+]
 
 
 def association_language(session: DbSession) -> str | None:
@@ -37,7 +53,9 @@ def overview(*, session: DbSession, lang: str) -> dict[str, Any]:
     total, active = connection.execute(
         select(
             func.count(),
-            func.coalesce(int_sum(case((member_t.c.status == "active", 1), else_=0)), 0),
+            func.coalesce(
+                int_sum(case((member_t.c.status == MemberStatus.active.value, 1), else_=0)), 0
+            ),
         ).select_from(member_t)
     ).one()
     term_id = current_term_id(session, date.today())
@@ -70,3 +88,12 @@ def overview(*, session: DbSession, lang: str) -> dict[str, Any]:
         "withdrawn_members": total - active,
         "officers": officers,
     }
+
+
+def info_record(*, session: DbSession, lang: str, location: str) -> Listing:
+    """``assoc info``: the overview and where the database is (*location*, as shown to
+    people), as one record; before ``assoc init``, with a note saying how to set it up."""
+    row = overview(session=session, lang=lang)
+    row["location"] = location
+    notes = [t("msg.no_association", lang)] if row["association"] is None else []
+    return Listing(INFO_COLUMNS, [row], record=True, notes=notes)

@@ -8,14 +8,15 @@ import typer
 
 from assoc_cli.cli.common import (
     FormatOption,
+    database_url,
     message,
     open_reader,
     open_session,
-    render,
+    render_result,
     resolve_lang,
 )
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -82,26 +83,11 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     Example:
       assoc info
     """
-    from assoc_cli.association.queries import overview
+    from assoc_cli.association.queries import info_record
     from assoc_cli.db.location import display_location
 
     with open_reader(ctx) as (session, lang):
-        row = overview(session=session, lang=lang)
-        from assoc_cli.cli.common import database_url
-
-        row["location"] = display_location(database_url(ctx))
-        columns = [
-            Column("association"),
-            Column("short_name"),
-            Column("language"),
-            Column("location"),
-            Column("revision"),
-            Column("term"),
-            Column("members", "col.members", "int"),
-            Column("active_members", kind="int"),
-            Column("withdrawn_members", kind="int"),
-            Column("officers", "col.offices", "int"),
-        ]
-        render(Listing(columns, [row], record=True), fmt, lang)
-        if row["association"] is None:
-            message(t("msg.no_association", lang))
+        record = info_record(
+            session=session, lang=lang, location=display_location(database_url(ctx))
+        )
+        render_result(record, fmt, lang)

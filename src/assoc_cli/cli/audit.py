@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -39,47 +39,13 @@ def log(
     Example:
       assoc log --member 双涵 --since 2022-11-01
     """
-    from datetime import UTC, datetime, time
-
-    from sqlmodel import col, select
-
-    from assoc_cli.db.models import AuditLog
+    from assoc_cli.db.audit import audit_listing
     from assoc_cli.members.service import resolve_member
 
     if limit < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--limit'")
     day = date_option(since, "--since")
     with open_session(ctx, write=False) as (session, lang):
-        query = select(AuditLog)
-        if member:
-            query = query.where(
-                AuditLog.member_id == resolve_member(session=session, query=member).id
-            )
-        if day:
-            query = query.where(col(AuditLog.at) >= datetime.combine(day, time.min, tzinfo=UTC))
-        if entity:
-            query = query.where(AuditLog.entity == entity)
-        rows = [
-            {
-                "at": entry.at.replace(microsecond=0).isoformat(sep=" "),
-                "operator": entry.operator,
-                "command": entry.command,
-                "entity": entry.entity,
-                "entity_id": entry.entity_id,
-                "action": entry.action,
-                "before": entry.before,
-                "after": entry.after,
-            }
-            for entry in session.exec(query.order_by(col(AuditLog.id).desc()).limit(limit))
-        ]
-        columns = [
-            Column("at", "log.at"),
-            Column("operator", "log.operator"),
-            Column("command", "log.command"),
-            Column("entity", "log.entity"),
-            Column("entity_id", "log.entity_id"),
-            Column("action", "log.action"),
-            Column("before", "log.before"),
-            Column("after", "log.after"),
-        ]
-        emit(Listing(columns, rows), fmt, lang, output)
+        about = resolve_member(session=session, query=member).id if member else None
+        listing = audit_listing(session, member_id=about, since=day, entity=entity, limit=limit)
+        emit(listing, fmt, lang, output)

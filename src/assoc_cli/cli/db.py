@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -27,14 +27,9 @@ def upgrade(ctx: typer.Context) -> None:
     Example:
       assoc --db assoc.db db upgrade
     """
-    from assoc_cli.db.engine import open_database
-    from assoc_cli.db.migrate import upgrade as run_upgrade
+    from assoc_cli.db.maintenance import upgrade_schema
 
-    engine = open_database(database_url(ctx), upgrade=False)
-    try:
-        before, after = run_upgrade(engine)
-    finally:
-        engine.dispose()
+    before, after = upgrade_schema(database_url(ctx))
     lang = resolve_lang(ctx)
     if before == after:
         message(t("msg.up_to_date", lang, rev=after))
@@ -50,17 +45,9 @@ def current(ctx: typer.Context) -> None:
     Example:
       assoc db current
     """
-    from assoc_cli.db.engine import make_engine
-    from assoc_cli.db.migrate import HEAD_REVISION, current_revision
+    from assoc_cli.db.maintenance import revision_state
 
-    engine = make_engine(database_url(ctx), create=False)
-    try:
-        with engine.connect() as connection:
-            revision = current_revision(connection)
-    finally:
-        engine.dispose()
-    state_text = "head" if revision == HEAD_REVISION else f"behind head {HEAD_REVISION}"
-    typer.echo(f"{revision or '(empty)'} ({state_text})")
+    typer.echo(revision_state(database_url(ctx)))
 
 
 @app.command("copy")
@@ -83,24 +70,15 @@ def copy(
     Example:
       assoc db copy --to postgresql+psycopg://assoc@db.example/assoc
     """
-    from assoc_cli.db.engine import open_database
     from assoc_cli.db.location import display_location, resolve_database_url
-    from assoc_cli.db.transfer import copy_database
+    from assoc_cli.db.maintenance import copy_association
     from assoc_cli.dues.balances import rebuild
 
     source_url = database_url(ctx)
     target_url = resolve_database_url(to)
     if target_url == source_url:
         raise typer.BadParameter("the target is the database itself", param_hint="'--to'")
-    source = open_database(source_url, create=False)
-    try:
-        target = open_database(target_url)
-        try:
-            copied = copy_database(source, target, force=force, rebuild=rebuild)
-        finally:
-            target.dispose()
-    finally:
-        source.dispose()
+    copied = copy_association(source_url, target_url, force=force, rebuild=rebuild)
     total = sum(copied.values())
     message(
         f"copied {total} rows in {len(copied)} tables to {display_location(target_url)}; counts match"
@@ -120,46 +98,12 @@ def backup(
     Example:
       assoc db backup 备份/assoc-2022-11-30.db
     """
-    from assoc_cli.db.engine import open_database
-    from assoc_cli.db.location import sqlite_path
-    from assoc_cli.db.transfer import write_bundle
+    from assoc_cli.db.maintenance import backup_database
 
     if file.exists() and not force:
         raise typer.BadParameter(f"{file} exists; add --force to overwrite it", param_hint="'FILE'")
-    url = database_url(ctx)
-    engine = open_database(url, create=False)
-    try:
-        source_path = sqlite_path(url)
-        if source_path is not None:
-            _sqlite_backup(engine, file)
-            kind = "SQLite file"
-        else:
-            write_bundle(engine, file)
-            kind = "portable bundle"
-    finally:
-        engine.dispose()
+    kind = backup_database(database_url(ctx), file)
     message(f"backed up to {file} ({kind})")
-
-
-def _sqlite_backup(engine: Any, file: Path) -> None:
-    """SQLite's online backup API: a consistent copy even while others write."""
-    import os
-    import sqlite3
-
-    file.parent.mkdir(parents=True, exist_ok=True)
-    partial = file.with_name(file.name + ".partial")
-    partial.unlink(missing_ok=True)
-    raw = engine.raw_connection()
-    try:
-        target = sqlite3.connect(partial)
-        try:
-            raw.driver_connection.backup(target)
-        finally:
-            target.close()
-    finally:
-        raw.close()
-    os.chmod(partial, 0o600)
-    partial.replace(file)
 
 
 @app.command("restore")
@@ -179,29 +123,10 @@ def restore(
     Example:
       assoc --db assoc.db db restore 备份/assoc-2022-11-30.db --force
     """
-    from assoc_cli.db.engine import open_database
-    from assoc_cli.db.transfer import copy_database, is_bundle, read_bundle
+    from assoc_cli.db.maintenance import restore_database
     from assoc_cli.dues.balances import rebuild
-    from assoc_cli.errors import DatabaseError
 
-    if not file.is_file():
-        raise DatabaseError(f"no backup at {file}")
-    with file.open("rb") as handle:
-        is_sqlite = handle.read(16) == b"SQLite format 3\x00"
-    if not is_sqlite and not is_bundle(file):
-        raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
-    target = open_database(database_url(ctx))
-    try:
-        if is_sqlite:
-            source = open_database(f"sqlite:///{file.resolve()}", create=False)
-            try:
-                restored = copy_database(source, target, force=force, rebuild=rebuild)
-            finally:
-                source.dispose()
-        else:
-            restored = read_bundle(file, target, force=force, rebuild=rebuild)
-    finally:
-        target.dispose()
+    restored = restore_database(database_url(ctx), file, force=force, rebuild=rebuild)
     message(f"restored {sum(restored.values())} rows from {file}; counts match")
 
 
@@ -214,28 +139,18 @@ def check(ctx: typer.Context) -> None:
     Example:
       assoc db check
     """
-    from sqlalchemy import text
-
     from assoc_cli.db.engine import open_database, read_only
+    from assoc_cli.db.maintenance import integrity_check
     from assoc_cli.dues.policy import dues_policy
     from assoc_cli.dues.verify import verify_ledger
     from assoc_cli.errors import AssocError
 
     engine = open_database(database_url(ctx), create=False)
-    problems: list[str] = []
     try:
         with read_only(engine) as session:
-            connection = session.connection()
-            if connection.dialect.name == "sqlite":
-                integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
-                typer.echo(f"integrity check: {', '.join(integrity)}")
-                if integrity != ["ok"]:
-                    problems.extend(integrity)
-                broken = list(connection.execute(text("PRAGMA foreign_key_check")))
-                typer.echo(f"foreign keys: {'ok' if not broken else f'{len(broken)} broken'}")
-                problems.extend(f"foreign key: {tuple(row)}" for row in broken)
-            else:
-                typer.echo("integrity and foreign keys: enforced by PostgreSQL")
+            lines, problems = integrity_check(session.connection())
+            for line in lines:
+                typer.echo(line)
             result = verify_ledger(session, dues_policy(session), today())
             ledger_problems = result.problems or []
             typer.echo(
@@ -266,18 +181,10 @@ def refresh(ctx: typer.Context) -> None:
     """
     import time
 
-    from assoc_cli.db.engine import open_database
-    from assoc_cli.db.ledger_notes import note_everyone
-    from assoc_cli.db.reader import Reader
+    from assoc_cli.db.maintenance import refresh_derived
     from assoc_cli.dues.balances import refresh as refresh_balances
 
-    engine = open_database(database_url(ctx), create=False)
     started = time.monotonic()
-    try:
-        with engine.begin() as connection:
-            note_everyone(connection)
-            count = refresh_balances(Reader(connection), limit=None)
-    finally:
-        engine.dispose()
+    count = refresh_derived(database_url(ctx), lambda reader: refresh_balances(reader, limit=None))
     seconds = f"{time.monotonic() - started:.1f}"
     message(t("msg.balances_refreshed", resolve_lang(ctx), count=count, seconds=seconds))

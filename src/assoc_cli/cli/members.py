@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -16,15 +15,12 @@ from assoc_cli.cli.common import (
     message,
     open_reader,
     open_session,
-    render,
+    render_result,
     today,
 )
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, OutputFormat
-
-if TYPE_CHECKING:
-    from assoc_cli.db.reader import DbSession
-    from assoc_cli.members.roster import RosterFilter
+from assoc_cli.listing import OutputFormat
+from assoc_cli.members.choices import RosterSort, RosterStatus, StatsBy
 
 app = typer.Typer(
     help=(
@@ -33,30 +29,6 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-
-
-class Sort(StrEnum):
-    """Listing order."""
-
-    number = "number"
-    name = "name"
-    strokes = "strokes"
-
-
-class Status(StrEnum):
-    """Which members a listing covers."""
-
-    active = "active"
-    withdrawn = "withdrawn"
-    all = "all"
-
-
-class StatsBy(StrEnum):
-    """How member statistics are grouped."""
-
-    tier = "tier"
-    segment = "segment"
-    all = "all"
 
 
 MemberArgument = Annotated[
@@ -130,15 +102,9 @@ OPTION_FIELDS = {
 }
 
 
-def _raw_fields(options: dict[str, Any]) -> dict[str, str | None]:
+def _typed_fields(options: dict[str, Any]) -> dict[str, str | None]:
     """The typed option text keyed by member field (None = option not given)."""
     return {field: options[option] for option, field in OPTION_FIELDS.items()}
-
-
-def _parse(raw: dict[str, str | None]) -> dict[str, Any]:
-    from assoc_cli.members.fields import parse_fields
-
-    return parse_fields(raw)
 
 
 @app.command("add")
@@ -169,9 +135,10 @@ def add(
       assoc members add 山东双涵石化装备有限公司 --short-name 双涵 --rep 周立正
       assoc members add 王传强 --kind 个人 --phone 13800000000 --joined 2019-03-01
     """
+    from assoc_cli.members.fields import parse_fields
     from assoc_cli.members.service import add_member
 
-    values = _parse(_raw_fields(locals()))
+    values = parse_fields(_typed_fields(locals()))
     with open_session(ctx) as (session, lang):
         member = add_member(session=session, values=values)
         message(t("msg.member_added", lang, number=member.number, name=member.name))
@@ -206,61 +173,18 @@ def edit(
     Example:
       assoc members edit 双涵 --phone 0533-7654321 --employees 320
     """
+    from assoc_cli.members.fields import parse_fields
     from assoc_cli.members.service import resolve_member, update_member
 
-    raw = _raw_fields(locals())
-    if all(value is None for value in raw.values()):
+    typed = _typed_fields(locals())
+    if all(value is None for value in typed.values()):
         raise typer.BadParameter("give at least one field to change, e.g. --phone 0533-7654321")
-    values = _parse(raw)
+    values = parse_fields(typed)
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
         changed = update_member(session=session, member=target, values=values)
         key = "msg.member_updated" if changed else "msg.member_unchanged"
         message(t(key, lang, number=target.number, name=target.name))
-
-
-MEMBER_COLUMNS = [
-    Column("number"),
-    Column("name"),
-    Column("short_name"),
-    Column("kind", kind="enum", enum_prefix="kind."),
-    Column("credit_code"),
-    Column("tier"),
-    Column("tier_explicit", kind="bool"),
-    Column("offices"),
-    Column("representative"),
-    Column("representative_title"),
-    Column("phone"),
-    Column("email"),
-    Column("address"),
-    Column("segment"),
-    Column("joined_on", kind="date"),
-    Column("left_on", kind="date"),
-    Column("status", kind="enum", enum_prefix="status."),
-    Column("employees", kind="int"),
-    Column("party_members", kind="int"),
-    Column("has_party_org", kind="bool"),
-    Column("note"),
-]
-LIST_KEYS = (
-    "number",
-    "name",
-    "tier",
-    "offices",
-    "representative",
-    "phone",
-    "segment",
-    "joined_on",
-    "status",
-)
-
-
-def _current_term_id(session: DbSession, term: int | None) -> int | None:
-    from assoc_cli.organisation.queries import current_term_id, term_id
-
-    if term is not None:
-        return term_id(session, term)
-    return current_term_id(session, today())
 
 
 @app.command("show")
@@ -276,53 +200,15 @@ def show(
     Example:
       assoc members show 双涵
     """
-    from assoc_cli.members.roster import RosterFilter, roster_rows
-    from assoc_cli.members.service import membership_periods, resolve_member
+    from assoc_cli.members.reports import member_record
+    from assoc_cli.members.service import resolve_member
 
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
-        filters = RosterFilter(
-            term_id=_current_term_id(session, term), status=None, member_ids=(target.id or 0,)
+        record = member_record(
+            session, member=target.model_dump(), term=term, as_of=today(), lang=lang
         )
-        rows = list(roster_rows(session, filters))
-        row = rows[0]
-        from assoc_cli.i18n.dates import format_date
-
-        periods = membership_periods(session=session, member=target)
-        row["periods"] = "; ".join(
-            f"{format_date(p.joined_on, lang) or '?'} – {format_date(p.left_on, lang)}"
-            + (f" ({p.leave_reason})" if p.leave_reason else "")
-            for p in periods
-        )
-        render(Listing([*MEMBER_COLUMNS, Column("periods")], [row], record=True), fmt, lang)
-
-
-def _filters(
-    session: DbSession,
-    term: int | None,
-    status: Status,
-    tier: str | None,
-    segment: str | None,
-    office: str | None,
-    kind: str | None,
-) -> RosterFilter:
-    from assoc_cli.members.fields import parse_kind
-    from assoc_cli.members.roster import RosterFilter
-    from assoc_cli.organisation.queries import require_office
-    from assoc_cli.organisation.tiers import find_tier_id
-
-    if tier is not None:
-        find_tier_id(session, tier)
-    if office is not None:
-        require_office(session, office)
-    return RosterFilter(
-        term_id=_current_term_id(session, term),
-        status=None if status is Status.all else status.value,
-        tier=tier,
-        segment=segment,
-        office=office,
-        kind=parse_kind(kind) if kind else None,
-    )
+    render_result(record, fmt, lang)
 
 
 TierFilter = Annotated[
@@ -336,10 +222,10 @@ KindFilter = Annotated[
     str | None, typer.Option("--kind", help="Only units (单位) or persons (个人).")
 ]
 StatusFilter = Annotated[
-    Status, typer.Option("--status", help="active (default), withdrawn or all.")
+    RosterStatus, typer.Option("--status", help="active (default), withdrawn or all.")
 ]
 SortOption = Annotated[
-    Sort, typer.Option("--sort", help="number, name (pinyin) or strokes (笔画).")
+    RosterSort, typer.Option("--sort", help="number, name (pinyin) or strokes (笔画).")
 ]
 
 
@@ -350,9 +236,9 @@ def list_(
     segment: SegmentFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
-    status: StatusFilter = Status.active,
+    status: StatusFilter = RosterStatus.active,
     term: TermOption = None,
-    sort: SortOption = Sort.number,
+    sort: SortOption = RosterSort.number,
     all_columns: Annotated[
         bool, typer.Option("--all-columns", help="Show every field, not only the usual ones.")
     ] = False,
@@ -364,22 +250,24 @@ def list_(
     Example:
       assoc members list --tier 副会长单位 --sort strokes
     """
-    from contextlib import closing
+    from assoc_cli.members.reports import roster_listing
+    from assoc_cli.members.roster import RosterSelection
 
-    from assoc_cli.members.roster import roster_rows
-
-    with open_reader(ctx) as (session, lang):
-        filters = _filters(session, term, status, tier, segment, office, kind)
-        machine = fmt.for_machines
-        columns = (
-            MEMBER_COLUMNS
-            if all_columns or machine
-            else [c for c in MEMBER_COLUMNS if c.key in LIST_KEYS]
-        )
-        # Closed here, while the connection is open, even when the reader stops early
-        # (`assoc members list -f csv | head`).
-        with closing(roster_rows(session, filters, sort.value)) as rows:
-            render(Listing(columns, rows), fmt, lang)
+    selection = RosterSelection(
+        status=status, term=term, tier=tier, segment=segment, office=office, kind=kind
+    )
+    with (
+        open_reader(ctx) as (session, lang),
+        roster_listing(
+            session,
+            selection,
+            as_of=today(),
+            sort=sort,
+            all_columns=all_columns,
+            for_machines=fmt.for_machines,
+        ) as listing,
+    ):
+        render_result(listing, fmt, lang)
 
 
 @app.command("leave")
@@ -447,22 +335,11 @@ def rejoin(
         )
 
 
-STATS_COLUMNS = [
-    Column("group"),
-    Column("members", kind="int"),
-    Column("units", kind="int"),
-    Column("persons", kind="int"),
-    Column("employees", kind="int"),
-    Column("party_members", kind="int"),
-    Column("with_party_org", kind="int"),
-]
-
-
 @app.command("stats")
 def stats(
     ctx: typer.Context,
     by: Annotated[StatsBy, typer.Option("--by", help="tier, segment or all (both).")] = StatsBy.all,
-    status: StatusFilter = Status.active,
+    status: StatusFilter = RosterStatus.active,
     term: TermOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -473,28 +350,19 @@ def stats(
     Example:
       assoc members stats --by segment
     """
-    from assoc_cli.members.roster import RosterFilter, roster_stats
+    from assoc_cli.members.reports import member_stats
 
-    groups = ["tier", "segment"] if by is StatsBy.all else [by.value]
     with open_reader(ctx) as (session, lang):
-        filters = RosterFilter(
-            term_id=_current_term_id(session, term),
-            status=None if status is Status.all else status.value,
+        result = member_stats(
+            session,
+            by=by,
+            status=status,
+            term=term,
+            as_of=today(),
+            lang=lang,
+            for_machines=fmt.for_machines,
         )
-        tables = {group: roster_stats(session, filters, group) for group in groups}
-        for group, rows in tables.items():
-            for row in rows:
-                row["by"] = group
-                if row["group"] is None:
-                    row["group"] = (
-                        t("stats.total", lang) if row is rows[-1] else t("stats.no_segment", lang)
-                    )
-        if fmt.for_machines:
-            columns = [Column("by"), *STATS_COLUMNS]
-            render(Listing(columns, [row for rows in tables.values() for row in rows]), fmt, lang)
-            return
-        for group, rows in tables.items():
-            render(Listing(STATS_COLUMNS, rows, title=t(f"stats.by_{group}", lang)), fmt, lang)
+        render_result(result, fmt, lang)
 
 
 @app.command("import")
@@ -521,56 +389,28 @@ def import_(
     """
     from assoc_cli.members.importing import apply_import, plan_import
 
-    with open_session(ctx) as (session, lang), _Progress(file) as tick:
+    with open_session(ctx) as (session, lang), _ProgressBar(file) as tick:
         # A real import writes new members while it reads the file (all of it is rolled
         # back if any row is bad); a dry run writes nothing.
         plan = plan_import(
             session=session,
             path=file,
-            term_id=_current_term_id(session, term),
+            term=term,
+            as_of=today(),
             progress=tick,
             add_now=not dry_run,
         )
-        if plan.ignored_headers:
-            message(t("msg.ignored_columns", lang, columns=", ".join(plan.ignored_headers)))
-        message(
-            t(
-                "msg.import_summary",
-                lang,
-                file=file.name,
-                rows=plan.total,
-                added=plan.count("add"),
-                updated=plan.count("update"),
-                same=plan.count("same"),
-            )
-        )
+        for sentence in plan.summary(lang):
+            message(sentence)
         if dry_run:
-            rows = (
-                {
-                    "line": row.line,
-                    "action": row.action,
-                    "number": row.number,
-                    "name": row.name,
-                    "changes": ", ".join(row.changes),
-                }
-                for row in plan.listing
-            )
-            columns = [
-                Column("line", kind="int"),
-                Column("action", kind="enum", enum_prefix="action."),
-                Column("number"),
-                Column("name"),
-                Column("changes"),
-            ]
-            render(Listing(columns, rows), fmt, lang)
-            message(t("msg.import_dry_run", lang))
+            render_result(plan.preview(lang), fmt, lang)
             session.rollback()
             return
         apply_import(session=session, plan=plan)
         message(t("msg.import_done", lang))
 
 
-class _Progress:
+class _ProgressBar:
     """A progress bar on stderr for large files when a person is watching."""
 
     THRESHOLD = 2000
@@ -620,9 +460,9 @@ def export(
     segment: SegmentFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
-    status: StatusFilter = Status.active,
+    status: StatusFilter = RosterStatus.active,
     term: TermOption = None,
-    sort: SortOption = Sort.number,
+    sort: SortOption = RosterSort.number,
 ) -> None:
     """Export the roster to CSV or Excel with the Chinese headers that import reads back.
 
@@ -630,14 +470,22 @@ def export(
     Example:
       assoc members export -o 会员名册.xlsx
     """
-    from assoc_cli.members.exporting import export_members
+    from assoc_cli.members.exporting import EXPORT_SUFFIXES, export_members
+    from assoc_cli.members.roster import RosterSelection
 
-    if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
+    if output is not None and output.suffix.lower() not in EXPORT_SUFFIXES:
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
+    selection = RosterSelection(
+        status=status, term=term, tier=tier, segment=segment, office=office, kind=kind
+    )
     with open_reader(ctx) as (session, lang):
-        filters = _filters(session, term, status, tier, segment, office, kind)
         count = export_members(
-            session=session, filters=filters, sort=sort.value, path=output, stream=sys.stdout
+            session=session,
+            selection=selection,
+            as_of=today(),
+            sort=sort,
+            path=output,
+            stream=sys.stdout,
         )
-        if output is not None:
-            message(t("msg.exported", lang, rows=count, file=output))
+    if output is not None:
+        message(t("msg.exported", lang, rows=count, file=output))

@@ -6,9 +6,16 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, TermOption, message, open_session, render, today
+from assoc_cli.cli.common import (
+    FormatOption,
+    TermOption,
+    message,
+    open_session,
+    render_result,
+    today,
+)
 from assoc_cli.i18n import t, term_label
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
 
 app = typer.Typer(
     help=(
@@ -106,29 +113,11 @@ def list_(
     Example:
       assoc offices list --term 2
     """
-    from assoc_cli.organisation.offices import holdings
-    from assoc_cli.organisation.terms import get_term
+    from assoc_cli.organisation.offices import holders_listing
 
     with open_session(ctx, write=False) as (session, lang):
-        the_term = get_term(session=session, number=term, as_of=today())
-        rows = [
-            {
-                "term": the_term.number,
-                "office": office.name,
-                "person": holding.person,
-                "number": member.number,
-                "member": member.name,
-            }
-            for holding, office, member in holdings(session=session, term=the_term)
-        ]
-        columns = [
-            Column("term", kind="int"),
-            Column("office"),
-            Column("person"),
-            Column("number"),
-            Column("member"),
-        ]
-        render(Listing(columns, rows), fmt, lang)
+        listing = holders_listing(session=session, term=term, as_of=today())
+    render_result(listing, fmt, lang)
 
 
 @app.command("kinds")
@@ -139,20 +128,11 @@ def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     Example:
       assoc offices kinds
     """
-    from assoc_cli.db.models import Tier
-    from assoc_cli.organisation.offices import list_offices
+    from assoc_cli.organisation.offices import offices_listing
 
     with open_session(ctx, write=False) as (session, lang):
-        rows = [
-            {
-                "office": office.name,
-                "rank": office.rank,
-                "tier": session.get(Tier, office.tier_id).name if office.tier_id else None,  # type: ignore[union-attr]
-            }
-            for office in list_offices(session=session)
-        ]
-        columns = [Column("office"), Column("rank", kind="int"), Column("tier")]
-        render(Listing(columns, rows), fmt, lang)
+        listing = offices_listing(session=session)
+    render_result(listing, fmt, lang)
 
 
 @app.command("define")

@@ -12,11 +12,11 @@ from assoc_cli.cli.common import (
     date_option,
     message,
     open_session,
-    render,
+    render_result,
     today,
 )
 from assoc_cli.i18n import t, term_label
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
 
 app = typer.Typer(
     help="Terms of office (届): add, list.\n\n\b\nExample:\n  assoc terms add 2 --start 2021-06-18",
@@ -65,28 +65,9 @@ def list_(
     Example:
       assoc terms list --as-of 2022-11-30
     """
-    from assoc_cli.organisation.terms import current_term, list_terms
+    from assoc_cli.organisation.terms import terms_listing
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
-        current = current_term(session=session, as_of=when)
-        rows = [
-            {
-                "term": term.number,
-                "label": term_label(term.number, lang),
-                "start_on": term.start_on,
-                "end_on": term.end_on,
-                "years": term.years,
-                "current": current is not None and term.id == current.id,
-            }
-            for term in list_terms(session=session)
-        ]
-        columns = [
-            Column("term", kind="int"),
-            Column("label", "col.name"),
-            Column("start_on", kind="date"),
-            Column("end_on", kind="date"),
-            Column("years", kind="int"),
-            Column("current", kind="bool"),
-        ]
-        render(Listing(columns, rows), fmt, lang)
+        listing = terms_listing(session=session, as_of=when, lang=lang)
+    render_result(listing, fmt, lang)

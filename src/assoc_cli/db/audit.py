@@ -10,13 +10,14 @@ import getpass
 import json
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Table, event, inspect
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import AuditLog
+from assoc_cli.listing import Column, Listing
 
 
 @dataclass(frozen=True)
@@ -172,3 +173,48 @@ def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -
         for row in rows
     ]
     session.connection().execute(audit_t.insert(), entries)
+
+
+LOG_COLUMNS = [
+    Column("at", "log.at"),
+    Column("operator", "log.operator"),
+    Column("command", "log.command"),
+    Column("entity", "log.entity"),
+    Column("entity_id", "log.entity_id"),
+    Column("action", "log.action"),
+    Column("before", "log.before"),
+    Column("after", "log.after"),
+]
+
+
+def audit_listing(
+    session: Session,
+    *,
+    member_id: int | None = None,
+    since: date | None = None,
+    entity: str | None = None,
+    limit: int = 200,
+) -> Listing:
+    """``assoc log``: the newest *limit* entries, newest first — only those about member
+    *member_id*, made on or after *since* (UTC), about table *entity*, when given."""
+    query = select(AuditLog)
+    if member_id is not None:
+        query = query.where(AuditLog.member_id == member_id)
+    if since:
+        query = query.where(col(AuditLog.at) >= datetime.combine(since, time.min, tzinfo=UTC))
+    if entity:
+        query = query.where(AuditLog.entity == entity)
+    rows = [
+        {
+            "at": entry.at.replace(microsecond=0).isoformat(sep=" "),
+            "operator": entry.operator,
+            "command": entry.command,
+            "entity": entry.entity,
+            "entity_id": entry.entity_id,
+            "action": entry.action,
+            "before": entry.before,
+            "after": entry.after,
+        }
+        for entry in session.exec(query.order_by(col(AuditLog.id).desc()).limit(limit))
+    ]
+    return Listing(LOG_COLUMNS, rows)

@@ -11,15 +11,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assoc_cli.db.sql import cell_rows, csv_cells
-from assoc_cli.db.values import MEMBER_KINDS, MEMBER_STATUSES
+from assoc_cli.db.values import MemberKind, MemberStatus
 from assoc_cli.files.spreadsheets import write_csv_cells_file, write_xlsx_file
 from assoc_cli.i18n import t
+from assoc_cli.members.choices import RosterSort
 from assoc_cli.members.fields import FIELDS
-from assoc_cli.members.roster import RosterFilter, order_roster, roster_rows, roster_select
+from assoc_cli.members.roster import (
+    RosterFilter,
+    RosterSelection,
+    order_roster,
+    roster_filter,
+    roster_rows,
+    roster_select,
+)
 from assoc_cli.output import Column
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from assoc_cli.db.reader import DbSession
+
+# What ``members export`` can write (anything else is refused before it starts).
+EXPORT_SUFFIXES = (".csv", ".xlsx")
 
 EXPORT_COLUMNS = [
     *(
@@ -55,8 +68,8 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
     million-member export spends its time in the database and in C, not in Python per
     cell. Same cells as :func:`_export_rows` with ``neutralise`` (a test compares)."""
     words: dict[str, dict[Any, str]] = {
-        "kind": {k: t(f"kind.{k}", "zh-Hans") for k in MEMBER_KINDS},
-        "status": {k: t(f"status.{k}", "zh-Hans") for k in MEMBER_STATUSES},
+        "kind": {k.value: t(f"kind.{k.value}", "zh-Hans") for k in MemberKind},
+        "status": {status.value: t(f"status.{status.value}", "zh-Hans") for status in MemberStatus},
         "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
     }
     query = order_roster(roster_select(session, filters), sort)
@@ -66,12 +79,16 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
 def export_members(
     *,
     session: DbSession,
-    filters: RosterFilter,
-    sort: str,
+    selection: RosterSelection,
+    as_of: date,
+    sort: RosterSort = RosterSort.number,
     path: Path | None,
     stream: TextIO | None = None,
 ) -> int:
-    """Write the roster to *path* (.csv or .xlsx) or, without a path, CSV to *stream*."""
+    """Write the members *selection* covers (its term: the one covering *as_of* unless
+    it names one) to *path* (.csv or .xlsx) or, without a path, CSV to *stream*; returns
+    the number of members written."""
+    filters = roster_filter(session, selection, as_of)
     if path is not None and path.suffix.lower() == ".xlsx":
         people = _export_rows(session, filters, sort)
         return write_xlsx_file(path, EXPORT_COLUMNS, people, EXPORT_HEADERS, "会员名册")

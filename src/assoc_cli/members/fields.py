@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from assoc_cli.db.values import MemberKind
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n.dates import parse_date
 from assoc_cli.members.credit_code import normalize_credit_code
@@ -63,7 +64,8 @@ def parse_bool(value: str) -> bool:
     raise InvalidValueError(f'"{value}" is not yes or no; write 是 or 否')
 
 
-_KINDS = {"unit": "unit", "单位": "unit", "企业": "unit", "person": "person", "个人": "person"}
+_UNIT, _PERSON = MemberKind.unit.value, MemberKind.person.value
+_KINDS = {"unit": _UNIT, "单位": _UNIT, "企业": _UNIT, "person": _PERSON, "个人": _PERSON}
 
 
 def parse_kind(value: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -31,7 +32,10 @@ from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, Tier
 from assoc_cli.errors import AssocError, ImportFileError, InvalidValueError
 from assoc_cli.files.spreadsheets import estimate_rows, read_rows
+from assoc_cli.i18n import t
 from assoc_cli.i18n.sorting import load_pinyin
+from assoc_cli.listing import Column, Listing
+from assoc_cli.members.choices import is_auto_tier
 from assoc_cli.members.fields import FIELDS_BY_KEY, field_for_header, parse_member_number
 from assoc_cli.members.import_reader import (
     BATCH,
@@ -50,11 +54,20 @@ from assoc_cli.members.service import (
     next_member_number,
     update_member,
 )
+from assoc_cli.organisation.queries import term_id_for
 
 LOOKUP_CHUNK = 500
 # From about this many rows (as estimated from the file) a helper process reads the file.
 HELPER_ROWS = 50_000
 EXPORT_ONLY_HEADERS = {"职务", "状态"}
+# What a dry run lists: each line of the file that adds a member or changes one.
+PREVIEW_COLUMNS = [
+    Column("line", kind="int"),
+    Column("action", kind="enum", enum_prefix="action."),
+    Column("number"),
+    Column("name"),
+    Column("changes"),
+]
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
 
 
@@ -98,6 +111,40 @@ class ImportPlan:
     def count(self, action: str) -> int:
         """How many rows will do *action* (add, update or same)."""
         return self.counts.get(action, 0)
+
+    def summary(self, lang: str) -> list[str]:
+        """What people are told once the file is checked: the columns it ignored, if any,
+        and how many rows add, update or leave members as they are."""
+        said = []
+        if self.ignored_headers:
+            said.append(t("msg.ignored_columns", lang, columns=", ".join(self.ignored_headers)))
+        said.append(
+            t(
+                "msg.import_summary",
+                lang,
+                file=self.file_name,
+                rows=self.total,
+                added=self.count("add"),
+                updated=self.count("update"),
+                same=self.count("same"),
+            )
+        )
+        return said
+
+    def preview(self, lang: str) -> Listing:
+        """A dry run's answer: every line that would add or change a member, with what it
+        changes, and the note that nothing was written."""
+        rows = (
+            {
+                "line": row.line,
+                "action": row.action,
+                "number": row.number,
+                "name": row.name,
+                "changes": ", ".join(row.changes),
+            }
+            for row in self.listing
+        )
+        return Listing(PREVIEW_COLUMNS, rows, notes=[t("msg.import_dry_run", lang)])
 
 
 def _map_headers(headers: list[str], file_name: str) -> tuple[dict[str, int], list[str]]:
@@ -311,7 +358,7 @@ class _Planner:
             values.pop("left_on", None)
         if "tier" in values:
             tier = values["tier"]
-            if tier.lower() in ("auto", "自动"):
+            if is_auto_tier(tier):
                 values["tier"] = tier = None
             elif tier not in self.tier_names:
                 problems.append(
@@ -396,15 +443,19 @@ def plan_import(
     *,
     session: Session,
     path: Path,
-    term_id: int | None,
+    term: int | None,
+    as_of: date,
     progress: Callable[[int], None] | None = None,
     add_now: bool = False,
 ) -> ImportPlan:
-    """Read and check the whole file; raise ImportFileError listing every bad row.
+    """Read and check the whole file; raise ImportFileError listing every bad row. A tier
+    cell is compared with the tier offices give in term *term* (default: the term covering
+    *as_of*).
 
     With *add_now*, the new members are written while the file is read, in the caller's
     transaction (roll it back when this raises); ``apply_import`` then writes the rest.
     Without it nothing is written, and the plan lists every row that would change."""
+    term_id = term_id_for(session, term, as_of)
     headers, rows = read_rows(path)
     mapping, ignored = _map_headers(headers, path.name)
     batches: Iterable[Batch]

@@ -25,12 +25,16 @@ from sqlalchemy import (
 
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import int_sum, string_agg
-from assoc_cli.organisation.tiers import lowest_tier_rank
+from assoc_cli.db.values import MemberKind, MemberStatus
+from assoc_cli.members.choices import RosterSort, RosterStatus
+from assoc_cli.members.fields import parse_kind
+from assoc_cli.organisation.queries import require_office, term_id_for
+from assoc_cli.organisation.tiers import find_tier_id, lowest_tier_rank
 
 if TYPE_CHECKING:
-    from assoc_cli.db.reader import DbSession
+    from datetime import date
 
-SORTS = ("number", "name", "strokes")
+    from assoc_cli.db.reader import DbSession
 
 member_t: Table = tables.member_t
 office_t: Table = tables.office_t
@@ -45,15 +49,45 @@ ROSTER_COLUMNS = [c for c in member_t.c if c.name not in ("created_at", "updated
 
 @dataclass(frozen=True)
 class RosterFilter:
-    """Which members a listing covers."""
+    """Which members a listing covers, checked and resolved (see ``roster_filter``)."""
 
     term_id: int | None = None
-    status: str | None = "active"
+    status: str | None = MemberStatus.active.value
     tier: str | None = None
     segment: str | None = None
     office: str | None = None
     kind: str | None = None
     member_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class RosterSelection:
+    """Which members a command asks for, as the user typed it: a status, a term number,
+    a tier, segment and office by name, a kind in words (单位/个人)."""
+
+    status: RosterStatus = RosterStatus.active
+    term: int | None = None
+    tier: str | None = None
+    segment: str | None = None
+    office: str | None = None
+    kind: str | None = None
+
+
+def roster_filter(session: DbSession, selection: RosterSelection, as_of: date) -> RosterFilter:
+    """The filter for *selection*: the tier and office must exist, the term is term
+    *selection.term* or the one covering *as_of*; a clear error otherwise."""
+    if selection.tier is not None:
+        find_tier_id(session, selection.tier)
+    if selection.office is not None:
+        require_office(session, selection.office)
+    return RosterFilter(
+        term_id=term_id_for(session, selection.term, as_of),
+        status=selection.status.member_status,
+        tier=selection.tier,
+        segment=selection.segment,
+        office=selection.office,
+        kind=parse_kind(selection.kind) if selection.kind else None,
+    )
 
 
 def _held_in_term(term_id: int) -> ColumnElement[bool]:
@@ -118,17 +152,19 @@ def roster_select(session: DbSession, filters: RosterFilter) -> Select[Any]:
 
 
 def order_roster(query: Select[Any], sort: str) -> Select[Any]:
-    """Order a roster query by number, pinyin name, or stroke count (笔画)."""
+    """Order a roster query by number, pinyin name, or stroke count (笔画) (``RosterSort``)."""
     roster = query.selected_columns
-    if sort == "name":
+    if sort == RosterSort.name:
         return query.order_by(roster.name_pinyin, roster.number)
-    if sort == "strokes":
+    if sort == RosterSort.strokes:
         return query.order_by(roster.name_strokes, roster.name_pinyin, roster.number)
     return query.order_by(func.length(roster.number), roster.number)
 
 
 @contextmanager
-def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number") -> Iterator[Any]:
+def roster_cursor(
+    session: DbSession, filters: RosterFilter, sort: str = RosterSort.number
+) -> Iterator[Any]:
     """The roster query's result, fetched in batches of 1,000 rows; closed on leaving,
     so a reader that stops early never leaves a server-side cursor open."""
     result = session.connection().execute(
@@ -142,7 +178,7 @@ def roster_cursor(session: DbSession, filters: RosterFilter, sort: str = "number
 
 
 def roster_rows(
-    session: DbSession, filters: RosterFilter, sort: str = "number"
+    session: DbSession, filters: RosterFilter, sort: str = RosterSort.number
 ) -> Generator[dict[str, Any], None, None]:
     """Stream roster rows as dicts (one SELECT; rows are not all held in memory)."""
     with roster_cursor(session, filters, sort) as result:
@@ -165,8 +201,8 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
         select(
             group.label("group"),
             func.count().label("members"),
-            int_sum(case((roster.c.kind == "unit", 1), else_=0)).label("units"),
-            int_sum(case((roster.c.kind == "person", 1), else_=0)).label("persons"),
+            int_sum(case((roster.c.kind == MemberKind.unit.value, 1), else_=0)).label("units"),
+            int_sum(case((roster.c.kind == MemberKind.person.value, 1), else_=0)).label("persons"),
             func.coalesce(int_sum(roster.c.employees), 0).label("employees"),
             func.coalesce(int_sum(roster.c.party_members), 0).label("party_members"),
             int_sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),

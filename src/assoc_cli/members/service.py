@@ -12,8 +12,10 @@ from sqlmodel import Session, SQLModel, col, func, or_, select
 
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
+from assoc_cli.db.values import MemberKind, MemberStatus
 from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n.sorting import pinyin_key, stroke_key
+from assoc_cli.members.choices import is_auto_tier
 from assoc_cli.organisation.tiers import find_tier_id
 
 NUMBER_PREFIX = "M"
@@ -148,7 +150,7 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
             raise ConflictError(f"credit code {code} is already used by {_describe(clash)}")
 
 
-def _apply(session: Session, member: Member, values: dict[str, Any]) -> list[str]:
+def _set_fields(session: Session, member: Member, values: dict[str, Any]) -> list[str]:
     """Set *values* on *member*; return the keys that really changed."""
     changed: list[str] = []
     for key in PLAIN_FIELDS:
@@ -161,7 +163,7 @@ def _apply(session: Session, member: Member, values: dict[str, Any]) -> list[str
         tier_name = values["tier"]
         tier_id = (
             None
-            if tier_name is None or tier_name.lower() in ("auto", "自动")
+            if tier_name is None or is_auto_tier(tier_name)
             else find_tier_id(session, tier_name)
         )
         if member.tier_id != tier_id:
@@ -175,12 +177,12 @@ def _apply(session: Session, member: Member, values: dict[str, Any]) -> list[str
 
 def _new_member(session: Session, values: dict[str, Any], now: datetime) -> Member:
     member = Member(number="", name="", created_at=now, updated_at=now)
-    values = {**values, "kind": values.get("kind") or "unit"}
-    _apply(session, member, values)
+    values = {**values, "kind": values.get("kind") or MemberKind.unit.value}
+    _set_fields(session, member, values)
     if values.get("left_on") is not None:
         if member.joined_on is not None and values["left_on"] < member.joined_on:
             raise InvalidValueError(f"{_describe(member)} cannot leave before it joined")
-        member.status = "withdrawn"
+        member.status = MemberStatus.withdrawn.value
         member.left_on = values["left_on"]
     return member
 
@@ -299,7 +301,7 @@ class NewMembers:
             number,
             name,
             get("short_name"),
-            get("kind") or "unit",
+            get("kind") or MemberKind.unit.value,
             get("credit_code"),
             get("representative"),
             get("representative_title"),
@@ -309,7 +311,7 @@ class NewMembers:
             get("segment"),
             self._date(joined_on),
             self._left_date(left_on),
-            "active" if left_on is None else "withdrawn",
+            MemberStatus.active.value if left_on is None else MemberStatus.withdrawn.value,
             get("employees"),
             get("party_members"),
             self._flag(get("has_party_org")),
@@ -376,10 +378,10 @@ def update_member(*, session: Session, member: Member, values: dict[str, Any]) -
     """Change the given fields; returns the keys that changed (empty when nothing did)."""
     if "left_on" in values:
         raise InvalidValueError("change membership with: assoc members leave / rejoin")
-    if values.get("kind", "unit") is None:
+    if values.get("kind", MemberKind.unit.value) is None:
         raise InvalidValueError("a member's kind cannot be emptied; use 单位 or 个人")
     _check_unique(session, member.id, values)
-    changed = _apply(session, member, values)
+    changed = _set_fields(session, member, values)
     if "joined_on" in changed:
         first = session.exec(
             select(MembershipPeriod)
@@ -406,7 +408,7 @@ def _open_period(session: Session, member: Member) -> MembershipPeriod | None:
 
 def leave_member(*, session: Session, member: Member, on: date, reason: str | None) -> Member:
     """Record that *member* left (退会) on *on*; the member and its history stay."""
-    if member.status == "withdrawn":
+    if member.status == MemberStatus.withdrawn:
         raise ConflictError(f"{_describe(member)} already left on {member.left_on}")
     period = _open_period(session, member)
     joined = period.joined_on if period is not None else member.joined_on
@@ -414,7 +416,7 @@ def leave_member(*, session: Session, member: Member, on: date, reason: str | No
         raise InvalidValueError(
             f"{_describe(member)} joined on {joined}; it cannot leave before that"
         )
-    member.status = "withdrawn"
+    member.status = MemberStatus.withdrawn.value
     member.left_on = on
     member.updated_at = datetime.now(UTC)
     if period is None:
@@ -428,7 +430,7 @@ def leave_member(*, session: Session, member: Member, on: date, reason: str | No
 
 def rejoin_member(*, session: Session, member: Member, on: date) -> Member:
     """Record that a member who left joined again on *on* (a new membership period)."""
-    if member.status != "withdrawn":
+    if member.status != MemberStatus.withdrawn:
         raise ConflictError(
             f"{_describe(member)} is an active member; only a member who left can rejoin"
         )
@@ -436,21 +438,10 @@ def rejoin_member(*, session: Session, member: Member, on: date) -> Member:
         raise InvalidValueError(
             f"{_describe(member)} left on {member.left_on}; rejoin on or after that"
         )
-    member.status = "active"
+    member.status = MemberStatus.active.value
     member.left_on = None
     member.updated_at = datetime.now(UTC)
     session.add(member)
     session.add(MembershipPeriod(member_id=member.id, joined_on=on))  # type: ignore[arg-type]
     session.flush()
     return member
-
-
-def membership_periods(*, session: Session, member: Member) -> list[MembershipPeriod]:
-    """The member's periods of membership, oldest first."""
-    return list(
-        session.exec(
-            select(MembershipPeriod)
-            .where(MembershipPeriod.member_id == member.id)
-            .order_by(col(MembershipPeriod.id))
-        )
-    )

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import Member, Office, OfficeHolding, Term
+from assoc_cli.db.models import Member, Office, OfficeHolding, Term, Tier
+from assoc_cli.db.values import MemberStatus
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n.sorting import stroke_key
+from assoc_cli.listing import Column, Listing
+from assoc_cli.organisation.terms import get_term
 from assoc_cli.organisation.tiers import find_tier_id
+
+HOLDER_COLUMNS = [
+    Column("term", kind="int"),
+    Column("office"),
+    Column("person"),
+    Column("number"),
+    Column("member"),
+]
+OFFICE_COLUMNS = [Column("office"), Column("rank", kind="int"), Column("tier")]
 
 
 def find_office(*, session: Session, name: str) -> Office:
@@ -64,7 +78,7 @@ def assign_office(
         raise ConflictError(
             f"{member.name} ({member.number}) already holds {office.name} in term {term.number}"
         )
-    if member.status != "active":
+    if member.status != MemberStatus.active:
         raise ConflictError(
             f"{member.name} ({member.number}) has left; rejoin it before assigning an office"
         )
@@ -103,3 +117,34 @@ def holdings(*, session: Session, term: Term) -> list[tuple[OfficeHolding, Offic
         rows,
         key=lambda row: (row[1].rank, stroke_key(row[0].person or row[2].name), row[2].number),
     )
+
+
+def holders_listing(*, session: Session, term: int | None, as_of: date) -> Listing:
+    """``offices list``: who holds which office in term *term* (default: the term covering
+    *as_of*), in the order of ``holdings``."""
+    the_term = get_term(session=session, number=term, as_of=as_of)
+    rows = [
+        {
+            "term": the_term.number,
+            "office": office.name,
+            "person": holding.person,
+            "number": member.number,
+            "member": member.name,
+        }
+        for holding, office, member in holdings(session=session, term=the_term)
+    ]
+    return Listing(HOLDER_COLUMNS, rows)
+
+
+def offices_listing(*, session: Session) -> Listing:
+    """``offices kinds``: every office, highest first, with the dues tier it gives."""
+    tiers = {tier.id: tier.name for tier in session.exec(select(Tier))}
+    rows = [
+        {
+            "office": office.name,
+            "rank": office.rank,
+            "tier": tiers[office.tier_id] if office.tier_id else None,
+        }
+        for office in list_offices(session=session)
+    ]
+    return Listing(OFFICE_COLUMNS, rows)

@@ -43,6 +43,14 @@ def term_id(session: DbSession, number: int) -> int:
     return int(found)
 
 
+def term_id_for(session: DbSession, number: int | None, as_of: date) -> int | None:
+    """The id of term *number*, or without a number of the term covering *as_of* (None
+    when no term does): the term a listing's offices and tiers are read in."""
+    if number is not None:
+        return term_id(session, number)
+    return current_term_id(session, as_of)
+
+
 def require_office(session: DbSession, name: str) -> None:
     """Fail unless an office is called *name* (as ``organisation.offices.find_office``)."""
     connection = session.connection()

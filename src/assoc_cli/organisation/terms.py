@@ -8,8 +8,18 @@ from sqlmodel import Session, col, select
 
 from assoc_cli.db.models import Term
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n import term_label
+from assoc_cli.listing import Column, Listing
 
 MAX_TERM_YEARS = 10
+TERM_COLUMNS = [
+    Column("term", kind="int"),
+    Column("label", "col.name"),
+    Column("start_on", kind="date"),
+    Column("end_on", kind="date"),
+    Column("years", kind="int"),
+    Column("current", kind="bool"),
+]
 
 
 def term_end(start: date, years: int) -> date:
@@ -82,3 +92,21 @@ def get_term(*, session: Session, number: int | None, as_of: date) -> Term:
             "assoc terms add N --start YYYY-MM-DD, or name one with --term"
         )
     return term
+
+
+def terms_listing(*, session: Session, as_of: date, lang: str) -> Listing:
+    """``terms list``: every term, oldest first, named in *lang* (第二届), the one covering
+    *as_of* marked current."""
+    current = current_term(session=session, as_of=as_of)
+    rows = [
+        {
+            "term": term.number,
+            "label": term_label(term.number, lang),
+            "start_on": term.start_on,
+            "end_on": term.end_on,
+            "years": term.years,
+            "current": current is not None and term.id == current.id,
+        }
+        for term in list_terms(session=session)
+    ]
+    return Listing(TERM_COLUMNS, rows)

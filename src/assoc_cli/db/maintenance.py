@@ -1,0 +1,150 @@
+"""The database as a whole (``assoc db``): its schema revision and upgrade, a copy to
+another database, backups and their restore, SQLite's own integrity checks, and the
+recomputation of what is derived from the ledger.
+
+Each function opens the database at a URL and closes it again. What the dues feature
+derives (the stored balances) is rebuilt by the function the caller passes in: the
+kernel calls no feature.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+
+from assoc_cli.db.engine import make_engine, open_database
+from assoc_cli.db.ledger_notes import note_everyone
+from assoc_cli.db.location import sqlite_path
+from assoc_cli.db.migrate import HEAD_REVISION, current_revision, upgrade
+from assoc_cli.db.reader import Reader
+from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
+from assoc_cli.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def upgrade_schema(url: str) -> tuple[str | None, str]:
+    """Upgrade the database at *url* to the newest schema; the revisions before and after."""
+    engine = open_database(url, upgrade=False)
+    try:
+        return upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def revision_state(url: str) -> str:
+    """The schema revision of the database at *url* and whether it is the newest:
+    "0012abcd (head)", "0011 (behind head 0012abcd)", "(empty) (…)"."""
+    engine = make_engine(url, create=False)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+    finally:
+        engine.dispose()
+    state = "head" if revision == HEAD_REVISION else f"behind head {HEAD_REVISION}"
+    return f"{revision or '(empty)'} ({state})"
+
+
+def copy_association(
+    source_url: str, target_url: str, *, force: bool, rebuild: Rebuild
+) -> dict[str, int]:
+    """Copy everything at *source_url* to *target_url* (see ``transfer.copy_database``);
+    the rows copied per table."""
+    source = open_database(source_url, create=False)
+    try:
+        target = open_database(target_url)
+        try:
+            return copy_database(source, target, force=force, rebuild=rebuild)
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+
+
+def backup_database(url: str, file: Path) -> str:
+    """A consistent backup of the database at *url* in *file*, while it is in use: a
+    SQLite file through SQLite's backup API, or from PostgreSQL a portable bundle. Says
+    which kind it wrote ("SQLite file" or "portable bundle")."""
+    engine = open_database(url, create=False)
+    try:
+        if sqlite_path(url) is not None:
+            _sqlite_backup(engine, file)
+            return "SQLite file"
+        write_bundle(engine, file)
+        return "portable bundle"
+    finally:
+        engine.dispose()
+
+
+def _sqlite_backup(engine: Engine, file: Path) -> None:
+    """SQLite's online backup API: a consistent copy even while others write. Written
+    beside *file* first and moved into place, readable by its owner only."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_name(file.name + ".partial")
+    partial.unlink(missing_ok=True)
+    raw = engine.raw_connection()
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+        finally:
+            target.close()
+    finally:
+        raw.close()
+    os.chmod(partial, 0o600)
+    partial.replace(file)
+
+
+def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> dict[str, int]:
+    """Restore a backup made by ``backup_database`` (either kind) into the database at
+    *url*; refuses to replace an association there without *force*. The rows restored
+    per table."""
+    if not file.is_file():
+        raise DatabaseError(f"no backup at {file}")
+    with file.open("rb") as handle:
+        is_sqlite = handle.read(16) == SQLITE_HEADER
+    if not is_sqlite and not is_bundle(file):
+        raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
+    target = open_database(url)
+    try:
+        if not is_sqlite:
+            return read_bundle(file, target, force=force, rebuild=rebuild)
+        source = open_database(f"sqlite:///{file.resolve()}", create=False)
+        try:
+            return copy_database(source, target, force=force, rebuild=rebuild)
+        finally:
+            source.dispose()
+    finally:
+        target.dispose()
+
+
+def integrity_check(connection: Connection) -> tuple[list[str], list[str]]:
+    """SQLite's integrity and foreign-key checks (PostgreSQL enforces both itself): the
+    lines that report them, and each problem found."""
+    if connection.dialect.name != "sqlite":
+        return ["integrity and foreign keys: enforced by PostgreSQL"], []
+    integrity = [str(row[0]) for row in connection.execute(text("PRAGMA integrity_check"))]
+    problems = [] if integrity == ["ok"] else list(integrity)
+    broken = list(connection.execute(text("PRAGMA foreign_key_check")))
+    problems.extend(f"foreign key: {tuple(row)}" for row in broken)
+    lines = [
+        f"integrity check: {', '.join(integrity)}",
+        f"foreign keys: {'ok' if not broken else f'{len(broken)} broken'}",
+    ]
+    return lines, problems
+
+
+def refresh_derived(url: str, refresh: Callable[[Reader], int | None]) -> int | None:
+    """Note every member's ledger as changed and recompute what is derived from it with
+    *refresh* (``dues.balances.refresh``), in one transaction; how many it recomputed."""
+    engine = open_database(url, create=False)
+    try:
+        with engine.begin() as connection:
+            note_everyone(connection)
+            return refresh(Reader(connection))
+    finally:
+        engine.dispose()
