@@ -74,7 +74,8 @@ def outputs(assoc: str, folder: Path) -> dict[str, bytes]:
                     [assoc, "--db", str(db), *args], capture_output=True, check=False
                 )
                 key = " ".join(args)
-                results[key] = b"exit %d\n" % done.returncode + done.stdout + b"\n--\n" + done.stderr
+                status = b"exit %d\n" % done.returncode
+                results[key] = status + done.stdout + b"\n--\n" + done.stderr
     return results
 
 
