@@ -8,10 +8,10 @@ no rendering code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TextIO
 
 
 class OutputFormat(StrEnum):
@@ -46,13 +46,20 @@ class Column:
 
 @dataclass
 class Listing:
-    """Rows to print, with their columns; ``record`` prints one row as field/value pairs."""
+    """Rows to print, with their columns; ``record`` prints one row as field/value pairs.
+
+    ``notes`` are said to people (stderr) after the rows, ``warnings`` before them.
+    ``csv_writer``, when given, writes the ``-f csv`` text itself (the same text, its cells
+    made in SQL: a listing of a million rows) and returns the row count.
+    """
 
     columns: list[Column]
     rows: Iterable[Mapping[str, Any]]
     title: str | None = None
     record: bool = False
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    csv_writer: Callable[[TextIO], int] | None = None
 
 
 @dataclass
@@ -72,6 +79,8 @@ class Report:
     fields: list[tuple[Column, Any]] = field(default_factory=list)
     totals: list[tuple[Column, Any]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    # Said to people (stderr) after everything else, in every format.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def first(self) -> Listing:

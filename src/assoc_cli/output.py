@@ -136,8 +136,12 @@ def _record_rows(listing: Listing, lang: str) -> list[list[str]]:
 def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = None) -> None:
     """Print *listing* in *fmt* to *out* (stdout by default)."""
     stream = out or sys.stdout
+    for warning in listing.warnings:
+        message(warning)
     if fmt is OutputFormat.json:
         _render_json(listing, stream)
+    elif fmt is OutputFormat.csv and listing.csv_writer is not None:
+        listing.csv_writer(stream)
     elif fmt is OutputFormat.csv:
         write_csv(listing.columns, listing.rows, stream, header=[c.key for c in listing.columns])
     elif fmt is OutputFormat.plain:
@@ -156,7 +160,12 @@ def render_result(
     if isinstance(result, Listing):
         render(result, fmt, lang, out)
         return
-    stream = out or sys.stdout
+    _render_report(result, fmt, lang, out or sys.stdout)
+    for note in result.notes:
+        message(note)
+
+
+def _render_report(result: Report, fmt: OutputFormat, lang: str, stream: TextIO) -> None:
     if fmt is OutputFormat.csv or (fmt is OutputFormat.json and not result.fields):
         render(result.first, fmt, lang, stream)
         return

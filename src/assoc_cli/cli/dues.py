@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,19 +15,13 @@ from assoc_cli.cli.common import (
     message,
     open_reader,
     open_session,
-    render,
     render_result,
     today,
     year_option,
 )
+from assoc_cli.dues.choices import JoinPolicy, NoticeFormat, NoticeKind, ReportBy, UnpaidSort
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, OutputFormat
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from assoc_cli.db.reader import DbSession
-    from assoc_cli.dues.policy import DuesPolicy
+from assoc_cli.listing import OutputFormat
 
 app = typer.Typer(
     help=(
@@ -70,25 +62,6 @@ def _money(fen: int) -> str:
     from assoc_cli.i18n.money import format_money
 
     return format_money(fen)
-
-
-def _policy(session: DbSession) -> DuesPolicy:
-    from assoc_cli.dues.policy import dues_policy
-
-    return dues_policy(session)
-
-
-def _require_rates(session: DbSession, lang: str, year: int | None = None) -> None:
-    """Fail clearly when no rates exist; say which tiers lack a rate for *year*."""
-    from assoc_cli.errors import NotFoundError
-    from assoc_cli.organisation.queries import any_rate, rate_tiers
-
-    if not any_rate(session):
-        raise NotFoundError(t("msg.no_rates", "en"))
-    if year is not None:
-        have, missing = rate_tiers(session, year)
-        if missing and have:
-            message(t("msg.missing_rates", lang, year=year, tiers="、".join(missing)))
 
 
 # ---------------------------------------------------------------- rates and policy
@@ -145,32 +118,11 @@ def rates_list(
     Example:
       assoc dues rates list --year 2022
     """
-    from assoc_cli.dues.service import list_rates
+    from assoc_cli.dues.rates import rates_listing
 
     with open_session(ctx, write=False) as (session, lang):
-        rows = [
-            {
-                "year": rate.year,
-                "tier": tier.name,
-                "amount": rate.amount_fen,
-                "adopted_by": rate.adopted_by,
-            }
-            for rate, tier in list_rates(session=session, year=year)
-        ]
-        columns = [
-            Column("year"),
-            Column("tier"),
-            Column("amount", kind="money"),
-            Column("adopted_by"),
-        ]
-        render(Listing(columns, rows), fmt, lang)
-
-
-class JoinPolicy(StrEnum):
-    """Whether a unit joining mid-year owes that year."""
-
-    full_year = "full-year"
-    next_year = "next-year"
+        result = rates_listing(session, year=year)
+    render_result(result, fmt, lang)
 
 
 @app.command("policy")
@@ -201,62 +153,21 @@ def policy(
     Example:
       assoc dues policy --join next-year --withdraw-after 2
     """
-    from assoc_cli.dues.policy import set_dues_policy
+    from assoc_cli.dues.policy import policy_listing
 
     with open_session(ctx) as (session, lang):
-        if join is None and withdraw_after is None and deadline is None:
-            current = _policy(session)
-        else:
-            current = set_dues_policy(
-                session,
-                join_policy=join.value if join else None,
-                withdraw_after_years=withdraw_after,
-                deadline=deadline,
-            )
-            message(t("msg.policy", lang))
-        machine = fmt.for_machines
-        settings = (
-            ("dues.join_policy", current.join_policy, t(f"policy.{current.join_policy}", lang)),
-            ("dues.withdraw_after_years", str(current.withdraw_after_years), None),
-            ("dues.deadline", current.deadline, None),
+        result = policy_listing(
+            session,
+            join_policy=join,
+            withdraw_after_years=withdraw_after,
+            deadline=deadline,
+            lang=lang,
+            for_machines=fmt.for_machines,
         )
-        rows = [
-            {"key": key, "value": value}
-            if machine
-            else {"setting": t(f"setting.{key}", lang), "value": label or value}
-            for key, value, label in settings
-        ]
-        columns = (
-            [Column("key"), Column("value")] if machine else [Column("setting"), Column("value")]
-        )
-        render(Listing(columns, rows), fmt, lang)
+        render_result(result, fmt, lang)
 
 
 # ---------------------------------------------------------------- payments, waivers, voids
-
-
-def _year_summary(session: Session, lang: str, member_id: int, as_of: date) -> str:
-    from assoc_cli.dues.reports import member_ledger
-
-    rows = member_ledger(session, _policy(session), member_id=member_id, as_of=as_of)
-    parts = []
-    for row in rows:
-        if row["net_due"] <= 0:
-            continue
-        if row["balance"] == 0:
-            parts.append(t("msg.settled", lang, year=row["year"]))
-        else:
-            parts.append(
-                t("msg.still_owing", lang, year=row["year"], amount=_money(row["balance"]))
-            )
-    credit = max((row["credit"] for row in rows), default=0)
-    if credit > 0:
-        parts.append(t("msg.credit", lang, amount=_money(credit)))
-    return (
-        ";".join(parts)
-        if lang != "en" and parts
-        else "; ".join(parts) or t("msg.nothing_due", lang)
-    )
 
 
 @app.command("pay")
@@ -304,10 +215,9 @@ def pay(
     except AssocError as exc:
         raise typer.BadParameter(str(exc), param_hint="'--method'") from None
     with open_session(ctx) as (session, lang):
-        target = resolve_member(session=session, query=member)
-        entry = record_payment(
+        paid = record_payment(
             session=session,
-            member=target,
+            member=resolve_member(session=session, query=member),
             payment=PaymentInput(
                 amount_fen=fen,
                 on=when,
@@ -318,26 +228,9 @@ def pay(
                 note=note,
             ),
         )
-        message(
-            t(
-                "msg.paid",
-                lang,
-                number=target.number,
-                name=target.name,
-                amount=_money(fen),
-                method=chosen_method,
-                receipt=entry.receipt,
-            )
-        )
-        assert target.id is not None
-        message(
-            t(
-                "msg.after_payment",
-                lang,
-                summary=_year_summary(session, lang, target.id, max(when, today())),
-            )
-        )
-        typer.echo(entry.receipt)
+        for sentence in paid.sentences(lang):
+            message(sentence)
+        typer.echo(paid.receipt)
 
 
 @app.command("waive")
@@ -360,7 +253,6 @@ def waive(
     Example:
       assoc dues waive 双涵 --year 2022 --amount 5000 --reason 受灾减免 --approved-by 理事会
     """
-    from assoc_cli.dues.reports import member_ledger
     from assoc_cli.dues.service import entry_reference, record_waiver
     from assoc_cli.members.service import resolve_member
 
@@ -369,14 +261,6 @@ def waive(
     year_option(year, "--year")
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
-        assert target.id is not None
-        rows = {
-            row["year"]: row
-            for row in member_ledger(
-                session, _policy(session), member_id=target.id, as_of=max(when, date(year, 12, 31))
-            )
-        }
-        row = rows.get(year, {"due": 0, "waived": 0, "balance": 0})
         entry = record_waiver(
             session=session,
             member=target,
@@ -385,9 +269,6 @@ def waive(
             on=when,
             reason=reason,
             approved_by=approved_by,
-            due_fen=int(row["due"]),
-            waived_fen=int(row["waived"]),
-            balance_fen=int(row["balance"]),
         )
         message(
             t(
@@ -444,44 +325,17 @@ def statement(
     Example:
       assoc dues statement 双涵 --as-of 2022-11-30
     """
-    from assoc_cli.dues.reports import statement_report
+    from assoc_cli.dues.statement import statement_report
     from assoc_cli.members.service import resolve_member
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
-        result = statement_report(
-            session, _policy(session), member=target.model_dump(), as_of=when, lang=lang
-        )
+        result = statement_report(session, member=target.model_dump(), as_of=when, lang=lang)
     render_result(result, fmt, lang)
 
 
 # ---------------------------------------------------------------- reports
-
-
-class UnpaidSort(StrEnum):
-    """Order of the unpaid list."""
-
-    balance = "balance"
-    number = "number"
-    name = "name"
-    strokes = "strokes"
-
-
-UNPAID_COLUMNS = [
-    Column("number"),
-    Column("name"),
-    Column("tier"),
-    Column("due", kind="money"),
-    Column("paid", kind="money"),
-    Column("waived", kind="money"),
-    Column("balance", kind="money"),
-    Column("status", kind="enum", enum_prefix="dues_status."),
-    Column("representative"),
-    Column("phone"),
-    Column("years_in_arrears"),
-    Column("total_owing", kind="money"),
-]
 
 
 @app.command("unpaid")
@@ -503,39 +357,15 @@ def unpaid(
     Example:
       assoc dues unpaid --year 2022 --as-of 2022-11-30
     """
-    from assoc_cli.dues.reports import stream, unpaid_select
+    from assoc_cli.dues.unpaid import unpaid_listing
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
     with open_reader(ctx) as (session, lang):
-        _require_rates(session, lang, dues_year)
-        if tier is not None:
-            from assoc_cli.organisation.tiers import find_tier_id
-
-            find_tier_id(session, tier)
-        query = unpaid_select(
-            session,
-            _policy(session),
-            year=dues_year,
-            as_of=when,
-            tier=tier,
-            segment=segment,
-            sort=sort.value,
+        result = unpaid_listing(
+            session, year=dues_year, as_of=when, tier=tier, segment=segment, sort=sort, lang=lang
         )
-        if fmt is OutputFormat.csv:
-            # Hundreds of thousands of rows for a federation: the cells are made in SQL.
-            from assoc_cli.db.sql import write_csv_query
-
-            write_csv_query(session, query, UNPAID_COLUMNS, sys.stdout)
-            return
-        render(Listing(UNPAID_COLUMNS, stream(session, query)), fmt, lang)
-
-
-class ReportBy(StrEnum):
-    """Grouping of the collection report."""
-
-    tier = "tier"
-    segment = "segment"
+        render_result(result, fmt, lang)
 
 
 @app.command("report")
@@ -561,71 +391,22 @@ def report(
     Example:
       assoc dues report --year 2022 --as-of 2022-11-30 --compare 2021
     """
-    from assoc_cli.dues.reports import collection_figures, collection_sentence, same_day_in
-    from assoc_cli.i18n.dates import format_date
+    from assoc_cli.dues.collection import collection_report
 
     when = date_option(as_of, "--as-of") or today()
     dues_year = year_option(year, "--year") or when.year
+    year_option(compare, "--compare")
     with open_reader(ctx) as (session, lang):
-        _require_rates(session, lang, dues_year)
-        policy = _policy(session)
-        groups, total = collection_figures(session, policy, year=dues_year, as_of=when, by=by.value)
-        previous_groups: dict[Any, Any] = {}
-        previous_total = None
-        if year_option(compare, "--compare") is not None:
-            assert compare is not None
-            then = same_day_in(compare + (when.year - dues_year), when)
-            prev_groups, previous_total = collection_figures(
-                session, policy, year=compare, as_of=then, by=by.value
-            )
-            previous_groups = {g.group: g for g in prev_groups}
-        rows = []
-        for figures in [*groups, total]:
-            row = figures.as_row()
-            if figures is total:
-                row["group"] = t("report.total", lang)
-            row["rate_count_bar"] = row["rate_count"]
-            row["rate_amount_bar"] = row["rate_amount"]
-            if compare is not None:
-                previous = (
-                    previous_total if figures is total else previous_groups.get(figures.group)
-                )
-                row["compare_rate_count"] = previous.rate_count if previous else None
-                row["compare_rate_amount"] = previous.rate_amount if previous else None
-            rows.append(row)
-        machine = fmt.for_machines
-        columns = [
-            Column("group", "col.tier" if by is ReportBy.tier else "col.segment"),
-            Column("members_owing", kind="int"),
-            Column("paid_full", kind="int"),
-            Column("partial", kind="int"),
-            Column("unpaid", kind="int"),
-            # People get the figures they read out; machines get every column.
-            *([Column("due", kind="money"), Column("waived", kind="money")] if machine else []),
-            Column("net_due", kind="money"),
-            Column("collected", kind="money"),
-            *([Column("outstanding", kind="money")] if machine else []),
-            Column("rate_count", kind="percent"),
-            *([] if machine else [Column("rate_count_bar", "col.bar", kind="bar")]),
-            Column("rate_amount", kind="percent"),
-            *([] if machine else [Column("rate_amount_bar", "col.bar", kind="bar")]),
-            *(
-                [
-                    Column("compare_rate_count", kind="percent"),
-                    Column("compare_rate_amount", kind="percent"),
-                ]
-                if compare is not None
-                else []
-            ),
-        ]
-        title = t("report.title", lang, year=dues_year, date=format_date(when, lang))
-        render(Listing(columns, rows, title=None if machine else title), fmt, lang)
-        if not machine:
-            typer.echo(
-                collection_sentence(
-                    total, lang, when, (compare, previous_total) if compare is not None else None
-                )
-            )
+        result = collection_report(
+            session,
+            year=dues_year,
+            as_of=when,
+            by=by,
+            compare=compare,
+            lang=lang,
+            for_machines=fmt.for_machines,
+        )
+    render_result(result, fmt, lang)
 
 
 @app.command("arrears")
@@ -644,46 +425,14 @@ def arrears(
     Example:
       assoc dues arrears --as-of 2022-11-30
     """
-    from assoc_cli.dues.reports import arrears_select, stream
+    from assoc_cli.dues.unpaid import arrears_listing
 
     when = date_option(as_of, "--as-of") or today()
     if min_years < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--min-years'")
     with open_reader(ctx) as (session, lang):
-        _require_rates(session, lang)
-        query = arrears_select(session, _policy(session), as_of=when, min_years=min_years)
-        columns = [
-            Column("number"),
-            Column("name"),
-            Column("years_owing", kind="int"),
-            Column("years"),
-            Column("total_owing", kind="money"),
-            Column("years_unpaid", kind="int"),
-            Column("rule_crossed", kind="bool"),
-            Column("representative"),
-            Column("phone"),
-            Column("member_status", kind="enum", enum_prefix="status."),
-        ]
-        render(Listing(columns, stream(session, query)), fmt, lang)
-
-
-PAYMENT_COLUMNS = [
-    Column("receipt"),
-    Column("kind", "col.action", kind="enum", enum_prefix="entry."),
-    Column("entry_on", kind="date"),
-    Column("number"),
-    Column("name"),
-    Column("year"),
-    Column("amount", kind="money"),
-    Column("method"),
-    Column("payer"),
-    Column("state", kind="enum", enum_prefix="state."),
-    Column("voided_on", kind="date"),
-    Column("void_reason"),
-    Column("reason"),
-    Column("approved_by"),
-    Column("note"),
-]
+        result = arrears_listing(session, as_of=when, min_years=min_years)
+        render_result(result, fmt, lang)
 
 
 @app.command("export")
@@ -708,29 +457,15 @@ def export(
     Example:
       assoc dues export --year 2022 -o 2022缴费台账.xlsx
     """
-    from assoc_cli.dues.reports import payments_select, stream
-    from assoc_cli.files.spreadsheets import write_csv_file, write_xlsx_file
+    from assoc_cli.dues.exporting import export_payments
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
     year_option(year, "--year")
     with open_reader(ctx) as (session, lang):
-        rows = _for_people(stream(session, payments_select(year=year)))
-        headers = [c.label("zh-Hans") for c in PAYMENT_COLUMNS]
-        if output is not None and output.suffix.lower() == ".xlsx":
-            count = write_xlsx_file(output, PAYMENT_COLUMNS, rows, headers, f"{year or ''}缴费台账")
-        else:
-            count = write_csv_file(output, PAYMENT_COLUMNS, rows, headers, sys.stdout)
-        if output is not None:
-            message(t("msg.exported", lang, rows=count, file=output))
-
-
-def _for_people(rows: Any) -> Any:
-    """Spreadsheet rows read by people: 缴费/减免 and 有效/已作废 instead of codes."""
-    for row in rows:
-        row["kind"] = t(f"entry.{row['kind']}", "zh-Hans")
-        row["state"] = t(f"state.{row['state']}", "zh-Hans")
-        yield row
+        count = export_payments(session, year=year, output=output, stdout=sys.stdout)
+    if output is not None:
+        message(t("msg.exported", lang, rows=count, file=output))
 
 
 @app.command("verify")
@@ -742,26 +477,15 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     Example:
       assoc dues verify
     """
-    from assoc_cli.dues.verify import verify_ledger
-    from assoc_cli.errors import AssocError
+    from assoc_cli.dues.verify import verify_dues
 
     when = date_option(as_of, "--as-of") or today()
     with open_reader(ctx) as (session, lang):
-        result = verify_ledger(session, _policy(session), when)
-        problems = result.problems or []
-        for problem in problems:
-            typer.echo(problem)
-        if problems:
-            raise AssocError(t("msg.verify_failed", "en", count=len(problems)))
-        message(
-            t(
-                "msg.verify_ok",
-                lang,
-                members=result.members,
-                entries=result.entries,
-                receipts=result.receipts,
-            )
-        )
+        result = verify_dues(session, as_of=when)
+    render_result(result.report(lang), OutputFormat.plain, lang)
+    failure = result.failure()
+    if failure is not None:
+        raise failure
 
 
 @app.command("notice")
@@ -803,87 +527,34 @@ def notice(
       assoc dues notice --year 2022 --on 2022-11-18 --docx
       assoc dues notice --year 2022 --unpaid --on 2022-11-30 -o 催缴
     """
-    from assoc_cli.association.profile import require_association
-    from assoc_cli.dues.notices import facts_from_row, notice_document, notice_file_name
-    from assoc_cli.dues.reports import notice_select, stream
-    from assoc_cli.dues.service import log_notice
-    from assoc_cli.errors import ConflictError, InvalidValueError
-    from assoc_cli.files.papers import render_text, save
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.dues.notices import DeadlineBeforeIssueError, issue_notices
 
     if docx and text:
         raise typer.BadParameter("choose one of --docx and --text")
-    fmt = "docx" if docx else "txt" if text else "md"
+    fmt = NoticeFormat.docx if docx else NoticeFormat.text if text else NoticeFormat.markdown
     issued = date_option(on, "--on") or today()
     dues_year = year_option(year, "--year") or issued.year
-    kind = "reminder" if unpaid else "notice"
+    pay_by = date_option(deadline, "--deadline")
     with open_session(ctx) as (session, lang):
-        association = require_association(session)
-        policy = _policy(session)
-        pay_by = date_option(deadline, "--deadline") or date.fromisoformat(
-            f"{dues_year}-{policy.deadline}"
-        )
-        if deadline is not None and pay_by < issued:
-            raise typer.BadParameter(
-                f"the deadline {pay_by} is before the notice is issued ({issued})",
-                param_hint="'--deadline'",
-            )
-        _require_rates(session, lang, dues_year)
-        target = resolve_member(session=session, query=member) if member else None
-        query = notice_select(
-            session,
-            policy,
-            year=dues_year,
-            as_of=issued,
-            kind=kind,
-            member_id=target.id if target else None,
-            only_owing=unpaid,
-        )
-        rows = list(stream(session, query))
-        if target is not None and not rows:
-            raise InvalidValueError(
-                f"{target.name} ({target.number}) "
-                + ("owes nothing more" if unpaid else "owes no dues")
-                + f" for {dues_year} as of {issued}"
-            )
-        skipped = [row for row in rows if row["already_sent"] and not again]
-        if target is not None and skipped:
-            raise ConflictError(
-                f"{target.name} ({target.number}) already had the {dues_year} "
-                f"{t(f'notice.{kind}', 'en')}; add --again to send it again"
-            )
-        to_print = target is not None and output is None and fmt != "docx"
-        folder = output or Path(f"dues-notices-{dues_year}")
-        if not to_print:
-            folder.mkdir(parents=True, exist_ok=True)
-        written = 0
-        for row in rows:
-            if row["already_sent"] and not again:
-                continue
-            facts = facts_from_row(row, kind=kind, year=dues_year, as_of=issued, deadline=pay_by)
-            document = notice_document(facts, association, lang)
-            where = None
-            if to_print:
-                typer.echo(render_text(document, fmt), nl=False)
-            else:
-                path = folder / notice_file_name(facts, fmt)
-                save(document, path, fmt)
-                where = str(path)
-            log_notice(
-                session=session,
-                member_id=row["member_id"],
+        try:
+            result = issue_notices(
+                session,
                 year=dues_year,
-                kind=kind,
-                sent_on=issued,
-                balance_fen=int(row["balance"]) + int(row["arrears"] or 0),
-                document=where,
+                kind=NoticeKind.reminder if unpaid else NoticeKind.notice,
+                member=member,
+                folder=output,
+                fmt=fmt,
+                issued=issued,
+                deadline=pay_by,
+                again=again,
+                lang=lang,
             )
-            written += 1
-        label = t(f"notice.{kind}", lang)
-        if not to_print:
-            message(t("msg.notice_written", lang, count=written, kind=label, where=folder))
-        if skipped:
-            message(t("msg.notice_skipped", lang, count=len(skipped), kind=label))
+        except DeadlineBeforeIssueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="'--deadline'") from None
+        if result.printed is not None:
+            typer.echo(result.printed, nl=False)
+        for sentence in result.messages:
+            message(sentence)
 
 
 @app.command("notices")
@@ -899,38 +570,8 @@ def notices(
     Example:
       assoc dues notices --year 2022
     """
-    from sqlmodel import col, select
-
-    from assoc_cli.db.models import DuesNotice, Member
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.dues.notices import notices_listing
 
     with open_session(ctx, write=False) as (session, lang):
-        query = select(DuesNotice, Member).join(Member, col(Member.id) == DuesNotice.member_id)
-        if year is not None:
-            query = query.where(DuesNotice.year == year)
-        if member is not None:
-            query = query.where(
-                DuesNotice.member_id == resolve_member(session=session, query=member).id
-            )
-        rows = (
-            {
-                "number": m.number,
-                "name": m.name,
-                "year": n.year,
-                "kind": n.kind,
-                "sent_on": n.sent_on,
-                "balance": n.balance_fen,
-                "document": n.document,
-            }
-            for n, m in session.exec(query.order_by(col(DuesNotice.sent_on), col(DuesNotice.id)))
-        )
-        columns = [
-            Column("number"),
-            Column("name"),
-            Column("year"),
-            Column("kind", "col.action", kind="enum", enum_prefix="notice."),
-            Column("sent_on", kind="date"),
-            Column("balance", kind="money"),
-            Column("document"),
-        ]
-        render(Listing(columns, rows), fmt, lang)
+        result = notices_listing(session, year=year, member=member)
+        render_result(result, fmt, lang)

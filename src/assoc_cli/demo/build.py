@@ -17,7 +17,6 @@ from assoc_cli.actions.service import add_action
 from assoc_cli.association.profile import setup_association
 from assoc_cli.db.models import DuesEntry, Meeting, Member
 from assoc_cli.dues.policy import dues_policy
-from assoc_cli.dues.reports import member_ledger
 from assoc_cli.dues.service import (
     PaymentInput,
     log_notice,
@@ -26,6 +25,7 @@ from assoc_cli.dues.service import (
     set_rate,
     void_entry,
 )
+from assoc_cli.dues.statement import member_ledger
 from assoc_cli.meetings.service import (
     MeetingInput,
     add_item,
@@ -373,6 +373,10 @@ def _meetings(session: Session, members: list[Member]) -> Meeting:
 RATES = {"会长单位": 30000, "副会长单位": 20000, "理事单位": 10000, "会员单位": 3000}
 
 
+# The unit whose 2022 dues the council halved (M0041).
+WAIVED = 40
+
+
 def _dues(session: Session, rng: random.Random, members: list[Member]) -> None:
     """Two years of dues, shaped like seed 001: the 2022 notice goes out on 18 November
     and by 30 November a little over 80% of the units have paid; 2021 mostly settled."""
@@ -401,6 +405,17 @@ def _dues(session: Session, rng: random.Random, members: list[Member]) -> None:
         if owed_2021 and index % 13 != 7:
             day = date(2021, rng.choice((11, 12)), rng.randint(1, 28))
             _pay(session, member, owed_2021, day, 2021, rng.choice(methods))
+        if index == WAIVED:
+            # A waiver approved by the council before the unit paid its 2022 dues.
+            record_waiver(
+                session=session,
+                member=member,
+                year=2022,
+                amount_fen=150000,
+                on=date(2022, 11, 10),
+                reason="受疫情影响,理事会同意减半",
+                approved_by="二届三次理事会",
+            )
         if not owed_2022:
             continue
         pattern = index % 10
@@ -422,19 +437,8 @@ def _dues(session: Session, rng: random.Random, members: list[Member]) -> None:
             else date(2022, 12, rng.randint(1, 20))
         )
         _pay(session, member, owed_2022, day, 2022, rng.choice(methods))
-    # A waiver approved by the council, a unit paying two years at once (oldest first),
-    # an overpayment kept as credit, and a duplicate entry voided.
-    record_waiver(
-        session=session,
-        member=members[40],
-        year=2022,
-        amount_fen=150000,
-        on=date(2022, 11, 10),
-        reason="受疫情影响,理事会同意减半",
-        approved_by="二届三次理事会",
-        due_fen=due.get((members[40].id or 0, 2022), 0),
-        waived_fen=0,
-    )
+    # A unit paying two years at once (oldest first), an overpayment kept as credit, and
+    # a duplicate entry voided.
     _pay(session, members[20], 2000000, date(2022, 11, 22), None, "银行转账")
     _pay(session, members[33], 400000, date(2022, 11, 24), 2022, "微信")
     duplicate = _pay(session, members[14], 1000000, date(2022, 11, 25), 2022, "银行转账")
@@ -462,4 +466,4 @@ def _pay(
         session=session,
         member=member,
         payment=PaymentInput(amount_fen=fen, on=on, year=year, method=method),
-    )
+    ).entry

@@ -20,7 +20,7 @@ The rules, computed in the database (never by looping over members in Python):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -45,7 +45,8 @@ from sqlalchemy import (
 
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import int_sum
-from assoc_cli.dues.policy import JOIN_NEXT_YEAR, DuesPolicy
+from assoc_cli.dues.choices import JoinPolicy
+from assoc_cli.dues.policy import DuesPolicy
 from assoc_cli.dues.stored import stored_ledger
 from assoc_cli.members.roster import holding_t, member_t, office_t, tier_t
 from assoc_cli.organisation.tiers import lowest_tier_rank
@@ -91,7 +92,7 @@ def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYe
         start, end = date(year, 1, 1), date(year, 12, 31)
         covering = [t for t in terms if t.start_on <= end <= t.end_on]
         term_id = max(covering, key=lambda t: t.number).id if covering else None
-        join_by = start if policy.join_policy == JOIN_NEXT_YEAR else end
+        join_by = start if policy.join_policy == JoinPolicy.next_year else end
         result.append(DuesYear(year, start, end, term_id, min(join_by, as_of)))
     return result
 
@@ -428,3 +429,14 @@ def ledger(
         return stored.cte("ledger").prefix_with("NOT MATERIALIZED")
     query = ledger_select(session, policy, as_of, member_id)
     return (query if query is not None else empty_ledger()).cte("ledger")
+
+
+def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
+    """Rows of *query* as dicts, fetched in batches."""
+    result = session.connection().execute(query, execution_options={"yield_per": 1000})
+    keys = list(result.keys())
+    try:
+        for row in result:
+            yield dict(zip(keys, row, strict=True))
+    finally:
+        result.close()

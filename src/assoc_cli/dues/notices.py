@@ -1,16 +1,36 @@
-"""Dues notices (会费收缴通知) and reminders (催缴通知), one per member, from the ledger."""
+"""Dues notices (会费收缴通知) and reminders (催缴通知), one per member, from the ledger:
+choosing the members, each notice's facts and paper, writing or printing them, logging
+each one sent (``assoc dues notice``), and the log itself (``assoc dues notices``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
+from assoc_cli.association.profile import require_association
+from assoc_cli.db.core import dues_notice_t
 from assoc_cli.db.models import Association
-from assoc_cli.files.papers import Document
+from assoc_cli.dues.choices import NoticeFormat, NoticeKind
+from assoc_cli.dues.ledger import stream
+from assoc_cli.dues.policy import dues_policy
+from assoc_cli.dues.rates import require_rates
+from assoc_cli.dues.service import log_notice
+from assoc_cli.dues.unpaid import notice_select
+from assoc_cli.errors import ConflictError, InvalidValueError
+from assoc_cli.files.papers import Document, render_text, save
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.money import capital_amount, format_money
+from assoc_cli.listing import Column, Listing
+from assoc_cli.members.roster import member_t
+from assoc_cli.members.service import resolve_member
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 @dataclass(frozen=True)
@@ -37,7 +57,7 @@ class NoticeFacts:
 def facts_from_row(
     row: dict[str, Any], *, kind: str, year: int, as_of: date, deadline: date
 ) -> NoticeFacts:
-    """Notice facts from a row of ``dues.reports.notice_select``."""
+    """Notice facts from a row of ``dues.unpaid.notice_select``."""
     return NoticeFacts(
         kind=kind,
         year=year,
@@ -143,3 +163,144 @@ def notice_file_name(facts: NoticeFacts, suffix: str) -> str:
     kind = "会费通知" if facts.kind == "notice" else "催缴通知"
     safe = "".join(c for c in facts.name if c not in '\\/:*?"<>|').strip() or facts.number
     return f"{facts.number}-{safe}-{facts.year}年度{kind}.{suffix}"
+
+
+class DeadlineBeforeIssueError(InvalidValueError):
+    """The pay-by date given is before the notice is issued (a mistake in ``--deadline``)."""
+
+
+@dataclass
+class NoticesIssued:
+    """What ``issue_notices`` did: the notice's text when it was printed rather than
+    written, how many were written (or printed) and logged, how many were skipped as
+    already sent, and the sentences for people, in order."""
+
+    kind: NoticeKind
+    printed: str | None = None
+    written: int = 0
+    skipped: int = 0
+    folder: Path | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+def issue_notices(
+    session: Session,
+    *,
+    year: int,
+    kind: NoticeKind,
+    member: str | None,
+    folder: Path | None,
+    fmt: NoticeFormat,
+    issued: date,
+    deadline: date | None,
+    again: bool,
+    lang: str,
+) -> NoticesIssued:
+    """Write the notice or reminder of *year* for each member owing dues for it (with
+    *member*, that member only; a reminder only to those still owing) as of *issued*,
+    payable by *deadline* (default: the policy's deadline in *year*), and log each one.
+
+    Members who already had this kind for *year* are skipped unless *again*; for a single
+    member that is an error, as is a member with nothing to pay. With a single member
+    and no *folder*, the notice is printed (``printed``) unless it is a Word file; else
+    the files go into *folder* (default: ``./dues-notices-YEAR``)."""
+    association = require_association(session)
+    policy = dues_policy(session)
+    pay_by = deadline or date.fromisoformat(f"{year}-{policy.deadline}")
+    if deadline is not None and pay_by < issued:
+        raise DeadlineBeforeIssueError(
+            f"the deadline {pay_by} is before the notice is issued ({issued})"
+        )
+    result = NoticesIssued(kind=kind, messages=require_rates(session, lang, year))
+    target = resolve_member(session=session, query=member) if member else None
+    query = notice_select(
+        session,
+        policy,
+        year=year,
+        as_of=issued,
+        kind=kind.value,
+        member_id=target.id if target else None,
+        only_owing=kind is NoticeKind.reminder,
+    )
+    rows = list(stream(session, query))
+    if target is not None and not rows:
+        raise InvalidValueError(
+            f"{target.name} ({target.number}) "
+            + ("owes nothing more" if kind is NoticeKind.reminder else "owes no dues")
+            + f" for {year} as of {issued}"
+        )
+    skipped = [row for row in rows if row["already_sent"] and not again]
+    if target is not None and skipped:
+        raise ConflictError(
+            f"{target.name} ({target.number}) already had the {year} "
+            f"{t(f'notice.{kind}', 'en')}; add --again to send it again"
+        )
+    to_print = target is not None and folder is None and fmt is not NoticeFormat.docx
+    if not to_print:
+        result.folder = folder or Path(f"dues-notices-{year}")
+        result.folder.mkdir(parents=True, exist_ok=True)
+    for row in rows:
+        if row["already_sent"] and not again:
+            continue
+        facts = facts_from_row(row, kind=kind.value, year=year, as_of=issued, deadline=pay_by)
+        document = notice_document(facts, association, lang)
+        where = None
+        if result.folder is None:
+            result.printed = (result.printed or "") + render_text(document, fmt.value)
+        else:
+            path = result.folder / notice_file_name(facts, fmt.value)
+            save(document, path, fmt.value)
+            where = str(path)
+        log_notice(
+            session=session,
+            member_id=row["member_id"],
+            year=year,
+            kind=kind.value,
+            sent_on=issued,
+            balance_fen=int(row["balance"]) + int(row["arrears"] or 0),
+            document=where,
+        )
+        result.written += 1
+    label = t(f"notice.{kind}", lang)
+    if result.folder is not None:
+        result.messages.append(
+            t("msg.notice_written", lang, count=result.written, kind=label, where=result.folder)
+        )
+    result.skipped = len(skipped)
+    if skipped:
+        result.messages.append(t("msg.notice_skipped", lang, count=len(skipped), kind=label))
+    return result
+
+
+NOTICE_LOG_COLUMNS = [
+    Column("number"),
+    Column("name"),
+    Column("year"),
+    Column("kind", "col.action", kind="enum", enum_prefix="notice."),
+    Column("sent_on", kind="date"),
+    Column("balance", kind="money"),
+    Column("document"),
+]
+
+
+def notices_listing(session: Session, *, year: int | None, member: str | None) -> Listing:
+    """``assoc dues notices``: the notices and reminders sent, in the order they were
+    sent (of *year*, of *member*, or all)."""
+    notice_t = dues_notice_t
+    query = select(
+        member_t.c.number,
+        member_t.c.name,
+        notice_t.c.year,
+        notice_t.c.kind,
+        notice_t.c.sent_on,
+        notice_t.c.balance_fen.label("balance"),
+        notice_t.c.document,
+    ).select_from(notice_t.join(member_t, member_t.c.id == notice_t.c.member_id))
+    if year is not None:
+        query = query.where(notice_t.c.year == year)
+    if member is not None:
+        query = query.where(
+            notice_t.c.member_id == resolve_member(session=session, query=member).id
+        )
+    query = query.order_by(notice_t.c.sent_on, notice_t.c.id)
+    return Listing(NOTICE_LOG_COLUMNS, stream(session, query))

@@ -1,4 +1,5 @@
-"""Policy settings kept in the database (key/value), with their defaults."""
+"""The dues policy (会费规则): mid-year joiners, the charter's withdrawal rule, the notices'
+deadline — settings kept in the database (key/value), with their defaults."""
 
 from __future__ import annotations
 
@@ -8,19 +9,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from assoc_cli.db.core import setting_t
+from assoc_cli.dues.choices import JoinPolicy
 from assoc_cli.errors import InvalidValueError
+from assoc_cli.i18n import t
+from assoc_cli.listing import Column, Listing
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from assoc_cli.db.reader import DbSession
 
-JOIN_FULL_YEAR = "full-year"
-JOIN_NEXT_YEAR = "next-year"
-
 DEFAULTS = {
     # A unit joining mid-year owes that whole year (full-year) or starts next year.
-    "dues.join_policy": JOIN_FULL_YEAR,
+    "dues.join_policy": JoinPolicy.full_year.value,
     # Charter rule: a unit that has paid nothing for this many ended years may be treated
     # as withdrawn. Reports mark it; nothing withdraws anyone automatically.
     "dues.withdraw_after_years": "1",
@@ -75,10 +76,9 @@ def set_dues_policy(
 ) -> DuesPolicy:
     """Change the dues rules given; the others stay."""
     if join_policy is not None:
-        if join_policy not in (JOIN_FULL_YEAR, JOIN_NEXT_YEAR):
-            raise InvalidValueError(
-                f"join policy is {JOIN_FULL_YEAR} or {JOIN_NEXT_YEAR}, not {join_policy}"
-            )
+        if join_policy not in tuple(JoinPolicy):
+            choices = f"{JoinPolicy.full_year} or {JoinPolicy.next_year}"
+            raise InvalidValueError(f"join policy is {choices}, not {join_policy}")
         set_setting(session, "dues.join_policy", join_policy)
     if withdraw_after_years is not None:
         if not 1 <= withdraw_after_years <= 10:
@@ -87,6 +87,45 @@ def set_dues_policy(
     if deadline is not None:
         set_setting(session, "dues.deadline", parse_month_day(deadline))
     return dues_policy(session)
+
+
+def policy_listing(
+    session: Session,
+    *,
+    join_policy: JoinPolicy | None = None,
+    withdraw_after_years: int | None = None,
+    deadline: str | None = None,
+    lang: str,
+    for_machines: bool,
+) -> Listing:
+    """``assoc dues policy``: change the rules given (none: only show them), then list the
+    rules in force — stable keys and raw values for machines, the settings' names and the
+    join rule in words for people. A change is confirmed in a note."""
+    changing = join_policy is not None or withdraw_after_years is not None or deadline is not None
+    if changing:
+        current = set_dues_policy(
+            session,
+            join_policy=join_policy.value if join_policy else None,
+            withdraw_after_years=withdraw_after_years,
+            deadline=deadline,
+        )
+    else:
+        current = dues_policy(session)
+    settings = (
+        ("dues.join_policy", current.join_policy, t(f"policy.{current.join_policy}", lang)),
+        ("dues.withdraw_after_years", str(current.withdraw_after_years), None),
+        ("dues.deadline", current.deadline, None),
+    )
+    rows = [
+        {"key": key, "value": value}
+        if for_machines
+        else {"setting": t(f"setting.{key}", lang), "value": label or value}
+        for key, value, label in settings
+    ]
+    columns = (
+        [Column("key"), Column("value")] if for_machines else [Column("setting"), Column("value")]
+    )
+    return Listing(columns, rows, notes=[t("msg.policy", lang)] if changing else [])
 
 
 def parse_month_day(text: str) -> str:

@@ -16,25 +16,15 @@ from sqlmodel import Session, col, select
 
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import DuesEntry, DuesNotice, DuesRate, Member, Tier
+from assoc_cli.dues.choices import METHOD_NAMES, EntryKind, PaymentMethod
+from assoc_cli.dues.policy import dues_policy
+from assoc_cli.dues.statement import Position, member_ledger, member_position
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n import t
 from assoc_cli.i18n.money import format_money
 
 MAX_TIERS = 4
-PAYMENT, WAIVER, VOID = "payment", "waiver", "void"
-METHODS = {
-    "银行转账": "银行转账",
-    "转账": "银行转账",
-    "bank": "银行转账",
-    "transfer": "银行转账",
-    "现金": "现金",
-    "cash": "现金",
-    "微信": "微信",
-    "wechat": "微信",
-    "支付宝": "支付宝",
-    "alipay": "支付宝",
-    "其他": "其他",
-    "other": "其他",
-}
+PAYMENT, WAIVER, VOID = EntryKind.payment.value, EntryKind.waiver.value, EntryKind.void.value
 # Receipts assoc issues itself: 2022-0001, gap-free within each calendar year.
 AUTO_RECEIPT = re.compile(r"^\d{4}-\d{4,}$")
 WAIVER_REF = re.compile(r"^[Ww](\d+)$")
@@ -50,12 +40,10 @@ def check_year(year: int) -> int:
 
 def parse_method(text: str) -> str:
     """银行转账, 现金, 微信, 支付宝 or 其他 (English names accepted)."""
-    method = METHODS.get(text.strip().lower())
+    method = METHOD_NAMES.get(text.strip().lower())
     if method is None:
-        raise InvalidValueError(
-            f'payment method "{text}" is not one of 银行转账, 现金, 微信, 支付宝, 其他'
-        )
-    return method
+        raise InvalidValueError(f'payment method "{text}" is not one of {", ".join(PaymentMethod)}')
+    return method.value
 
 
 def set_rate(
@@ -95,14 +83,6 @@ def set_rate(
     return rate, previous
 
 
-def list_rates(*, session: Session, year: int | None) -> list[tuple[DuesRate, Tier]]:
-    """Rates by year, then tier rank."""
-    query = select(DuesRate, Tier).join(Tier, col(Tier.id) == DuesRate.tier_id)
-    if year is not None:
-        query = query.where(DuesRate.year == year)
-    return list(session.exec(query.order_by(col(DuesRate.year), col(Tier.rank))))
-
-
 def _next_receipt(session: Session, year: int) -> tuple[str, int]:
     highest = session.exec(
         select(func.max(DuesEntry.receipt_seq)).where(DuesEntry.receipt_year == year)
@@ -118,15 +98,45 @@ class PaymentInput:
     amount_fen: int
     on: date
     year: int | None = None
-    method: str = "银行转账"
+    method: str = PaymentMethod.bank.value
     receipt: str | None = None
     payer: str | None = None
     note: str | None = None
 
 
-def record_payment(*, session: Session, member: Member, payment: PaymentInput) -> DuesEntry:
+@dataclass(frozen=True)
+class PaymentRecorded:
+    """A payment just recorded: its entry (with the receipt number), who paid, and the
+    member's position after it."""
+
+    entry: DuesEntry
+    number: str
+    name: str
+    position: Position
+
+    @property
+    def receipt(self) -> str:
+        """The receipt number: the next 2022-0001 style number, or the member's own."""
+        return self.entry.receipt or ""
+
+    def sentences(self, lang: str) -> list[str]:
+        """What people are told: the payment, then where the member stands."""
+        paid = t(
+            "msg.paid",
+            lang,
+            number=self.number,
+            name=self.name,
+            amount=format_money(self.entry.amount_fen),
+            method=self.entry.method,
+            receipt=self.entry.receipt,
+        )
+        return [paid, t("msg.after_payment", lang, summary=self.position.summary(lang))]
+
+
+def record_payment(*, session: Session, member: Member, payment: PaymentInput) -> PaymentRecorded:
     """Record a payment (缴费) with a receipt number; it settles the named year, or the
-    oldest outstanding years first, and any excess is credit."""
+    oldest outstanding years first, and any excess is credit. Returns it with the
+    member's position after it, as of the payment's date or today, whichever is later."""
     if payment.amount_fen <= 0:
         raise InvalidValueError("a payment must be more than zero")
     if not MIN_YEAR <= payment.on.year <= MAX_YEAR:
@@ -171,7 +181,9 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
     )
     session.add(entry)
     session.flush()
-    return entry
+    assert member.id is not None
+    position = member_position(session, member_id=member.id, as_of=max(payment.on, date.today()))
+    return PaymentRecorded(entry=entry, number=member.number, name=member.name, position=position)
 
 
 def record_waiver(
@@ -183,12 +195,19 @@ def record_waiver(
     on: date,
     reason: str,
     approved_by: str | None,
-    due_fen: int,
-    waived_fen: int,
-    balance_fen: int | None = None,
 ) -> DuesEntry:
-    """Record a reduction (减免) of *member*'s dues for *year*; it cannot exceed what is due."""
+    """Record a reduction (减免) of *member*'s dues for *year*. It cannot exceed the year's
+    dues (less what was already waived), nor what is still owed — read from the ledger as
+    of the decision or the end of *year*, whichever is later."""
     check_year(year)
+    assert member.id is not None
+    rows = member_ledger(
+        session, dues_policy(session), member_id=member.id, as_of=max(on, date(year, 12, 31))
+    )
+    row = next((row for row in rows if row["year"] == year), None)
+    due_fen, waived_fen, balance_fen = (
+        (int(row["due"]), int(row["waived"]), int(row["balance"])) if row else (0, 0, 0)
+    )
     if not reason.strip():
         raise InvalidValueError("a waiver needs a reason (--reason), e.g. 理事会决议减免")
     if due_fen <= 0:
@@ -201,13 +220,13 @@ def record_waiver(
             f"{format_money(due_fen)}"
             + (f" (already waived {format_money(waived_fen)})" if waived_fen else "")
         )
-    if balance_fen is not None and amount_fen > balance_fen:
+    if amount_fen > balance_fen:
         raise InvalidValueError(
             f"only {format_money(balance_fen)} of the {year} dues is still owed; a waiver can "
             "only reduce what is owed (to give money back, void the payment)"
         )
     entry = DuesEntry(
-        member_id=member.id,  # type: ignore[arg-type]
+        member_id=member.id,
         kind=WAIVER,
         year=year,
         amount_fen=amount_fen,

@@ -22,8 +22,11 @@ from sqlalchemy import func, select
 
 from assoc_cli.dues import stored as stored_rows
 from assoc_cli.dues.ledger import dues_years, entry_t, ledger, period_t, rate_t
-from assoc_cli.dues.policy import DuesPolicy
+from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.reference_model import Entry, account
+from assoc_cli.errors import AssocError
+from assoc_cli.i18n import t
+from assoc_cli.listing import Report
 from assoc_cli.members.roster import holding_t, member_t, office_t, tier_t
 
 if TYPE_CHECKING:
@@ -40,6 +43,31 @@ class VerifyResult:
     entries: int = 0
     receipts: int = 0
     problems: list[str] | None = None
+
+    def report(self, lang: str) -> Report:
+        """For people: each problem on a line of its own (stdout), then, when none was
+        found, what was checked (a note on stderr)."""
+        problems = self.problems or []
+        said = (
+            []
+            if problems
+            else [
+                t(
+                    "msg.verify_ok",
+                    lang,
+                    members=self.members,
+                    entries=self.entries,
+                    receipts=self.receipts,
+                )
+            ]
+        )
+        return Report(parts=[], lines=problems, notes=said)
+
+    def failure(self) -> AssocError | None:
+        """The error to exit with when something does not add up."""
+        if not self.problems:
+            return None
+        return AssocError(t("msg.verify_failed", "en", count=len(self.problems)))
 
 
 def _receipt_problems(session: DbSession) -> Iterator[str]:
@@ -152,6 +180,11 @@ def _expected_dues(
             rows.append((year.year, rates.get((year.year, rank_to_tier[rank]), 0)))
         expected[member_id] = rows
     return expected
+
+
+def verify_dues(session: DbSession, *, as_of: date) -> VerifyResult:
+    """``assoc dues verify``: :func:`verify_ledger` under the dues policy in force."""
+    return verify_ledger(session, dues_policy(session), as_of)
 
 
 def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> VerifyResult:

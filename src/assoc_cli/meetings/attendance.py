@@ -14,7 +14,7 @@ from sqlalchemy import Table, and_, case, func, or_, select
 
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import int_sum
-from assoc_cli.dues.reports import percent
+from assoc_cli.dues.collection import percent
 from assoc_cli.members.roster import member_t
 
 if TYPE_CHECKING:

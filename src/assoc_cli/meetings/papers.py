@@ -71,9 +71,9 @@ def _heading(
 
 def dues_sentence(session: Session, item: AgendaItem, meeting: Meeting, lang: str) -> str:
     """The live collection figures for a dues-report item, as of the meeting date."""
+    from assoc_cli.dues.collection import collection_figures, collection_sentence
     from assoc_cli.dues.ledger import dues_years
     from assoc_cli.dues.policy import dues_policy
-    from assoc_cli.dues.reports import collection_figures, collection_sentence
 
     policy = dues_policy(session)
     year = item.dues_year or meeting.held_on.year

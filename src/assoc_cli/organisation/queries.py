@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from assoc_cli.db.core import dues_rate_t, office_t, term_t, tier_t
+from assoc_cli.db.core import office_t, term_t
 from assoc_cli.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -62,17 +62,3 @@ def require_office(session: DbSession, name: str) -> None:
         f'there is no office "{name}"; the offices are: {names} '
         "(add one with: assoc offices define NAME --rank N)"
     )
-
-
-def any_rate(session: DbSession) -> bool:
-    """Whether any dues rate has been set."""
-    return session.connection().execute(select(dues_rate_t.c.id).limit(1)).first() is not None
-
-
-def rate_tiers(session: DbSession, year: int) -> tuple[list[str], list[str]]:
-    """The tiers (names) with a rate for *year*, and those without one."""
-    connection = session.connection()
-    rated = select(tier_t.c.name).join(dues_rate_t, dues_rate_t.c.tier_id == tier_t.c.id)
-    have = set(connection.execute(rated.where(dues_rate_t.c.year == year)).scalars())
-    every = list(connection.execute(select(tier_t.c.name)).scalars())
-    return [n for n in every if n in have], [n for n in every if n not in have]
