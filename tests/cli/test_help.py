@@ -30,7 +30,7 @@ HEAVY = (
     "rich",
     "tabulate",
 )
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _all_commands() -> list[tuple[str, ...]]:
