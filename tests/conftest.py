@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,34 +187,177 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+def _server_database(
+    request: pytest.FixtureRequest, prefix: str, template: str | None = None, keep: bool = False
+) -> str:
+    """A new database on the session's PostgreSQL server (a copy of *template*); unless
+    *keep*, dropped when the test ends, so the server holds only the databases in use."""
+    server: pg_server.PgServer = request.getfixturevalue("postgres")
+    name = f"{prefix}_{uuid.uuid4().hex[:16]}"
+    url = pg_server.create_database(server, name, template=template)
+    if not keep:
+        request.addfinalizer(lambda: pg_server.drop_database(server, name))
+    return url
+
+
 def _fresh_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
     if backend == "sqlite":
         return str(tmp_path / "assoc.db")
-    server = request.getfixturevalue("postgres")
-    return pg_server.create_database(server, f"t_{uuid.uuid4().hex[:16]}")
+    return _server_database(request, "t")
+
+
+INIT = ("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
+
+
+def _initialised(cli: Cli) -> None:
+    """What the ``cli`` fixture's association is: `assoc init` on a database from nothing."""
+    cli.ok(*INIT)
+
+
+def _migrated(cli: Cli) -> None:
+    """A database at the newest schema with no association in it yet."""
+    cli.ok("db", "upgrade")
+
+
+# name: (the template it starts from, what is done to it); built on first use.
+BUILDS: dict[str, tuple[str | None, Callable[[Cli], None]]] = {
+    "blank": (None, _migrated),
+    "cli": (None, _initialised),
+}
+
+
+class Templates:
+    """Databases built once per session through the real commands, and copied for each test
+    that starts from them: a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on
+    PostgreSQL. A copy holds exactly what the build left (the same ``snapshot()``), without
+    running the build's commands (and, from nothing, every migration) again per test."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: dict[tuple[str, str], str] = {}
+
+    def copy(
+        self,
+        name: str,
+        backend: str,
+        folder: Path,
+        request: pytest.FixtureRequest,
+        *,
+        keep: bool = False,
+    ) -> Cli:
+        """A private copy of template *name* (in *folder* for SQLite), built if need be;
+        a PostgreSQL copy is dropped when the test ends unless *keep*."""
+        key = (name, backend)
+        if key not in self.built:
+            self.built[key] = self._build(name, backend, request)
+        if backend == "sqlite":
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / "assoc.db"
+            shutil.copy(self.built[key], target)  # with its mode (0600)
+            return Cli(str(target))
+        return Cli(_server_database(request, "t", template=self.built[key], keep=keep))
+
+    def _build(self, name: str, backend: str, request: pytest.FixtureRequest) -> str:
+        """Build template *name*; returns the SQLite file or the PostgreSQL database."""
+        base, build = BUILDS[name]
+        folder = self.folder / f"{name}-{backend}"
+        if base is not None:
+            made = self.copy(base, backend, folder, request, keep=True)
+        elif backend == "sqlite":
+            made = Cli(str(folder / "assoc.db"))
+        else:
+            server = request.getfixturevalue("postgres")
+            made = Cli(pg_server.create_database(server, f"template_{name}"))
+        build(made)
+        if backend == "sqlite":
+            # Every connection is closed, so the whole database is in the one file.
+            assert not Path(f"{made.location}-wal").exists(), made.location
+            return made.location
+        return made.location.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    """The session's template databases."""
+    return Templates(tmp_path_factory.mktemp("templates"))
 
 
 def new_cli(
-    backend: str, folder: Path, request: pytest.FixtureRequest, *, init: bool = False
+    backend: str,
+    folder: Path,
+    request: pytest.FixtureRequest,
+    *,
+    init: bool = False,
+    migrated: bool = False,
 ) -> Cli:
     """One more database for a test (a new SQLite file in *folder*, or a new PostgreSQL
-    database); with *init*, an association initialised as the ``cli`` fixture's is."""
-    made = Cli(_fresh_location(backend, folder, request))
-    if init:
-        made.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    return made
+    database): from nothing; with *migrated*, at the newest schema but with no association;
+    with *init*, an association initialised as the ``cli`` fixture's is."""
+    if init or migrated:
+        templates: Templates = request.getfixturevalue("templates")
+        return templates.copy("cli" if init else "blank", backend, folder, request)
+    return Cli(_fresh_location(backend, folder, request))
+
+
+def template_fixture(name: str, build: Callable[[Cli], None]) -> Any:
+    """A fixture: a private copy of an association built once per session by *build* (from
+    the ``cli`` fixture's association), instead of by running *build* for every test."""
+    BUILDS[name] = ("cli", build)
+
+    def fixture(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
+        templates: Templates = request.getfixturevalue("templates")
+        return templates.copy(name, backend, tmp_path, request)
+
+    fixture.__name__ = name
+    fixture.__doc__ = build.__doc__
+    return pytest.fixture(name=name)(fixture)
 
 
 @pytest.fixture
 def empty_cli(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
-    """A database with nothing in it yet (a new SQLite path, or a new empty database)."""
+    """A database with nothing in it yet (a new SQLite path, or a new empty database): for
+    the tests of what happens on first use."""
     return new_cli(backend, tmp_path, request)
 
 
 @pytest.fixture
 def cli(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
-    """An initialised association in a fresh database."""
+    """An initialised association in a fresh database (a copy of one initialised once)."""
     return new_cli(backend, tmp_path, request, init=True)
+
+
+def _meetings_association(cli: Cli) -> None:
+    """A term, six units with offices, and 2021 dues rates (for meetings and action items)."""
+    cli.ok("terms", "add", "2", "--start", "2021-06-18")
+    people = [
+        ("通力", "张辉新", "会长"),
+        ("双涵", "周立正", "副会长"),
+        ("华普", "王传强", "副会长"),
+        ("永华", "蔡杰", "理事"),
+        ("泰展", "刘美兰", "理事"),
+        ("柳杭", "郑辉", "理事"),
+    ]
+    for short, person, office in people:
+        cli.ok(
+            "members",
+            "add",
+            f"山东{short}有限公司",
+            "--short-name",
+            short,
+            "--rep",
+            person,
+            "--phone",
+            "0533-1",
+            "--joined",
+            "2015-01-01",
+        )
+        cli.ok("offices", "assign", short, office, "--term", "2")
+    cli.ok("dues", "rates", "set", "2021", "会长单位", "30000")
+    cli.ok("dues", "rates", "set", "2021", "副会长单位", "20000")
+    cli.ok("dues", "rates", "set", "2021", "理事单位", "10000")
+
+
+assoc = template_fixture("assoc", _meetings_association)
 
 
 @pytest.fixture(scope="session")
@@ -243,5 +386,4 @@ def demo(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Cli:
         shutil.copy(request.getfixturevalue("demo_file"), copy)
         return Cli(str(copy))
     template = request.getfixturevalue("demo_template")
-    server = request.getfixturevalue("postgres")
-    return Cli(pg_server.create_database(server, f"d_{uuid.uuid4().hex[:16]}", template=template))
+    return Cli(_server_database(request, "d", template=template))

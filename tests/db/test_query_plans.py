@@ -1,16 +1,17 @@
 """Speed that cannot silently regress: the number of SQL round trips a report makes does
-not grow with its rows (no N+1 queries), the hot queries use their indexes (EXPLAIN QUERY
-PLAN), and huge listings are cut short on screen. Timings live in bench/, never here."""
+not grow with its rows (no N+1 queries), and the hot queries use their indexes (EXPLAIN
+QUERY PLAN). Timings live in bench/, never here."""
 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Cli, new_cli, recorded_statements, sqlite_only
+from tests.conftest import Cli, new_cli, recorded_statements, sqlite_only, template_fixture
 
 RATES = {"会长单位": "30000", "副会长单位": "20000", "理事单位": "10000", "会员单位": "3000"}
 
@@ -66,10 +67,13 @@ def test_reports_make_the_same_round_trips_for_4_or_40_members(
         assert trips == _round_trips(large, args), " ".join(args)
 
 
-@pytest.fixture
-def small(cli: Cli, tmp_path: Path) -> Cli:
+def _small(cli: Cli) -> None:
     """An association with a few members, offices, rates and payments."""
-    return _association(cli, tmp_path / "data", 12)
+    with tempfile.TemporaryDirectory() as folder:
+        _association(cli, Path(folder), 12)
+
+
+small = template_fixture("small", _small)
 
 
 def _plans(db: Path, statements: list[tuple[str, Any]]) -> list[str]:
@@ -144,49 +148,3 @@ def test_one_members_lookups_search_indexes(small: Cli) -> None:
         assert member_plans
         # Finding the member by name uses the name index, not a scan of the roster.
         assert any("SEARCH member USING INDEX ix_member_name" in p for p in plans), plans
-
-
-def test_huge_listings_show_the_first_rows_and_say_how_to_get_all(cli: Cli, tmp_path: Path) -> None:
-    rows = ["名称,入会日期"] + [f"淄博批量{i:05d}有限公司,2020-01-01" for i in range(1005)]
-    roster = tmp_path / "roster.csv"
-    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    cli.ok("members", "import", str(roster))
-    for fmt in ("table", "plain"):
-        result = cli.ok("members", "list", "-f", fmt)
-        shown = [line for line in result.stdout.splitlines() if "淄博批量" in line]
-        assert len(shown) == 1000, fmt
-        assert "仅显示前 1000 行,共 1005 行" in result.stderr
-        assert "-f csv" in result.stderr
-    every = cli.ok("members", "list", "-f", "csv").stdout.splitlines()
-    assert len(every) == 1 + 1005
-
-
-def test_csv_export_cells_computed_in_sql_equal_the_spreadsheets(demo: Cli, tmp_path: Path) -> None:
-    """The CSV export computes its cells in SQL (words, dates, neutralised formulas); the
-    .xlsx export goes through Python. Cell for cell they say the same."""
-    import csv
-    from datetime import datetime
-
-    from openpyxl import load_workbook
-
-    from assoc_cli.output import neutralise_formula
-
-    demo.ok(
-        "members", "add", "=1+1 公司", "--phone", "+86 533 1", "--note", "-3", "--party-org", "否"
-    )
-    demo.ok("members", "export", "-o", str(tmp_path / "r.csv"), "--status", "all")
-    demo.ok("members", "export", "-o", str(tmp_path / "r.xlsx"), "--status", "all")
-    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
-        from_csv = list(csv.reader(handle))
-    sheet = load_workbook(tmp_path / "r.xlsx").worksheets[0]
-
-    def text(value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, datetime):
-            return value.date().isoformat()
-        return neutralise_formula(str(value))
-
-    from_xlsx = [[text(cell.value) for cell in row] for row in sheet.iter_rows()]
-    assert len(from_csv) == 1 + 63
-    assert from_csv == from_xlsx

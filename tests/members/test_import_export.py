@@ -466,3 +466,10 @@ def test_the_helper_process_reports_bad_rows_and_broken_files_alike(
         assert itself.exit_code == helped.exit_code == 1
         assert helped.stderr == itself.stderr
         assert expected in error and error in itself.stderr
+
+
+def test_an_export_imports_back_without_warnings(demo: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "roster.csv"
+    demo.ok("members", "export", "-o", str(out))
+    result = demo.ok("members", "import", str(out), "--dry-run")
+    assert "忽略" not in result.stderr and "Ignored" not in result.stderr

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Cli
+from tests.conftest import Cli, template_fixture
 
 RATES = {"会长单位": "30000", "副会长单位": "20000", "理事单位": "10000", "会员单位": "3000"}
 
 
-@pytest.fixture
-def ledger(cli: Cli) -> Cli:
+def _ledger(cli: Cli) -> None:
     """Three units (a president, a vice-president, a plain member) and 2021–2022 rates."""
     cli.ok("terms", "add", "2", "--start", "2021-06-18")
     cli.ok(
@@ -54,7 +53,9 @@ def ledger(cli: Cli) -> Cli:
     for year in ("2021", "2022"):
         for tier, amount in RATES.items():
             cli.ok("dues", "rates", "set", year, tier, amount)
-    return cli
+
+
+ledger = template_fixture("ledger", _ledger)
 
 
 def _json(cli: Cli, *args: str) -> object:
@@ -477,3 +478,34 @@ def test_demo_ledger_verifies_and_reads_like_seed_001(demo: Cli) -> None:
     assert total["partial"] >= 1 and total["unpaid"] >= 1
     export = list(csv.DictReader(io.StringIO(demo.ok("dues", "export", "--year", "2022").stdout)))
     assert any(r["状态"] == "已作废" for r in export) and any(r["操作"] == "减免" for r in export)
+
+
+def test_a_waiver_only_reduces_what_is_still_owed(demo: Cli) -> None:
+    # M0016 paid half of its 2022 dues (¥5,000 of ¥10,000) in the demo.
+    error = demo.fails(
+        "dues",
+        "waive",
+        "M0016",
+        "--year",
+        "2022",
+        "--amount",
+        "6000",
+        "--reason",
+        "x",
+        "--on",
+        "2022-11-30",
+    )
+    assert "only ¥5,000.00 of the 2022 dues is still owed" in error
+    demo.ok(
+        "dues",
+        "waive",
+        "M0016",
+        "--year",
+        "2022",
+        "--amount",
+        "5000",
+        "--reason",
+        "x",
+        "--on",
+        "2022-11-30",
+    )

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from tests.conftest import Cli
+from tests.conftest import Cli, template_fixture
 
 
-@pytest.fixture
-def owing(cli: Cli) -> Cli:
+def _owing(cli: Cli) -> None:
+    """Two units owing 2021–2022 dues (one paid in part), and the bank details notices print."""
     cli.ok(
         "init",
         "--bank-name",
@@ -39,7 +38,9 @@ def owing(cli: Cli) -> Cli:
         cli.ok("dues", "rates", "set", year, "会员单位", "30000")
     cli.ok("dues", "pay", "华普", "--amount", "60000", "--on", "2022-11-20")
     cli.ok("dues", "pay", "双涵", "--amount", "12345.67", "--year", "2022", "--on", "2022-11-20")
-    return cli
+
+
+owing = template_fixture("owing", _owing)
 
 
 def test_a_notice_for_one_member_prints_the_figures_and_capitals(owing: Cli) -> None:

@@ -17,7 +17,7 @@ from assoc_cli.db import core as tables
 from assoc_cli.db.types import UTCDateTime
 from tools.core_tables import core_tables_source, model_metadata
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DIALECTS = [sqlite.dialect(), postgresql.dialect()]
 
 

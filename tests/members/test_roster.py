@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -221,3 +222,29 @@ def test_stats_match_the_roster(demo: Cli) -> None:
     assert sum(s["members"] for s in by_segment[:-1]) == len(roster)
     text = demo.ok("members", "stats").stdout
     assert "按会费档次" in text and "按行业环节" in text
+
+
+def test_names_and_short_names_are_unique(demo: Cli) -> None:
+    assert "already used by 示范汇能阀门有限公司 (M0003)" in demo.fails(
+        "members", "add", "示范汇能阀门有限公司"
+    )
+    short = json.loads(demo.ok("members", "show", "M0001", "-f", "json").stdout)["short_name"]
+    assert "already used by" in demo.fails("members", "add", "另一家公司", "--short-name", short)
+    assert "already used by" in demo.fails(
+        "members", "edit", "M0002", "--name", "示范汇能阀门有限公司"
+    )
+
+
+def test_huge_listings_show_the_first_rows_and_say_how_to_get_all(cli: Cli, tmp_path: Path) -> None:
+    rows = ["名称,入会日期"] + [f"淄博批量{i:05d}有限公司,2020-01-01" for i in range(1005)]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    cli.ok("members", "import", str(roster))
+    for fmt in ("table", "plain"):
+        result = cli.ok("members", "list", "-f", fmt)
+        shown = [line for line in result.stdout.splitlines() if "淄博批量" in line]
+        assert len(shown) == 1000, fmt
+        assert "仅显示前 1000 行,共 1005 行" in result.stderr
+        assert "-f csv" in result.stderr
+    every = cli.ok("members", "list", "-f", "csv").stdout.splitlines()
+    assert len(every) == 1 + 1005

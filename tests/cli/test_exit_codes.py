@@ -1,0 +1,65 @@
+"""Exit codes and error lines across commands: outputs that cannot be written, absurd
+numbers and years, `python -m assoc_cli`, usage errors (exit 2) without a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assoc_cli.cli import app
+from tests.conftest import Cli
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dues", "export", "-o", "/proc/assoc-test.csv"],
+        ["members", "export", "-o", "/nonexistent-folder/x.xlsx"],
+        ["meetings", "list", "-o", "/proc/assoc-test.json"],
+        ["db", "backup", "/proc/assoc-test.db"],
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_error_line(demo: Cli, args: list[str]) -> None:
+    if args[0] == "db" and demo.is_postgres:
+        args = ["db", "backup", "/nonexistent-folder/x.bundle"]
+    assert "Error" in demo.fails(*args)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["dues", "pay", "M0016", "--amount", "99999999999999999999"], 2),
+        (["dues", "rates", "set", "2022", "会长单位", "99999999999999999999"], 2),
+        (["members", "add", "巨型公司", "--employees", "99999999999999999999"], 1),
+        (["terms", "add", "99999999999999999999", "--start", "2040-01-01"], 1),
+        (["dues", "void", "W99999999999999999999999", "--reason", "x"], 1),
+        (["dues", "waive", "M0016", "--year", "0", "--amount", "100", "--reason", "x"], 2),
+        (["dues", "export", "--year", "0"], 2),
+        (["dues", "report", "--year", "2022", "--compare", "9999"], 2),
+        (["meetings", "list", "--year", "0"], 2),
+        (["dues", "pay", "M0016", "--amount", "1", "--on", "0001-01-01"], 1),
+    ],
+)
+def test_absurd_numbers_and_years_are_refused(demo: Cli, args: list[str], code: int) -> None:
+    demo.fails(*args, code=code)
+
+
+def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "assoc_cli", "--db", str(tmp_path / "a.db"), "members", "show", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == 'Error: no member matches "x" (see: assoc members list)'
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2_without_traceback(cli: object) -> None:
+    result = CliRunner().invoke(app, ["members", "list", "--sort", "height"])
+    assert result.exit_code == 2
+    assert "Error:" in result.stderr and "Traceback" not in result.stderr
