@@ -20,7 +20,7 @@ def _here(module: str, summary: str) -> LazyCommand:
 
 
 # In the order of `assoc --help`. Each summary is the first paragraph of the command's own
-# help (tests/test_cli_basics.py checks they agree).
+# help (tests/cli/test_help.py checks they agree).
 COMMANDS: dict[str, LazyCommand] = {
     "init": _here(
         "association", "Set up the association profile (协会信息); run again to change any field."

@@ -6,7 +6,7 @@ tens of milliseconds before any work is done. The plain types assoc's options us
 enums, lists of str, flags) need none of that. For them this module gives each
 parameter a converter that handles the ordinary spellings directly and hands anything
 else — a value it does not recognise, a bad one — to Typer's own conversion, so results
-and error messages stay Typer's. ``tests/test_cli_basics.py`` checks both agree.
+and error messages stay Typer's. ``tests/cli/test_coercion.py`` checks both agree.
 
 This hooks into Typer's internals: ``_TyperParameter.get_runtime_param``, which builds the
 converter a parameter keeps in ``_runtime_param``. With a Typer that has no such thing,

@@ -2,7 +2,7 @@
 
 SQLModel stores every ``datetime`` field as its ``UTCDateTime``; importing it would import
 SQLModel and pydantic, so the Core tables use this twin, which reads and writes the same
-way. ``tests/test_tables.py`` checks the two agree.
+way. ``tests/db/test_core_tables.py`` checks the two agree.
 """
 
 from __future__ import annotations
