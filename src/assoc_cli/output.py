@@ -138,6 +138,9 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
     stream = out or sys.stdout
     if fmt is OutputFormat.json:
         _render_json(listing, stream)
+    elif fmt is OutputFormat.csv and listing.spreadsheet:
+        headers = [c.label(lang) for c in listing.columns]
+        write_csv(listing.columns, listing.rows, stream, header=headers, neutralise=True)
     elif fmt is OutputFormat.csv:
         write_csv(listing.columns, listing.rows, stream, header=[c.key for c in listing.columns])
     elif fmt is OutputFormat.plain:
