@@ -474,6 +474,8 @@ def invite(
     who is no member unit — in that order; returns how many invitations were new."""
     from assoc_cli.members.service import resolve_member
 
+    if role not in set(Role):
+        raise InvalidValueError(f"the role is one of {', '.join(Role)}, not {role}")
     count = 0
     if offices:
         count += invite_offices(
