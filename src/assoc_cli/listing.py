@@ -60,6 +60,9 @@ class Listing:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     csv_writer: Callable[[TextIO], int] | None = None
+    # CSV for a spreadsheet (a paper's table, e.g. the sign-in sheet): headers in the
+    # language, formula-like cells neutralised, CRLF lines — as a file written for Excel.
+    spreadsheet: bool = False
 
 
 @dataclass
@@ -84,5 +87,9 @@ class Report:
 
     @property
     def first(self) -> Listing:
-        """The main listing (what CSV prints)."""
+        """The main listing (what CSV prints); a report of fields alone (a quorum's figures)
+        prints them as one record."""
+        if not self.parts:
+            row = {column.key: value for column, value in self.fields}
+            return Listing([column for column, _ in self.fields], [row], record=True)
         return self.parts[0][1]

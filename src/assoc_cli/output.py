@@ -142,6 +142,9 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
         _render_json(listing, stream)
     elif fmt is OutputFormat.csv and listing.csv_writer is not None:
         listing.csv_writer(stream)
+    elif fmt is OutputFormat.csv and listing.spreadsheet:
+        headers = [c.label(lang) for c in listing.columns]
+        write_csv(listing.columns, listing.rows, stream, header=headers, neutralise=True)
     elif fmt is OutputFormat.csv:
         write_csv(listing.columns, listing.rows, stream, header=[c.key for c in listing.columns])
     elif fmt is OutputFormat.plain:

@@ -8,6 +8,8 @@ from sqlmodel import Session, col, select
 
 from assoc_cli.db.models import ActionItem, Meeting
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.listing import Column, Listing
+from assoc_cli.meetings.queries import describe_all
 
 
 def add_action(
@@ -76,3 +78,42 @@ def list_actions(
     if meeting_ids is not None:
         query = query.where(col(ActionItem.meeting_id).in_(meeting_ids))
     return list(session.exec(query.order_by(col(ActionItem.due_on), col(ActionItem.id))))
+
+
+ACTION_COLUMNS = [
+    Column("id", kind="int"),
+    Column("content"),
+    Column("owner"),
+    Column("due_on", kind="date"),
+    Column("status", kind="enum", enum_prefix="action."),
+    Column("done_on", kind="date"),
+    Column("meeting"),
+    Column("note"),
+]
+
+
+def actions_listing(
+    *,
+    session: Session,
+    open_only: bool = False,
+    overdue_on: date | None = None,
+    owner: str | None = None,
+) -> Listing:
+    """``assoc actions list``: action items by deadline, with the title of the meeting that
+    decided them."""
+    items = list_actions(session=session, open_only=open_only, overdue_on=overdue_on, owner=owner)
+    titles = describe_all(session, [meeting for _, meeting in items if meeting])
+    rows = [
+        {
+            "id": item.id,
+            "content": item.content,
+            "owner": item.owner,
+            "due_on": item.due_on,
+            "status": item.status,
+            "done_on": item.done_on,
+            "meeting": titles[meeting.id or 0] if meeting else None,
+            "note": item.note,
+        }
+        for item, meeting in items
+    ]
+    return Listing(ACTION_COLUMNS, rows)

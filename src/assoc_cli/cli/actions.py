@@ -16,7 +16,7 @@ from assoc_cli.cli.common import (
     today,
 )
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
 
 app = typer.Typer(
     help=(
@@ -44,7 +44,7 @@ def add(
       assoc actions add 3 "制定2022年协会工作计划" --owner 郑辉 --due 2022-03-31
     """
     from assoc_cli.actions.service import add_action
-    from assoc_cli.meetings.service import resolve_meeting
+    from assoc_cli.meetings.queries import resolve_meeting
 
     due_on = date_option(due, "--due")
     assert due_on is not None
@@ -77,42 +77,17 @@ def list_(
     Example:
       assoc actions list --overdue
     """
-    from assoc_cli.actions.service import list_actions
-    from assoc_cli.meetings.service import describe_all
+    from assoc_cli.actions.service import actions_listing
 
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
-        items = list_actions(
+        listing = actions_listing(
             session=session,
             open_only=open_only,
             overdue_on=when if overdue else None,
             owner=owner,
         )
-        titles = describe_all(session, [meeting for _, meeting in items if meeting])
-        rows = [
-            {
-                "id": item.id,
-                "content": item.content,
-                "owner": item.owner,
-                "due_on": item.due_on,
-                "status": item.status,
-                "done_on": item.done_on,
-                "meeting": titles[meeting.id or 0] if meeting else None,
-                "note": item.note,
-            }
-            for item, meeting in items
-        ]
-        columns = [
-            Column("id", kind="int"),
-            Column("content"),
-            Column("owner"),
-            Column("due_on", kind="date"),
-            Column("status", kind="enum", enum_prefix="action."),
-            Column("done_on", kind="date"),
-            Column("meeting"),
-            Column("note"),
-        ]
-        emit(Listing(columns, rows), fmt, lang, output)
+        emit(listing, fmt, lang, output)
 
 
 @app.command("done")

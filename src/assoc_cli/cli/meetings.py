@@ -4,7 +4,6 @@ attendance, quorum, votes, sign-in sheets and minutes (会议)."""
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,15 +16,26 @@ from assoc_cli.cli.common import (
     emit,
     message,
     open_session,
+    render_result,
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, OutputFormat
+from assoc_cli.listing import OutputFormat
+from assoc_cli.meetings.choices import (
+    AgendaStyle,
+    AttendanceStatus,
+    ItemKind,
+    PaperFormat,
+    Role,
+    SigninFormat,
+    Threshold,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from assoc_cli.db.models import Meeting
+    from assoc_cli.meetings.papers import Paper
 
 app = typer.Typer(
     help=(
@@ -48,51 +58,14 @@ MeetingArgument = Annotated[
 ]
 
 
-class ItemKind(StrEnum):
-    """What an agenda item is."""
-
-    study = "study"
-    report = "report"
-    reading = "reading"
-    discussion = "discussion"
-    speech = "speech"
-    vote = "vote"
-    dues_report = "dues-report"
-    actions = "actions"
-
-
-class DocFormat(StrEnum):
-    """How a meeting paper is written."""
-
-    md = "md"
-    txt = "txt"
-    docx = "docx"
-
-
-class Role(StrEnum):
-    """出席 (attend) or 列席 (sit in)."""
-
-    attend = "attend"
-    sit_in = "sit-in"
-
-
-class Status(StrEnum):
-    """Attendance."""
-
-    present = "present"
-    leave = "leave"
-    absent = "absent"
-    invited = "invited"
-
-
 def _meeting(session: Session, query: str) -> Meeting:
-    from assoc_cli.meetings.service import resolve_meeting
+    from assoc_cli.meetings.queries import resolve_meeting
 
     return resolve_meeting(session=session, query=query)
 
 
 def _title(session: Session, meeting: Meeting) -> str:
-    from assoc_cli.meetings.service import describe
+    from assoc_cli.meetings.queries import describe
 
     return describe(session, meeting)
 
@@ -159,7 +132,7 @@ def new(
                 held_on=day,
                 starts_at=starts_at,
                 venue=venue,
-                chair=_chair(session, chair),
+                chair=chair,
                 term=term,
                 enlarged=enlarged,
                 topic=topic,
@@ -169,64 +142,6 @@ def new(
         )
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
         typer.echo(meeting.id)
-
-
-def _chair(session: Session, chair: str | None) -> str | None:
-    """A chair named as a member unit becomes its representative's name."""
-    if not chair:
-        return chair
-    from assoc_cli.errors import AssocError
-    from assoc_cli.members.service import resolve_member
-
-    try:
-        member = resolve_member(session=session, query=chair)
-    except AssocError:
-        return chair
-    return (
-        member.representative or chair
-        if member.name == chair or member.number == chair.upper() or member.short_name == chair
-        else chair
-    )
-
-
-MEETING_COLUMNS = [
-    Column("id", kind="int"),
-    Column("held_on", "col.date", kind="date"),
-    Column("starts_at"),
-    Column("title"),
-    Column("kind"),
-    Column("venue"),
-    Column("chair"),
-    Column("items", kind="int"),
-    Column("status", kind="enum", enum_prefix="meeting."),
-]
-
-
-def _meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
-    """Listing rows for meetings: titles, kinds and agenda sizes read once for them all."""
-    from sqlmodel import select
-
-    from assoc_cli.db.models import MeetingKind
-    from assoc_cli.meetings.service import agenda_sizes, describe_all
-
-    titles = describe_all(session, meetings)
-    sizes = agenda_sizes(session=session, meetings=meetings)
-    kinds = {kind.id: kind.name for kind in session.exec(select(MeetingKind))}
-    return [
-        {
-            "id": meeting.id,
-            "held_on": meeting.held_on,
-            "starts_at": meeting.starts_at,
-            "title": titles[meeting.id or 0],
-            "kind": kinds.get(meeting.kind_id, ""),
-            "venue": meeting.venue,
-            "chair": meeting.chair,
-            "items": sizes.get(meeting.id or 0, 0),
-            "status": meeting.status,
-            "cancel_reason": meeting.cancel_reason,
-        }
-        for meeting in meetings
-    ]
 
 
 @app.command("list")
@@ -245,26 +160,12 @@ def list_(
     Example:
       assoc meetings list --kind 会长办公会
     """
-    from datetime import date
+    from assoc_cli.meetings.queries import meetings_listing
 
-    from sqlmodel import col, select
-
-    from assoc_cli.db.models import Meeting
-    from assoc_cli.meetings.service import find_kind
-
+    chosen_year = year_option(year, "--year")
     with open_session(ctx, write=False) as (session, lang):
-        query = select(Meeting)
-        if kind:
-            query = query.where(Meeting.kind_id == find_kind(session=session, name=kind).id)
-        if year_option(year, "--year") is not None:
-            assert year is not None
-            query = query.where(
-                col(Meeting.held_on) >= date(year, 1, 1), col(Meeting.held_on) <= date(year, 12, 31)
-            )
-        rows = _meeting_rows(
-            session, list(session.exec(query.order_by(col(Meeting.held_on), col(Meeting.id))))
-        )
-        emit(Listing(MEETING_COLUMNS, rows), fmt, lang, output)
+        listing = meetings_listing(session=session, kind=kind, year=chosen_year)
+        emit(listing, fmt, lang, output)
 
 
 @app.command("show")
@@ -277,14 +178,11 @@ def show(
     Example:
       assoc meetings show 3
     """
+    from assoc_cli.meetings.queries import meeting_record
+
     with open_session(ctx, write=False) as (session, lang):
-        [row] = _meeting_rows(session, [_meeting(session, meeting)])
-        emit(
-            Listing([*MEETING_COLUMNS, Column("cancel_reason", "col.reason")], [row], record=True),
-            fmt,
-            lang,
-            None,
-        )
+        record = meeting_record(session=session, meeting=_meeting(session, meeting))
+    render_result(record, fmt, lang)
 
 
 @app.command("edit")
@@ -384,40 +282,21 @@ def kinds(
     Example:
       assoc meetings kinds 党建座谈会 --numbering none --item "学习文件|study" --item "座谈交流|discussion"
     """
-    import json
-
-    from assoc_cli.meetings.service import list_kinds, parse_template_item, set_kind
+    from assoc_cli.meetings.kinds import kinds_listing, set_kind
 
     with open_session(ctx) as (session, lang):
         if name is not None:
-            template = [parse_template_item(text) for text in item] if item else None
             set_kind(
                 session=session,
                 name=name,
                 numbering=numbering,
                 quorum=quorum,
                 quorum_base=quorum_base,
-                template=template,
+                template=item or None,
             )
             message(t("msg.kind_set", lang, name=name))
-        rows = [
-            {
-                "kind": k.name,
-                "numbering": k.numbering,
-                "quorum": k.quorum,
-                "quorum_base": k.quorum_base,
-                "template": "; ".join(i["title"] for i in json.loads(k.agenda_template or "[]")),
-            }
-            for k in list_kinds(session=session)
-        ]
-        columns = [
-            Column("kind"),
-            Column("numbering", kind="enum", enum_prefix="numbering."),
-            Column("quorum"),
-            Column("quorum_base"),
-            Column("template"),
-        ]
-        emit(Listing(columns, rows), fmt, lang, None)
+        listing = kinds_listing(session=session)
+        render_result(listing, fmt, lang)
 
 
 # ---------------------------------------------------------------- agenda
@@ -520,30 +399,11 @@ def agenda_list(
     Example:
       assoc meetings agenda list 3
     """
-    from assoc_cli.meetings.service import agenda
+    from assoc_cli.meetings.queries import agenda_listing
 
     with open_session(ctx, write=False) as (session, lang):
-        target = _meeting(session, meeting)
-        rows = [
-            {
-                "position": i.position,
-                "title": i.title,
-                "presenter": i.presenter,
-                "item_kind": i.kind,
-                "minutes": i.minutes,
-                "note": i.notes,
-            }
-            for i in agenda(session=session, meeting=target)
-        ]
-        columns = [
-            Column("position", kind="int"),
-            Column("title"),
-            Column("presenter"),
-            Column("item_kind", kind="enum", enum_prefix="itemkind."),
-            Column("minutes", "col.duration", kind="int"),
-            Column("note"),
-        ]
-        emit(Listing(columns, rows, title=_title(session, target)), fmt, lang, None)
+        listing = agenda_listing(session=session, meeting=_meeting(session, meeting))
+    render_result(listing, fmt, lang)
 
 
 @agenda_app.command("pull-actions")
@@ -570,33 +430,38 @@ def agenda_pull_actions(
             meeting=_meeting(session, meeting),
             title=title,
             presenter=presenter,
-            kind="actions",
+            kind=ItemKind.actions.value,
         )
         message(t("msg.item_added", lang, n=item.position, title=item.title))
 
 
-def _write_document(
-    document: Any, fmt: DocFormat, output: Path | None, default_name: str, lang: str
-) -> None:
+def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
+    """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
+    after the meeting when none is given); csv writes the paper's table through the
+    renderer."""
+    if fmt == SigninFormat.csv:
+        from assoc_cli.output import render_result as print_result
+
+        assert paper.sheet is not None
+        if output is None:
+            print_result(paper.sheet, OutputFormat.csv, lang)
+            return
+        with output.open("w", encoding="utf-8-sig", newline="") as handle:
+            print_result(paper.sheet, OutputFormat.csv, lang, handle)
+        message(t("msg.written", lang, file=output))
+        return
     from assoc_cli.files.papers import render_text, save
 
-    if output is None and fmt is not DocFormat.docx:
-        sys.stdout.write(render_text(document, fmt.value))
+    if output is None and fmt != PaperFormat.docx:
+        sys.stdout.write(render_text(paper.document, fmt))
         return
-    path = output or Path(f"{default_name}.{fmt.value}")
-    save(document, path, fmt.value)
+    path = output or Path(f"{paper.name}.{fmt}")
+    save(paper.document, path, fmt)
     message(t("msg.written", lang, file=path))
 
 
-class AgendaStyle(StrEnum):
-    """How the agenda reads."""
-
-    list = "list"
-    sentence = "sentence"
-
-
 DocFormatOption = Annotated[
-    DocFormat, typer.Option("--format", "-f", help="md (default), txt or docx.")
+    PaperFormat, typer.Option("--format", "-f", help="md (default), txt or docx.")
 ]
 DocOutputOption = Annotated[
     Path | None,
@@ -612,7 +477,7 @@ DocOutputOption = Annotated[
 def agenda_render(
     ctx: typer.Context,
     meeting: MeetingArgument,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = PaperFormat.md,
     output: DocOutputOption = None,
     style: Annotated[
         AgendaStyle,
@@ -627,12 +492,12 @@ def agenda_render(
       assoc meetings agenda render 3 --style sentence
       assoc meetings agenda render 3 -f docx -o 议程.docx
     """
-    from assoc_cli.meetings.papers import agenda_document
+    from assoc_cli.meetings.papers import agenda_paper
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
-        document = agenda_document(session, target, lang, style.value)
-        _write_document(document, fmt, output, f"{_title(session, target)}议程", lang)
+        paper = agenda_paper(session=session, meeting=target, lang=lang, style=style.value)
+        _write_paper(paper, fmt.value, output, lang)
 
 
 @app.command("note")
@@ -692,44 +557,23 @@ def invite(
       assoc meetings invite 3 通力 双涵 --role sit-in
       assoc meetings invite 3 --person 李秘书 --title 秘书处 --role sit-in
     """
-    from assoc_cli.meetings.service import (
-        invite_all_members,
-        invite_member,
-        invite_offices,
-        invite_person,
-    )
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.meetings.service import invite as invite_them
 
     if not (members or offices or all_members or person):
         raise typer.BadParameter(
             "say whom to invite: MEMBER…, --offices, --all-members or --person"
         )
     with open_session(ctx) as (session, lang):
-        target = _meeting(session, meeting)
-        count = 0
-        if offices:
-            names = [
-                name.strip()
-                for name in offices.replace(",", ",").replace("、", ",").split(",")
-                if name.strip()
-            ]
-            count += invite_offices(session=session, meeting=target, offices=names, role=role.value)
-        if all_members:
-            count += invite_all_members(session=session, meeting=target, role=role.value)
-        for query in members or []:
-            member = resolve_member(session=session, query=query)
-            count += invite_member(
-                session=session,
-                meeting=target,
-                member=member,
-                role=role.value,
-                person=None,
-                title=title,
-            )
-        if person:
-            count += invite_person(
-                session=session, meeting=target, person=person, title=title, role=role.value
-            )
+        count = invite_them(
+            session=session,
+            meeting=_meeting(session, meeting),
+            offices=offices,
+            all_members=all_members,
+            members=members,
+            person=person,
+            title=title,
+            role=role.value,
+        )
         message(t("msg.invited", lang, count=count))
 
 
@@ -741,8 +585,9 @@ def mark(
         list[str] | None, typer.Argument(help="People (or member units) to mark.")
     ] = None,
     status: Annotated[
-        Status, typer.Option("--status", help="present (default), leave (请假), absent or invited.")
-    ] = Status.present,
+        AttendanceStatus,
+        typer.Option("--status", help="present (default), leave (请假), absent or invited."),
+    ] = AttendanceStatus.present,
     reason: Annotated[str | None, typer.Option("--reason", help="Reason for leave.")] = None,
     proxy: Annotated[
         str | None, typer.Option("--proxy", help="Who holds their proxy (assemblies).")
@@ -758,22 +603,21 @@ def mark(
       assoc meetings mark 3 --everyone
       assoc meetings mark 3 李万中 --status leave --reason 出差
     """
-    from assoc_cli.meetings.service import attendees, find_attendees, mark_all
+    from assoc_cli.meetings.service import mark_attendance
 
     if not who and not everyone:
         raise typer.BadParameter("name whom to mark, or use --everyone")
     with open_session(ctx) as (session, lang):
-        target = _meeting(session, meeting)
-        chosen = find_attendees(session=session, meeting=target, whos=who) if who else []
-        if everyone:
-            named = {a.id for a in chosen}
-            chosen += [
-                a
-                for a, _ in attendees(session=session, meeting=target)
-                if a.status == "invited" and a.id not in named
-            ]
-        mark_all(session=session, attendees=chosen, status=status.value, reason=reason, proxy=proxy)
-        for attendee in chosen:
+        marked = mark_attendance(
+            session=session,
+            meeting=_meeting(session, meeting),
+            whos=who,
+            everyone=everyone,
+            status=status.value,
+            reason=reason,
+            proxy=proxy,
+        )
+        for attendee in marked:
             message(
                 t(
                     "msg.marked",
@@ -800,23 +644,13 @@ def signin(
     Example:
       assoc meetings signin 3 -f docx -o 签到表.docx
     """
-    from assoc_cli.meetings.papers import SIGNIN_KEYS, signin_document, signin_rows
+    from assoc_cli.meetings.papers import signin_paper
 
-    if fmt not in ("md", "txt", "docx", "csv"):
+    if fmt not in set(SigninFormat):
         raise typer.BadParameter("choose md, txt, docx or csv", param_hint="'--format'")
     with open_session(ctx, write=False) as (session, lang):
-        target = _meeting(session, meeting)
-        if fmt == "csv":
-            from assoc_cli.files.spreadsheets import write_csv_file
-
-            columns = [Column(key) for key in SIGNIN_KEYS]
-            headers = [t(f"signin.{key}", lang) for key in SIGNIN_KEYS]
-            write_csv_file(output, columns, signin_rows(session, target, lang), headers, sys.stdout)
-            if output is not None:
-                message(t("msg.written", lang, file=output))
-            return
-        document = signin_document(session, target, lang)
-        _write_document(document, DocFormat(fmt), output, f"{_title(session, target)}签到表", lang)
+        paper = signin_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
+        _write_paper(paper, fmt, output, lang)
 
 
 @app.command("quorum")
@@ -829,37 +663,11 @@ def quorum(
     Example:
       assoc meetings quorum 5
     """
-    from assoc_cli.meetings.service import quorum as count
+    from assoc_cli.meetings.votes import quorum_report
 
     with open_session(ctx, write=False) as (session, lang):
-        result = count(session=session, meeting=_meeting(session, meeting))
-        row = {
-            "quorum": result.rule,
-            "expected": result.expected,
-            "present": result.present,
-            "required": result.required,
-            "met": result.met,
-        }
-        if fmt.for_machines:
-            emit(Listing([Column(k) for k in row], [row], record=True), fmt, lang, None)
-            return
-        key = (
-            "msg.quorum_none"
-            if result.met is None
-            else "msg.quorum_met"
-            if result.met
-            else "msg.quorum_not_met"
-        )
-        typer.echo(
-            t(key, lang, expected=result.expected, present=result.present, required=result.required)
-        )
-
-
-class Threshold(StrEnum):
-    """What a motion needs to pass."""
-
-    majority = "majority"
-    two_thirds = "two-thirds"
+        report = quorum_report(session=session, meeting=_meeting(session, meeting), lang=lang)
+    render_result(report, fmt, lang)
 
 
 @app.command("vote")
@@ -889,7 +697,7 @@ def vote(
       assoc meetings vote 5 "审议通过2023年会费标准" --for 40 --against 2 --abstain 1 --method 无记名投票
     """
     from assoc_cli.errors import AssocError
-    from assoc_cli.meetings.service import parse_vote_method, record_vote
+    from assoc_cli.meetings.votes import parse_vote_method, record_vote
 
     try:
         chosen = parse_vote_method(method)
@@ -934,45 +742,11 @@ def votes(
     Example:
       assoc meetings votes -f csv -o 表决记录.csv
     """
-    from sqlmodel import col, select
-
-    from assoc_cli.db.models import Meeting
-    from assoc_cli.meetings.service import describe_all, resolutions
+    from assoc_cli.meetings.votes import votes_listing
 
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting) if meeting else None
-        recorded = resolutions(session=session, meeting=target)
-        ids = {r.meeting_id for r in recorded}
-        titles = describe_all(
-            session, list(session.exec(select(Meeting).where(col(Meeting.id).in_(ids))))
-        )
-        rows = [
-            {
-                "meeting": titles[r.meeting_id],
-                "topic": r.topic,
-                "method": r.method,
-                "threshold": r.threshold,
-                "expected": r.expected,
-                "present": r.present,
-                "votes_for": r.votes_for,
-                "votes_against": r.votes_against,
-                "abstentions": r.abstentions,
-                "passed": r.passed,
-            }
-            for r in recorded
-        ]
-        columns = [
-            Column("meeting"),
-            Column("topic"),
-            Column("method"),
-            Column("threshold"),
-            *(
-                Column(k, kind="int")
-                for k in ("expected", "present", "votes_for", "votes_against", "abstentions")
-            ),
-            Column("passed", kind="bool"),
-        ]
-        emit(Listing(columns, rows), fmt, lang, output)
+        emit(votes_listing(session=session, meeting=target), fmt, lang, output)
 
 
 @app.command("attendance")
@@ -1000,47 +774,30 @@ def attendance(
       assoc meetings attendance --flag-after 3
       assoc meetings attendance --meeting 3
     """
-    from assoc_cli.meetings.attendance import meeting_attendance, member_attendance
+    from assoc_cli.meetings.attendance import (
+        meeting_attendance_listing,
+        member_attendance_listing,
+    )
 
     if flag_after < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="'--flag-after'")
     with open_session(ctx, write=False) as (session, lang):
         if meeting:
-            target = _meeting(session, meeting)
-            rows = meeting_attendance(session, target)
-            columns = [
-                Column("person"),
-                Column("member"),
-                Column("title"),
-                Column("role", kind="enum", enum_prefix="role."),
-                Column("status", "col.attendance", kind="enum", enum_prefix="attend."),
-                Column("reason"),
-                Column("proxy"),
-            ]
-            emit(Listing(columns, rows, title=_title(session, target)), fmt, lang, output)
-            return
-        member_id = None
-        if member:
-            from assoc_cli.members.service import resolve_member
-
-            member_id = resolve_member(session=session, query=member).id
-        rows = member_attendance(session, member_id=member_id, flag_after=flag_after)
-        columns = [
-            Column("number"),
-            Column("member"),
-            *(Column(k, kind="int") for k in ("invited", "present", "leave", "absent")),
-            Column("rate", kind="percent"),
-            Column("absent_streak", kind="int"),
-            Column("flagged", kind="bool"),
-        ]
-        emit(Listing(columns, rows), fmt, lang, output)
+            listing = meeting_attendance_listing(
+                session=session, meeting=_meeting(session, meeting)
+            )
+        else:
+            listing = member_attendance_listing(
+                session=session, member=member, flag_after=flag_after
+            )
+        emit(listing, fmt, lang, output)
 
 
 @app.command("minutes")
 def minutes(
     ctx: typer.Context,
     meeting: MeetingArgument,
-    fmt: DocFormatOption = DocFormat.md,
+    fmt: DocFormatOption = PaperFormat.md,
     output: DocOutputOption = None,
 ) -> None:
     """The minutes (会议纪要): title, time, venue, chair, 出席 / 请假 / 列席, the agenda with
@@ -1050,14 +807,8 @@ def minutes(
     Example:
       assoc meetings minutes 3 -f docx -o 纪要.docx
     """
-    from assoc_cli.meetings.papers import minutes_document
+    from assoc_cli.meetings.papers import minutes_paper
 
     with open_session(ctx, write=False) as (session, lang):
-        target = _meeting(session, meeting)
-        _write_document(
-            minutes_document(session, target, lang),
-            fmt,
-            output,
-            f"{_title(session, target)}纪要",
-            lang,
-        )
+        paper = minutes_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
+        _write_paper(paper, fmt.value, output, lang)

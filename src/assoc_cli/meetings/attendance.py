@@ -15,6 +15,7 @@ from sqlalchemy import Table, and_, case, func, or_, select
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import int_sum
 from assoc_cli.dues.collection import percent
+from assoc_cli.listing import Column, Listing
 from assoc_cli.members.roster import member_t
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ meeting_t: Table = tables.meeting_t
 
 def meeting_attendance(session: Session, meeting: Meeting) -> list[dict[str, Any]]:
     """Everyone invited to *meeting*: person, unit, title, role, status, reason, proxy."""
-    from assoc_cli.meetings.service import invitees, official_order
+    from assoc_cli.meetings.queries import invitees, official_order
 
     return [
         {
@@ -95,3 +96,45 @@ def member_attendance(
         rate: Decimal | None = percent(int(row["present"]), marked)
         rows.append({**row, "rate": rate, "flagged": int(row["absent_streak"]) >= flag_after})
     return rows
+
+
+MEETING_ATTENDANCE_COLUMNS = [
+    Column("person"),
+    Column("member"),
+    Column("title"),
+    Column("role", kind="enum", enum_prefix="role."),
+    Column("status", "col.attendance", kind="enum", enum_prefix="attend."),
+    Column("reason"),
+    Column("proxy"),
+]
+
+
+def meeting_attendance_listing(*, session: Session, meeting: Meeting) -> Listing:
+    """``assoc meetings attendance --meeting``: everyone invited, in official order, under
+    the meeting's title."""
+    from assoc_cli.meetings.queries import describe
+
+    rows = meeting_attendance(session, meeting)
+    return Listing(MEETING_ATTENDANCE_COLUMNS, rows, title=describe(session, meeting))
+
+
+MEMBER_ATTENDANCE_COLUMNS = [
+    Column("number"),
+    Column("member"),
+    *(Column(key, kind="int") for key in ("invited", "present", "leave", "absent")),
+    Column("rate", kind="percent"),
+    Column("absent_streak", kind="int"),
+    Column("flagged", kind="bool"),
+]
+
+
+def member_attendance_listing(*, session: Session, member: str | None, flag_after: int) -> Listing:
+    """``assoc meetings attendance``: per member unit (or the one *member* names), flagged
+    when absent from *flag_after* meetings in a row."""
+    member_id = None
+    if member:
+        from assoc_cli.members.service import resolve_member
+
+        member_id = resolve_member(session=session, query=member).id
+    rows = member_attendance(session, member_id=member_id, flag_after=flag_after)
+    return Listing(MEMBER_ATTENDANCE_COLUMNS, rows)

@@ -1,28 +1,248 @@
 """Meeting papers: the agenda (议程), the sign-in sheet (签到表) and the minutes (会议纪要).
 
+As with dues notices, a paper is drawn from facts: :func:`meeting_facts` reads what a
+paper says from the database into a :class:`MeetingFacts` (plain data, no session, no
+language), and the builders — :func:`agenda_document`, :func:`signin_sheet`,
+:func:`signin_document`, :func:`minutes_document` — write it in a language. The
+``*_paper`` functions do both for a command.
+
 The agenda's dues-report item is live: it states the collection figures as of the
 meeting date, straight from the dues ledger, in the same sentence ``dues report`` ends with.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import ActionItem, AgendaItem, Meeting
+from assoc_cli.db.models import ActionItem, Meeting
 from assoc_cli.files.papers import Document
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.numerals import chinese_number
-from assoc_cli.meetings.service import (
-    Invitee,
-    agenda,
-    describe,
-    invitees,
-    official_order,
-    resolutions,
+from assoc_cli.listing import Column, Listing
+from assoc_cli.meetings.choices import (
+    AgendaStyle,
+    AttendanceStatus,
+    ItemKind,
+    MeetingStatus,
+    Role,
 )
+from assoc_cli.meetings.queries import Invitee, agenda, describe, invitees, official_order
+from assoc_cli.meetings.votes import resolutions
+
+if TYPE_CHECKING:
+    from assoc_cli.dues.collection import CollectionFigures
+
+
+# ---------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """An action item as the papers state it (三落实: content, owner, deadline)."""
+
+    content: str
+    owner: str
+    due_on: date
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """An agenda item; a dues-report item carries its year's collection figures as of the
+    meeting date (None when that year has no dues rates)."""
+
+    title: str
+    presenter: str | None
+    kind: str
+    minutes: int | None
+    notes: str | None
+    dues_year: int
+    dues: CollectionFigures | None = None
+
+
+@dataclass(frozen=True)
+class VoteFacts:
+    """A recorded vote (表决) as the minutes state it."""
+
+    topic: str
+    method: str
+    expected: int
+    present: int
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    passed: bool
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What the papers say about one meeting. The heading is always there; the agenda, the
+    invitees (in official order) and the records (votes, actions decided) only when
+    :func:`meeting_facts` was asked for them."""
+
+    title: str
+    held_on: date
+    starts_at: str | None
+    venue: str | None
+    chair: str | None
+    cancelled: bool
+    cancel_reason: str | None
+    items: tuple[ItemFacts, ...] = ()
+    # Open action items decided at earlier meetings of the same kind (read when an agenda
+    # item of kind "actions" reports on them).
+    open_actions: tuple[ActionFacts, ...] = ()
+    invitees: tuple[Invitee, ...] = ()
+    votes: tuple[VoteFacts, ...] = ()
+    actions: tuple[ActionFacts, ...] = ()
+
+
+def meeting_facts(
+    session: Session,
+    meeting: Meeting,
+    *,
+    with_agenda: bool = False,
+    with_invitees: bool = False,
+    with_records: bool = False,
+) -> MeetingFacts:
+    """Read what the papers say about *meeting*: its title and heading, and (as asked) its
+    agenda with the live figures, its invitees in official order, its votes and actions."""
+    items: list[ItemFacts] = []
+    open_actions: list[ActionFacts] = []
+    if with_agenda:
+        figures: dict[int, CollectionFigures | None] = {}
+        for item in agenda(session=session, meeting=meeting):
+            year = item.dues_year or meeting.held_on.year
+            dues = None
+            if item.kind == ItemKind.dues_report:
+                if year not in figures:
+                    figures[year] = _collection(session, year, meeting.held_on)
+                dues = figures[year]
+            items.append(
+                ItemFacts(
+                    title=item.title,
+                    presenter=item.presenter,
+                    kind=item.kind,
+                    minutes=item.minutes,
+                    notes=item.notes,
+                    dues_year=year,
+                    dues=dues,
+                )
+            )
+        if any(item.kind == ItemKind.actions for item in items):
+            open_actions = [
+                _action_facts(action) for action in open_actions_before(session, meeting)
+            ]
+    ordered: list[Invitee] = []
+    if with_invitees:
+        ordered = official_order(session, invitees(session=session, meeting=meeting))
+    votes: list[VoteFacts] = []
+    decided: list[ActionFacts] = []
+    if with_records:
+        votes = [
+            VoteFacts(
+                topic=vote.topic,
+                method=vote.method,
+                expected=vote.expected,
+                present=vote.present,
+                votes_for=vote.votes_for,
+                votes_against=vote.votes_against,
+                abstentions=vote.abstentions,
+                passed=vote.passed,
+            )
+            for vote in resolutions(session=session, meeting=meeting)
+        ]
+        decided = [
+            _action_facts(action)
+            for action in session.exec(
+                select(ActionItem)
+                .where(ActionItem.meeting_id == meeting.id)
+                .order_by(col(ActionItem.id))
+            )
+        ]
+    return MeetingFacts(
+        title=describe(session, meeting),
+        held_on=meeting.held_on,
+        starts_at=meeting.starts_at,
+        venue=meeting.venue,
+        chair=meeting.chair,
+        cancelled=meeting.status == MeetingStatus.cancelled,
+        cancel_reason=meeting.cancel_reason,
+        items=tuple(items),
+        open_actions=tuple(open_actions),
+        invitees=tuple(ordered),
+        votes=tuple(votes),
+        actions=tuple(decided),
+    )
+
+
+def _collection(session: Session, year: int, as_of: date) -> CollectionFigures | None:
+    """The collection figures for dues *year* as of *as_of*, or None when it has no rates."""
+    from assoc_cli.dues.collection import collection_figures
+    from assoc_cli.dues.ledger import dues_years
+    from assoc_cli.dues.policy import dues_policy
+
+    policy = dues_policy(session)
+    if not any(y.year == year for y in dues_years(session, policy, as_of)):
+        return None
+    _, total = collection_figures(session, policy, year=year, as_of=as_of, by=None)
+    return total
+
+
+def open_actions_before(session: Session, meeting: Meeting) -> list[ActionItem]:
+    """Open action items decided at earlier meetings of the same kind."""
+    earlier = select(Meeting.id).where(
+        Meeting.kind_id == meeting.kind_id, col(Meeting.held_on) < meeting.held_on
+    )
+    return list(
+        session.exec(
+            select(ActionItem)
+            .where(col(ActionItem.meeting_id).in_(earlier), ActionItem.status == "open")
+            .order_by(col(ActionItem.due_on), col(ActionItem.id))
+        )
+    )
+
+
+def _action_facts(action: ActionItem) -> ActionFacts:
+    return ActionFacts(content=action.content, owner=action.owner, due_on=action.due_on)
+
+
+# ---------------------------------------------------------------- the papers a command prints
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper ready to print or save: its document, the name its file gets when none is
+    given (a .docx is never printed), and for the sign-in sheet its table for CSV."""
+
+    document: Document
+    name: str
+    sheet: Listing | None = None
+
+
+def agenda_paper(*, session: Session, meeting: Meeting, lang: str, style: str) -> Paper:
+    """``assoc meetings agenda render``: the agenda, as a list or a sentence."""
+    facts = meeting_facts(session, meeting, with_agenda=True)
+    return Paper(agenda_document(facts, lang, style), f"{facts.title}议程")
+
+
+def signin_paper(*, session: Session, meeting: Meeting, lang: str) -> Paper:
+    """``assoc meetings signin``: the sign-in sheet, as a paper and as a table."""
+    facts = meeting_facts(session, meeting, with_invitees=True)
+    sheet = signin_sheet(facts, lang)
+    return Paper(signin_document(facts, lang, sheet), f"{facts.title}签到表", sheet)
+
+
+def minutes_paper(*, session: Session, meeting: Meeting, lang: str) -> Paper:
+    """``assoc meetings minutes``: the minutes."""
+    facts = meeting_facts(session, meeting, with_agenda=True, with_invitees=True, with_records=True)
+    return Paper(minutes_document(facts, lang), f"{facts.title}纪要")
+
+
+# ---------------------------------------------------------------- writing them
 
 _EN_ORDINALS = (
     "first",
@@ -51,53 +271,29 @@ def _count(n: int, lang: str) -> str:
     return chinese_number(n)
 
 
-def _heading(
-    doc: Document, session: Session, meeting: Meeting, lang: str, suffix_key: str | None
-) -> None:
-    title = describe(session, meeting)
-    doc.title(title + (t(suffix_key, lang) if suffix_key else ""))
-    when = format_date(meeting.held_on, lang) + (
-        f" {meeting.starts_at}" if meeting.starts_at else ""
-    )
+def _heading(doc: Document, facts: MeetingFacts, lang: str, suffix_key: str | None) -> None:
+    doc.title(facts.title + (t(suffix_key, lang) if suffix_key else ""))
+    when = format_date(facts.held_on, lang) + (f" {facts.starts_at}" if facts.starts_at else "")
     lines = [t("doc.time", lang, value=when)]
-    if meeting.venue:
-        lines.append(t("doc.venue", lang, value=meeting.venue))
-    if meeting.chair:
-        lines.append(t("doc.chair", lang, value=meeting.chair))
-    if meeting.status == "cancelled":
-        lines.append(t("doc.cancelled", lang, reason=meeting.cancel_reason or ""))
+    if facts.venue:
+        lines.append(t("doc.venue", lang, value=facts.venue))
+    if facts.chair:
+        lines.append(t("doc.chair", lang, value=facts.chair))
+    if facts.cancelled:
+        lines.append(t("doc.cancelled", lang, reason=facts.cancel_reason or ""))
     doc.lines(lines)
 
 
-def dues_sentence(session: Session, item: AgendaItem, meeting: Meeting, lang: str) -> str:
+def dues_sentence(item: ItemFacts, held_on: date, lang: str) -> str:
     """The live collection figures for a dues-report item, as of the meeting date."""
-    from assoc_cli.dues.collection import collection_figures, collection_sentence
-    from assoc_cli.dues.ledger import dues_years
-    from assoc_cli.dues.policy import dues_policy
+    from assoc_cli.dues.collection import collection_sentence
 
-    policy = dues_policy(session)
-    year = item.dues_year or meeting.held_on.year
-    if not any(y.year == year for y in dues_years(session, policy, meeting.held_on)):
-        return t("doc.no_dues_rates", lang, year=year)
-    _, total = collection_figures(session, policy, year=year, as_of=meeting.held_on, by=None)
-    return collection_sentence(total, lang, meeting.held_on)
+    if item.dues is None:
+        return t("doc.no_dues_rates", lang, year=item.dues_year)
+    return collection_sentence(item.dues, lang, held_on)
 
 
-def open_actions_before(session: Session, meeting: Meeting) -> list[ActionItem]:
-    """Open action items decided at earlier meetings of the same kind."""
-    earlier = select(Meeting.id).where(
-        Meeting.kind_id == meeting.kind_id, col(Meeting.held_on) < meeting.held_on
-    )
-    return list(
-        session.exec(
-            select(ActionItem)
-            .where(col(ActionItem.meeting_id).in_(earlier), ActionItem.status == "open")
-            .order_by(col(ActionItem.due_on), col(ActionItem.id))
-        )
-    )
-
-
-def _action_line(index: int, action: ActionItem, lang: str) -> str:
+def _action_line(index: int, action: ActionFacts, lang: str) -> str:
     return t(
         "doc.action_line",
         lang,
@@ -108,17 +304,26 @@ def _action_line(index: int, action: ActionItem, lang: str) -> str:
     )
 
 
-def agenda_document(session: Session, meeting: Meeting, lang: str, style: str) -> Document:
+def _live_lines(facts: MeetingFacts, item: ItemFacts, lang: str) -> list[str]:
+    if item.kind == ItemKind.dues_report:
+        return [dues_sentence(item, facts.held_on, lang)]
+    if item.kind == ItemKind.actions:
+        if not facts.open_actions:
+            return [t("doc.no_open_actions", lang)]
+        return [_action_line(i, action, lang) for i, action in enumerate(facts.open_actions, 1)]
+    return []
+
+
+def agenda_document(facts: MeetingFacts, lang: str, style: str) -> Document:
     """The agenda: a numbered list (一、二、三…) or the sentence the seed prints
     ("本次会议有五项议程:一是…;二是…")."""
     doc = Document()
-    _heading(doc, session, meeting, lang, "doc.agenda_suffix")
-    items = agenda(session=session, meeting=meeting)
+    _heading(doc, facts, lang, "doc.agenda_suffix")
+    items = facts.items
     if not items:
         doc.paragraph(t("doc.no_items", lang))
         return doc
-    live: list[str] = []
-    if style == "sentence":
+    if style == AgendaStyle.sentence:
         parts = [
             t("doc.sentence_part", lang, ordinal=_ordinal(i, lang), title=item.title)
             for i, item in enumerate(items, 1)
@@ -128,9 +333,8 @@ def agenda_document(session: Session, meeting: Meeting, lang: str, style: str) -
             t("doc.sentence", lang, count=_count(len(items), lang), items=joiner.join(parts))
         )
         for item in items:
-            live.extend(_live_lines(session, meeting, item, lang))
-        for line in live:
-            doc.paragraph(line)
+            for line in _live_lines(facts, item, lang):
+                doc.paragraph(line)
         return doc
     doc.heading(t("doc.agenda_heading", lang))
     for index, item in enumerate(items, 1):
@@ -149,32 +353,21 @@ def agenda_document(session: Session, meeting: Meeting, lang: str, style: str) -
         )
         number = f"{index}." if lang == "en" else f"{chinese_number(index)}、"
         doc.paragraph(f"{number}{' ' if lang == 'en' else ''}{item.title}{suffix}")
-        for line in _live_lines(session, meeting, item, lang):
+        for line in _live_lines(facts, item, lang):
             doc.detail(line)
     return doc
-
-
-def _live_lines(session: Session, meeting: Meeting, item: AgendaItem, lang: str) -> list[str]:
-    if item.kind == "dues-report":
-        return [dues_sentence(session, item, meeting, lang)]
-    if item.kind == "actions":
-        actions = open_actions_before(session, meeting)
-        if not actions:
-            return [t("doc.no_open_actions", lang)]
-        return [_action_line(i, action, lang) for i, action in enumerate(actions, 1)]
-    return []
 
 
 SIGNIN_KEYS = ("seq", "person", "unit", "title", "phone", "signature", "remark")
 
 
-def signin_rows(session: Session, meeting: Meeting, lang: str) -> list[dict[str, Any]]:
-    """The sign-in sheet's rows: by office, then surname stroke count."""
+def signin_sheet(facts: MeetingFacts, lang: str) -> Listing:
+    """The sign-in sheet's table (序号, 姓名, 单位, 职务, 电话, 签到, 备注): everyone invited
+    by office, then surname stroke count; as CSV, a sheet for a spreadsheet."""
     rows = []
-    ordered = official_order(session, invitees(session=session, meeting=meeting))
     sit_in = t("role.sit-in", lang)
-    for index, invitee in enumerate(ordered, 1):
-        remark = sit_in if invitee.role == "sit-in" else ""
+    for index, invitee in enumerate(facts.invitees, 1):
+        remark = sit_in if invitee.role == Role.sit_in else ""
         if invitee.proxy:
             remark = (remark + " " if remark else "") + t("doc.proxy", lang, name=invitee.proxy)
         rows.append(
@@ -188,16 +381,18 @@ def signin_rows(session: Session, meeting: Meeting, lang: str) -> list[dict[str,
                 "remark": remark,
             }
         )
-    return rows
+    columns = [Column(key, f"signin.{key}") for key in SIGNIN_KEYS]
+    return Listing(columns, rows, title=facts.title, spreadsheet=True)
 
 
-def signin_document(session: Session, meeting: Meeting, lang: str) -> Document:
-    """The sign-in sheet (签到表): 序号, 姓名, 单位, 职务, 电话, 签到, 备注."""
+def signin_document(facts: MeetingFacts, lang: str, sheet: Listing | None = None) -> Document:
+    """The sign-in sheet (签到表) as a paper: the heading, then the table."""
+    sheet = sheet or signin_sheet(facts, lang)
     doc = Document()
-    _heading(doc, session, meeting, lang, "doc.signin_suffix")
-    rows = signin_rows(session, meeting, lang)
-    header = [t(f"signin.{key}", lang) for key in SIGNIN_KEYS]
-    doc.table(header, [[str(row[key]) for key in SIGNIN_KEYS] for row in rows])
+    _heading(doc, facts, lang, "doc.signin_suffix")
+    header = [column.label(lang) for column in sheet.columns]
+    keys = [column.key for column in sheet.columns]
+    doc.table(header, [[str(row[key]) for key in keys] for row in sheet.rows])
     return doc
 
 
@@ -217,36 +412,40 @@ def _names(rows: list[Invitee], lang: str, with_reason: bool = False) -> str:
     return sep.join(parts)
 
 
-def minutes_document(session: Session, meeting: Meeting, lang: str) -> Document:
+def minutes_document(facts: MeetingFacts, lang: str) -> Document:
     """The minutes (会议纪要) in the usual official layout."""
     doc = Document()
-    _heading(doc, session, meeting, lang, "doc.minutes_suffix")
-    ordered = official_order(session, invitees(session=session, meeting=meeting))
+    _heading(doc, facts, lang, "doc.minutes_suffix")
+    ordered = facts.invitees
+    present, leave, absent = (
+        AttendanceStatus.present,
+        AttendanceStatus.leave,
+        AttendanceStatus.absent,
+    )
     blocks = (
         (
             "doc.present",
-            [r for r in ordered if r.role == "attend" and r.status == "present"],
+            [r for r in ordered if r.role == Role.attend and r.status == present],
             False,
         ),
-        ("doc.on_leave", [r for r in ordered if r.status == "leave"], True),
+        ("doc.on_leave", [r for r in ordered if r.status == leave], True),
         (
             "doc.absent",
-            [r for r in ordered if r.role == "attend" and r.status == "absent"],
+            [r for r in ordered if r.role == Role.attend and r.status == absent],
             False,
         ),
         (
             "doc.sitting_in",
-            [r for r in ordered if r.role == "sit-in" and r.status == "present"],
+            [r for r in ordered if r.role == Role.sit_in and r.status == present],
             False,
         ),
     )
     for key, rows, with_reason in blocks:
         if rows:
             doc.paragraph(t(key, lang, names=_names(rows, lang, with_reason)))
-    items = agenda(session=session, meeting=meeting)
-    if items:
+    if facts.items:
         doc.heading(t("doc.agenda_heading", lang))
-        for index, item in enumerate(items, 1):
+        for index, item in enumerate(facts.items, 1):
             number = f"{index}. " if lang == "en" else f"{chinese_number(index)}、"
             presenter = (
                 f"({item.presenter})"
@@ -256,14 +455,13 @@ def minutes_document(session: Session, meeting: Meeting, lang: str) -> Document:
                 else ""
             )
             doc.paragraph(f"{number}{item.title}{presenter}", bold=True)
-            for line in _live_lines(session, meeting, item, lang):
+            for line in _live_lines(facts, item, lang):
                 doc.detail(line)
             if item.notes:
                 doc.paragraph(item.notes)
-    votes = resolutions(session=session, meeting=meeting)
-    if votes:
+    if facts.votes:
         doc.heading(t("doc.resolutions", lang))
-        for index, vote in enumerate(votes, 1):
+        for index, vote in enumerate(facts.votes, 1):
             doc.paragraph(
                 t(
                     "doc.vote_line",
@@ -279,16 +477,9 @@ def minutes_document(session: Session, meeting: Meeting, lang: str) -> Document:
                     outcome=t("vote.passed" if vote.passed else "vote.failed", lang),
                 )
             )
-    actions = list(
-        session.exec(
-            select(ActionItem)
-            .where(ActionItem.meeting_id == meeting.id)
-            .order_by(col(ActionItem.id))
-        )
-    )
-    if actions:
+    if facts.actions:
         doc.heading(t("doc.actions", lang))
-        for index, action in enumerate(actions, 1):
+        for index, action in enumerate(facts.actions, 1):
             doc.paragraph(_action_line(index, action, lang))
-    doc.signature([t("doc.issuer", lang), format_date(meeting.held_on, lang)])
+    doc.signature([t("doc.issuer", lang), format_date(facts.held_on, lang)])
     return doc

@@ -1,31 +1,28 @@
-"""Meetings (会议): kinds, numbering and titles, agendas, invitations and attendance,
-quorum and votes. Titles follow the way Chinese associations write them:
-淄博市装备制造业协会 + 二届 + 二次 + 会长办公 + (扩大) + 会."""
+"""Meetings (会议): the secretariat's changes — a meeting created (numbered within its term
+or year, with its kind's standing items), edited or cancelled; agenda items added, moved,
+removed and noted; invitations by office, to all members, by name or to a person; and
+attendance marked. Reading them is in ``queries``, kinds in ``kinds``, quorum and votes in
+``votes``, the papers in ``papers``."""
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, case, func, insert
+from sqlalchemy import Table, func, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import (
     AgendaItem,
-    Association,
     Attendance,
     Meeting,
     MeetingKind,
     Member,
-    MembershipPeriod,
     Office,
     OfficeHolding,
-    Resolution,
     Term,
 )
 from assoc_cli.errors import (
@@ -34,34 +31,17 @@ from assoc_cli.errors import (
     InvalidValueError,
     NotFoundError,
 )
-from assoc_cli.i18n.numerals import chinese_number
+from assoc_cli.meetings.choices import (
+    AttendanceStatus,
+    ItemKind,
+    MeetingStatus,
+    Numbering,
+    Role,
+)
+from assoc_cli.meetings.kinds import check_item_kind, find_kind, template_items
+from assoc_cli.meetings.queries import agenda, members_on
 from assoc_cli.organisation.terms import current_term
 
-ITEM_KINDS = (
-    "study",
-    "report",
-    "reading",
-    "discussion",
-    "speech",
-    "vote",
-    "dues-report",
-    "actions",
-)
-ROLES = ("attend", "sit-in")
-STATUSES = ("invited", "present", "leave", "absent")
-NUMBERINGS = ("term", "year", "none")
-QUORUMS = ("two-thirds", "majority", "none")
-THRESHOLDS = ("majority", "two-thirds")
-VOTE_METHODS = {
-    "无记名投票": "无记名投票",
-    "secret": "无记名投票",
-    "记名投票": "记名投票",
-    "roll-call": "记名投票",
-    "举手": "举手",
-    "hands": "举手",
-    "鼓掌": "鼓掌",
-    "acclamation": "鼓掌",
-}
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
@@ -69,90 +49,7 @@ holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
 office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
 
 
-# ---------------------------------------------------------------- kinds
-
-
-def find_kind(*, session: Session, name: str) -> MeetingKind:
-    """A kind of meeting by name (会长办公会, 理事会…)."""
-    kind = session.exec(select(MeetingKind).where(MeetingKind.name == name.strip())).first()
-    if kind is None:
-        names = ", ".join(k.name for k in list_kinds(session=session))
-        raise NotFoundError(
-            f'there is no meeting kind "{name}"; the kinds are: {names} '
-            "(add one with: assoc meetings kinds NAME --numbering term)"
-        )
-    return kind
-
-
-def list_kinds(*, session: Session) -> list[MeetingKind]:
-    """Every kind of meeting."""
-    return list(session.exec(select(MeetingKind).order_by(col(MeetingKind.id))))
-
-
-def template_items(kind: MeetingKind) -> list[dict[str, Any]]:
-    """The standing agenda items of a kind."""
-    items = json.loads(kind.agenda_template or "[]")
-    return [item for item in items if isinstance(item, dict) and item.get("title")]
-
-
-def parse_template_item(text: str) -> dict[str, Any]:
-    """ "标题|kind|presenter" -> a template item."""
-    parts = [part.strip() for part in text.split("|")]
-    if not parts[0]:
-        raise InvalidValueError(
-            f'template item "{text}" has no title; write it as 标题|kind|presenter'
-        )
-    item: dict[str, Any] = {
-        "title": parts[0],
-        "kind": parts[1] if len(parts) > 1 and parts[1] else "report",
-    }
-    check_item_kind(item["kind"])
-    if len(parts) > 2 and parts[2]:
-        item["presenter"] = parts[2]
-    return item
-
-
-def set_kind(
-    *,
-    session: Session,
-    name: str,
-    numbering: str | None,
-    quorum: str | None,
-    quorum_base: str | None,
-    template: list[dict[str, Any]] | None,
-) -> MeetingKind:
-    """Add a kind of meeting or change its numbering, quorum rule or agenda template."""
-    clean = name.strip()
-    if not clean or len(clean) > 50:
-        raise InvalidValueError("a meeting kind has a name of 1 to 50 characters")
-    kind = session.exec(select(MeetingKind).where(MeetingKind.name == clean)).first()
-    if kind is None:
-        kind = MeetingKind(name=clean)
-    for value, allowed, what in (
-        (numbering, NUMBERINGS, "numbering"),
-        (quorum, QUORUMS, "quorum"),
-        (quorum_base, ("members", "invited"), "quorum base"),
-    ):
-        if value is not None and value not in allowed:
-            raise InvalidValueError(f'{what} is one of {", ".join(allowed)}, not "{value}"')
-    kind.numbering = numbering or kind.numbering or "term"
-    kind.quorum = quorum or kind.quorum or "none"
-    kind.quorum_base = quorum_base or kind.quorum_base or "invited"
-    if template is not None:
-        kind.agenda_template = json.dumps(template, ensure_ascii=False)
-    session.add(kind)
-    session.flush()
-    return kind
-
-
 # ---------------------------------------------------------------- meetings and titles
-
-
-def check_item_kind(kind: str) -> str:
-    """study, report, reading, discussion, speech, vote, dues-report or actions."""
-    if kind not in ITEM_KINDS:
-        raise InvalidValueError(f'agenda item kind is one of {", ".join(ITEM_KINDS)}, not "{kind}"')
-    return kind
 
 
 def parse_time(text: str) -> str:
@@ -163,32 +60,10 @@ def parse_time(text: str) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-def meeting_title(
-    meeting: Meeting, kind: MeetingKind, term: Term | None, association: Association | None
-) -> str:
-    """The title as associations write it: 淄博市装备制造业协会二届二次会长办公(扩大)会;
-    培训班 by year: …2020年制造业单项冠军第一期培训班; a given title wins."""
-    if meeting.title_override:
-        return meeting.title_override
-    name = association.name if association else ""
-    kind_name = kind.name
-    if meeting.enlarged:
-        kind_name = (
-            kind_name[:-1] + "(扩大)会" if kind_name.endswith("会") else kind_name + "(扩大)"
-        )
-    topic = meeting.topic or ""
-    if kind.numbering == "year":
-        number = chinese_number(meeting.sequence)
-        return f"{name}{meeting.held_on.year}年{topic}第{number}期{kind_name}"
-    if kind.numbering == "term" and term is not None:
-        term_cn, number = chinese_number(term.number), chinese_number(meeting.sequence)
-        return f"{name}{term_cn}届{number}次{topic}{kind_name}"
-    return f"{name}{topic}{kind_name}"
-
-
 @dataclass(frozen=True)
 class MeetingInput:
-    """What ``meetings new`` was told."""
+    """What ``meetings new`` was told; *chair* is a person, or a member unit whose
+    representative chairs."""
 
     kind: str
     held_on: date
@@ -202,11 +77,30 @@ class MeetingInput:
     use_template: bool = True
 
 
+def chair_name(*, session: Session, chair: str | None) -> str | None:
+    """Who chairs: a chair named as a member unit (its name, number or short name) becomes
+    its representative's name; anyone else stays as written."""
+    if not chair:
+        return chair
+    from assoc_cli.errors import AssocError
+    from assoc_cli.members.service import resolve_member
+
+    try:
+        member = resolve_member(session=session, query=chair)
+    except AssocError:
+        return chair
+    return (
+        member.representative or chair
+        if member.name == chair or member.number == chair.upper() or member.short_name == chair
+        else chair
+    )
+
+
 def _next_sequence(session: Session, kind: MeetingKind, term: Term | None, held_on: date) -> int:
     query = select(func.max(Meeting.sequence)).where(Meeting.kind_id == kind.id)
-    if kind.numbering == "term":
+    if kind.numbering == Numbering.term:
         query = query.where(Meeting.term_id == (term.id if term else None))
-    elif kind.numbering == "year":
+    elif kind.numbering == Numbering.year:
         query = query.where(
             col(Meeting.held_on) >= date(held_on.year, 1, 1),
             col(Meeting.held_on) <= date(held_on.year, 12, 31),
@@ -217,6 +111,7 @@ def _next_sequence(session: Session, kind: MeetingKind, term: Term | None, held_
 
 def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     """Create a meeting numbered within its term (or year), with its kind's standing items."""
+    chair = chair_name(session=session, chair=data.chair)
     kind = find_kind(session=session, name=data.kind)
     if data.term is not None:
         term = session.exec(select(Term).where(Term.number == data.term)).first()
@@ -226,7 +121,7 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
             )
     else:
         term = current_term(session=session, as_of=data.held_on)
-    if kind.numbering == "term" and term is None:
+    if kind.numbering == Numbering.term and term is None:
         raise NotFoundError(
             f"no term covers {data.held_on}; a {kind.name} is numbered within its term "
             "(二届二次…): "
@@ -242,7 +137,7 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
         held_on=data.held_on,
         starts_at=parse_time(data.starts_at) if data.starts_at else None,
         venue=(data.venue or "").strip() or None,
-        chair=(data.chair or "").strip() or None,
+        chair=(chair or "").strip() or None,
         created_at=datetime.now(UTC),
     )
     session.add(meeting)
@@ -254,73 +149,15 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
                 meeting=meeting,
                 title=item["title"],
                 presenter=item.get("presenter"),
-                kind=item.get("kind", "report"),
+                kind=item.get("kind", ItemKind.report.value),
                 minutes=item.get("minutes"),
             )
     return meeting
 
 
-def describe(session: Session, meeting: Meeting) -> str:
-    """The meeting's title (for messages and documents)."""
-    from assoc_cli.association.profile import get_association
-
-    kind = session.get(MeetingKind, meeting.kind_id)
-    assert kind is not None
-    term = session.get(Term, meeting.term_id) if meeting.term_id else None
-    return meeting_title(meeting, kind, term, get_association(session))
-
-
-def describe_all(session: Session, meetings: list[Meeting]) -> dict[int, str]:
-    """The titles of many meetings by id, with a fixed number of queries (not per meeting)."""
-    from assoc_cli.association.profile import get_association
-
-    if not meetings:
-        return {}
-    kinds = {kind.id: kind for kind in session.exec(select(MeetingKind))}
-    terms = {term.id: term for term in session.exec(select(Term))}
-    association = get_association(session)
-    return {
-        meeting.id: meeting_title(
-            meeting,
-            kinds[meeting.kind_id],
-            terms.get(meeting.term_id) if meeting.term_id else None,
-            association,
-        )
-        for meeting in meetings
-        if meeting.id is not None
-    }
-
-
-def resolve_meeting(*, session: Session, query: str) -> Meeting:
-    """A meeting by its number (#3 or 3), its date (2021-12-05) or a unique part of its title."""
-    text = query.strip().lstrip("#")
-    if text.isdigit() and len(text) < 8:
-        meeting = session.get(Meeting, int(text))
-        if meeting is None:
-            raise NotFoundError(f"there is no meeting {query}; see: assoc meetings list")
-        return meeting
-    candidates = []
-    try:
-        from assoc_cli.i18n.dates import parse_date
-
-        day = parse_date(text)
-        candidates = list(session.exec(select(Meeting).where(Meeting.held_on == day)))
-    except InvalidValueError:
-        meetings = list(session.exec(select(Meeting).order_by(col(Meeting.held_on))))
-        titles = describe_all(session, meetings)
-        candidates = [m for m in meetings if text in titles[m.id or 0]]
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        raise NotFoundError(f'no meeting matches "{query}"; see: assoc meetings list')
-    titles = describe_all(session, candidates[:6])
-    shown = "; ".join(f"#{m.id} {titles[m.id or 0]} ({m.held_on})" for m in candidates[:6])
-    raise AmbiguousError(f'"{query}" matches several meetings: {shown} — use the number (#N)')
-
-
 def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any]) -> Meeting:
     """Change date, time, venue, chair, topic, title or enlarged; the number stays."""
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.cancelled:
         raise ConflictError(f"meeting #{meeting.id} was cancelled; it can no longer be changed")
     if changes.get("starts_at"):
         changes["starts_at"] = parse_time(changes["starts_at"])
@@ -328,12 +165,16 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
         kind = session.get(MeetingKind, meeting.kind_id)
         assert kind is not None
         term = current_term(session=session, as_of=changes["held_on"])
-        if kind.numbering == "term" and term is None:
+        if kind.numbering == Numbering.term and term is None:
             raise NotFoundError(
                 f"no term covers {changes['held_on']}; a {kind.name} is numbered within its term"
             )
-        moved_term = kind.numbering == "term" and term is not None and term.id != meeting.term_id
-        moved_year = kind.numbering == "year" and changes["held_on"].year != meeting.held_on.year
+        moved_term = (
+            kind.numbering == Numbering.term and term is not None and term.id != meeting.term_id
+        )
+        moved_year = (
+            kind.numbering == Numbering.year and changes["held_on"].year != meeting.held_on.year
+        )
         if moved_term or moved_year:
             # A different term (or year) means a different running number there.
             sequence = _next_sequence(session, kind, term, changes["held_on"])
@@ -348,11 +189,11 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
 
 def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting; it keeps its number so later meetings are not renumbered."""
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.cancelled:
         raise ConflictError(f"meeting #{meeting.id} is already cancelled")
     if not reason.strip():
         raise InvalidValueError("say why the meeting is cancelled (--reason)")
-    meeting.status = "cancelled"
+    meeting.status = MeetingStatus.cancelled.value
     meeting.cancel_reason = reason.strip()
     session.add(meeting)
     session.flush()
@@ -362,37 +203,13 @@ def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meetin
 # ---------------------------------------------------------------- agenda
 
 
-def agenda_sizes(*, session: Session, meetings: list[Meeting]) -> dict[int, int]:
-    """How many agenda items each meeting has, in one query."""
-    ids = [meeting.id for meeting in meetings if meeting.id is not None]
-    if not ids:
-        return {}
-    query = (
-        select(AgendaItem.meeting_id, func.count())
-        .where(col(AgendaItem.meeting_id).in_(ids))
-        .group_by(col(AgendaItem.meeting_id))
-    )
-    return {int(meeting_id): int(count) for meeting_id, count in session.exec(query)}
-
-
-def agenda(*, session: Session, meeting: Meeting) -> list[AgendaItem]:
-    """The agenda in order."""
-    return list(
-        session.exec(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(col(AgendaItem.position))
-        )
-    )
-
-
 def add_item(
     *,
     session: Session,
     meeting: Meeting,
     title: str,
     presenter: str | None = None,
-    kind: str = "report",
+    kind: str = ItemKind.report.value,
     minutes: int | None = None,
     dues_year: int | None = None,
     position: int | None = None,
@@ -529,22 +346,11 @@ def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], ro
     )
 
 
-def _member_on(day: date) -> Any:
-    """Members in good standing on *day*, by their membership periods (not today's status)."""
-    from sqlalchemy import exists, or_
-
-    return exists().where(
-        col(MembershipPeriod.member_id) == col(Member.id),
-        or_(col(MembershipPeriod.joined_on).is_(None), col(MembershipPeriod.joined_on) <= day),
-        or_(col(MembershipPeriod.left_on).is_(None), col(MembershipPeriod.left_on) >= day),
-    )
-
-
 def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
     """Invite every member in good standing on the meeting's date, through its representative."""
     members = (
         select(Member.id, Member.representative, Member.name)
-        .where(_member_on(meeting.held_on))
+        .where(members_on(meeting.held_on))
         .order_by(col(Member.id))
     )
     return _invite_many(
@@ -591,7 +397,7 @@ def _invite_many(
                 "person": person,
                 "title": title,
                 "role": role,
-                "status": "invited",
+                "status": AttendanceStatus.invited.value,
                 "reason": None,
                 "proxy": None,
             }
@@ -645,6 +451,48 @@ def invite_person(
     added = _invite(session, meeting, None, person.strip(), title, role)
     session.flush()
     return int(added)
+
+
+def office_names(text: str) -> list[str]:
+    """ "会长,执行会长、副会长" -> the office names (split at "," and "、")."""
+    return [name.strip() for name in text.replace("、", ",").split(",") if name.strip()]
+
+
+def invite(
+    *,
+    session: Session,
+    meeting: Meeting,
+    offices: str | None = None,
+    all_members: bool = False,
+    members: list[str] | None = None,
+    person: str | None = None,
+    title: str | None = None,
+    role: str = Role.attend.value,
+) -> int:
+    """``assoc meetings invite``: the holders of *offices* (written "会长,副会长"), every member
+    in good standing, member units by name (through their representatives), and a person
+    who is no member unit — in that order; returns how many invitations were new."""
+    from assoc_cli.members.service import resolve_member
+
+    if role not in set(Role):
+        raise InvalidValueError(f"the role is one of {', '.join(Role)}, not {role}")
+    count = 0
+    if offices:
+        count += invite_offices(
+            session=session, meeting=meeting, offices=office_names(offices), role=role
+        )
+    if all_members:
+        count += invite_all_members(session=session, meeting=meeting, role=role)
+    for query in members or []:
+        member = resolve_member(session=session, query=query)
+        count += invite_member(
+            session=session, meeting=meeting, member=member, role=role, person=None, title=title
+        )
+    if person:
+        count += invite_person(
+            session=session, meeting=meeting, person=person, title=title, role=role
+        )
+    return count
 
 
 def find_attendee(*, session: Session, meeting: Meeting, who: str) -> Attendance:
@@ -706,9 +554,9 @@ def mark_all(
 ) -> None:
     """Mark many invitees alike, checked first and written in one flush (the UPDATEs and
     their audit entries go out as batches, not one round trip per invitee)."""
-    if status not in STATUSES:
-        raise InvalidValueError(f"attendance is one of {', '.join(STATUSES)}")
-    if status == "leave" and not (reason or "").strip():
+    if status not in set(AttendanceStatus):
+        raise InvalidValueError(f"attendance is one of {', '.join(AttendanceStatus)}")
+    if status == AttendanceStatus.leave and not (reason or "").strip():
         raise InvalidValueError("leave (请假) needs a reason (--reason)")
     for attendee in attendees:
         if proxy and proxy.strip() == attendee.person:
@@ -721,6 +569,30 @@ def mark_all(
     session.flush()
 
 
+def mark_attendance(
+    *,
+    session: Session,
+    meeting: Meeting,
+    whos: list[str] | None,
+    everyone: bool,
+    status: str,
+    reason: str | None,
+    proxy: str | None,
+) -> list[Attendance]:
+    """``assoc meetings mark``: the invitees named in *whos* (person, member number or name)
+    and, with *everyone*, all not yet marked, marked alike; returns them in that order."""
+    chosen = find_attendees(session=session, meeting=meeting, whos=whos) if whos else []
+    if everyone:
+        named = {attendee.id for attendee in chosen}
+        chosen += [
+            attendee
+            for attendee, _ in attendees(session=session, meeting=meeting)
+            if attendee.status == AttendanceStatus.invited and attendee.id not in named
+        ]
+    mark_all(session=session, attendees=chosen, status=status, reason=reason, proxy=proxy)
+    return chosen
+
+
 def attendees(*, session: Session, meeting: Meeting) -> list[tuple[Attendance, Member | None]]:
     """Everyone invited, with the member unit they represent."""
     return list(
@@ -730,187 +602,3 @@ def attendees(*, session: Session, meeting: Meeting) -> list[tuple[Attendance, M
             .where(Attendance.meeting_id == meeting.id)
         )
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Invitee:
-    """One invitation as the meeting papers read it: a plain row, not an ORM object, with
-    the unit's name, representative title and phone (None for a person who is no member)."""
-
-    id: int
-    member_id: int | None
-    person: str
-    title: str | None
-    role: str
-    status: str
-    reason: str | None
-    proxy: str | None
-    unit: str | None
-    unit_title: str | None
-    phone: str | None
-
-
-def invitees(*, session: Session, meeting: Meeting) -> list[Invitee]:
-    """Everyone invited, with their unit, in one Core query (for papers and listings)."""
-    a, m = attendance_t, member_t
-    query = (
-        core_select(
-            a.c.id,
-            a.c.member_id,
-            a.c.person,
-            a.c.title,
-            a.c.role,
-            a.c.status,
-            a.c.reason,
-            a.c.proxy,
-            m.c.name,
-            m.c.representative_title,
-            m.c.phone,
-        )
-        .select_from(a.outerjoin(m, m.c.id == a.c.member_id))
-        .where(a.c.meeting_id == meeting.id)
-        .order_by(a.c.id)
-    )
-    return [Invitee(*row) for row in session.connection().execute(query)]
-
-
-def official_order(session: Session, rows: list[Invitee]) -> list[Invitee]:
-    """Order of official lists: by office (会长 first), then surname stroke count (按姓氏笔画)."""
-    from assoc_cli.i18n.sorting import stroke_key
-
-    ranks = {name: rank for name, rank in session.exec(select(Office.name, Office.rank))}
-    return sorted(
-        rows,
-        key=lambda row: (
-            0 if row.role == "attend" else 1,
-            ranks.get(row.title or "", 10_000),
-            stroke_key(row.person),
-            row.person,
-        ),
-    )
-
-
-# ---------------------------------------------------------------- quorum and votes
-
-
-@dataclass(frozen=True)
-class Quorum:
-    """Who should be there, who is, what the rule needs."""
-
-    rule: str
-    expected: int
-    present: int
-    required: int
-
-    @property
-    def met(self) -> bool | None:
-        """True/False, or None when the kind has no quorum rule."""
-        return None if self.rule == "none" else self.present >= self.required
-
-
-def required_for(rule: str, expected: int) -> int:
-    """Two thirds rounds up; a majority is more than half."""
-    if rule == "two-thirds":
-        return math.ceil(expected * 2 / 3)
-    if rule == "majority":
-        return expected // 2 + 1
-    return 0
-
-
-def quorum(*, session: Session, meeting: Meeting) -> Quorum:
-    """Expected (应到), present (实到, proxies included), required and the rule."""
-    kind = session.get(MeetingKind, meeting.kind_id)
-    assert kind is not None
-    invited, present = session.exec(
-        select(
-            func.count(),
-            func.count(case((col(Attendance.status) == "present", 1))),
-        ).where(Attendance.meeting_id == meeting.id, Attendance.role == "attend")
-    ).one()
-    if kind.quorum_base == "members":
-        expected = session.exec(
-            select(func.count()).select_from(Member).where(_member_on(meeting.held_on))
-        ).one()
-    else:
-        expected = invited
-    return Quorum(
-        kind.quorum, int(expected), int(present), required_for(kind.quorum, int(expected))
-    )
-
-
-def parse_vote_method(text: str) -> str:
-    """无记名投票, 记名投票, 举手 or 鼓掌."""
-    method = VOTE_METHODS.get(text.strip())
-    if method is None:
-        raise InvalidValueError(
-            f'voting method "{text}" is not one of 无记名投票, 记名投票, 举手, 鼓掌'
-        )
-    return method
-
-
-def record_vote(
-    *,
-    session: Session,
-    meeting: Meeting,
-    topic: str,
-    votes_for: int,
-    against: int,
-    abstain: int,
-    method: str,
-    threshold: str,
-    present: int | None,
-) -> Resolution:
-    """Record a resolution: 应到/实到/赞成/反对/弃权, and whether it passed by the rule."""
-    if not topic.strip():
-        raise InvalidValueError("name the motion voted on")
-    if threshold not in THRESHOLDS:
-        raise InvalidValueError(f"threshold is majority or two-thirds, not {threshold}")
-    if min(votes_for, against, abstain) < 0:
-        raise InvalidValueError("vote counts cannot be negative")
-    counted = quorum(session=session, meeting=meeting)
-    if present is not None:
-        if counted.present > 0:
-            raise InvalidValueError(
-                f"attendance is recorded ({counted.present} present); leave out --present"
-            )
-        if present < 1:
-            raise InvalidValueError("--present must be 1 or more")
-        if counted.expected and present > counted.expected:
-            raise InvalidValueError(
-                f"{present} present is more than the {counted.expected} expected"
-            )
-    there = present if present is not None else counted.present
-    if there <= 0:
-        raise InvalidValueError(
-            "nobody is recorded present; mark attendance first (assoc meetings mark …) "
-            "or give --present N"
-        )
-    if votes_for + against + abstain > there:
-        raise InvalidValueError(
-            f"{votes_for + against + abstain} votes were counted but only {there} were present"
-        )
-    passed = votes_for * 2 > there if threshold == "majority" else votes_for * 3 >= there * 2
-    resolution = Resolution(
-        meeting_id=meeting.id,  # type: ignore[arg-type]
-        topic=topic.strip(),
-        method=method,
-        threshold=threshold,
-        expected=max(counted.expected, there),
-        present=there,
-        votes_for=votes_for,
-        votes_against=against,
-        abstentions=abstain,
-        passed=passed,
-        created_at=datetime.now(UTC),
-    )
-    session.add(resolution)
-    session.flush()
-    return resolution
-
-
-def resolutions(*, session: Session, meeting: Meeting | None = None) -> list[Resolution]:
-    """Recorded votes, oldest first."""
-    query = select(Resolution)
-    if meeting is not None:
-        query = query.where(Resolution.meeting_id == meeting.id)
-    return list(session.exec(query.order_by(col(Resolution.id))))
