@@ -121,6 +121,11 @@ def test_invitations_attendance_and_the_sign_in_sheet(assoc: Cli, tmp_path: Path
     assert (
         "已邀请 0 人" in assoc.ok("meetings", "invite", meeting, "--offices", "会长").stderr
     )  # no doubles
+    # Offices typed on a Chinese keyboard: full-width commas and 、 separate them too.
+    assert (
+        "已邀请 0 人"
+        in assoc.ok("meetings", "invite", meeting, "--offices", "会长，副会长、理事").stderr
+    )
     assoc.ok(
         "meetings", "invite", meeting, "--person", "李秘书", "--title", "秘书处", "--role", "sit-in"
     )

@@ -454,8 +454,11 @@ def invite_person(
 
 
 def office_names(text: str) -> list[str]:
-    """ "会长,执行会长、副会长" -> the office names (split at "," and "、")."""
-    return [name.strip() for name in text.replace("、", ",").split(",") if name.strip()]
+    """ "会长,执行会长、副会长，理事" -> the office names (split at ",", "，" and "、": a
+    Chinese keyboard types the full-width comma)."""
+    for separator in ("、", "，"):
+        text = text.replace(separator, ",")
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def invite(
