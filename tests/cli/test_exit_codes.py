@@ -63,3 +63,31 @@ def test_usage_error_exits_2_without_traceback(cli: object) -> None:
     result = CliRunner().invoke(app, ["members", "list", "--sort", "height"])
     assert result.exit_code == 2
     assert "Error:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["members", "show", b"\xff"],
+        ["members", "add", b"\xff\xfe\xe5\x85\xac\xe5\x8f\xb8"],  # \xff\xfe then 公司
+        ["members", "add", "双涵公司".encode() + b"\xe5\x85", "--short-name", "双涵"],
+        ["members", "list", "--segment", b"\xff"],
+        ["dues", "pay", "M0003", "--amount", "100", "--note", b"\xc3"],
+    ],
+)
+def test_arguments_that_are_not_utf8_are_refused_at_the_edge(
+    demo: Cli, args: list[str | bytes]
+) -> None:
+    """Bytes a terminal in another encoding sends: one usage error naming them, before
+    anything reads them (they used to reach the database driver and end in a traceback)."""
+    # In the process, as Python hands them over: the bad bytes as lone surrogates.
+    texts = [a.decode("utf-8", "surrogateescape") if isinstance(a, bytes) else a for a in args]
+    error = demo.fails(*texts, code=2)
+    assert "is not valid UTF-8 text" in error
+    assert "\\x" in error  # the bad bytes, spelled out
+    # And through a real process, from the raw bytes.
+    command = [sys.executable, "-m", "assoc_cli", "--db", demo.location, *args]
+    done = subprocess.run(command, capture_output=True, check=False)
+    assert done.returncode == 2
+    assert b"Traceback" not in done.stderr
+    assert b"is not valid UTF-8 text" in done.stderr

@@ -59,6 +59,9 @@ def test_an_older_database_upgrades_itself_on_first_use(tmp_path: Path, revision
 def test_a_database_newer_than_this_assoc_is_refused(cli: Cli) -> None:
     cli.sql("UPDATE alembic_version SET version_num = '9999'")
     assert "newer than this assoc knows" in cli.fails("members", "list")
+    # db current says so too, not that it is behind.
+    said = cli.ok("db", "current").stdout.strip()
+    assert said == f"9999 (newer than this assoc, whose newest is {HEAD_REVISION}: upgrade assoc)"
 
 
 def test_db_current_on_a_missing_file(tmp_path: Path) -> None:

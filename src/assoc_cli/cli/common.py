@@ -52,9 +52,33 @@ def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def undecodable(arg: str) -> str | None:
+    """None for text; for an argument that held bytes that are not UTF-8 (Python keeps
+    them as lone surrogates), the argument with those bytes spelled out (\\xff)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = arg.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return None
+
+
 class AssocGroup(LazyGroup):
     """The root command group: turns every AssocError into one error line and its exit code,
     and imports a command's module only when that command runs."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse an argument that is not valid UTF-8 text before anything reads it (a
+        terminal in another encoding, a mistyped byte): one usage error, not a traceback
+        from deep inside the database driver."""
+        for position, arg in enumerate(args, 1):
+            shown = undecodable(arg)
+            if shown is not None:
+                raise typer.BadParameter(
+                    f'argument {position} ("{shown}") is not valid UTF-8 text; retype it, or '
+                    "set the terminal to UTF-8"
+                )
+        return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a user's mistake never shows a traceback."""

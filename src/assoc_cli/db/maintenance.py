@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, text
 from assoc_cli.db.engine import make_engine, open_database
 from assoc_cli.db.ledger_notes import note_everyone
 from assoc_cli.db.location import sqlite_path
-from assoc_cli.db.migrate import HEAD_REVISION, current_revision, upgrade
+from assoc_cli.db.migrate import HEAD_REVISION, current_revision, known_revisions, upgrade
 from assoc_cli.db.reader import Reader
 from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
 from assoc_cli.errors import DatabaseError
@@ -38,14 +38,20 @@ def upgrade_schema(url: str) -> tuple[str | None, str]:
 
 def revision_state(url: str) -> str:
     """The schema revision of the database at *url* and whether it is the newest:
-    "0012abcd (head)", "0011 (behind head 0012abcd)", "(empty) (…)"."""
+    "0012abcd (head)", "0011 (behind head 0012abcd)", "0099 (newer than this assoc, …)",
+    "(empty) (…)"."""
     engine = make_engine(url, create=False)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
     finally:
         engine.dispose()
-    state = "head" if revision == HEAD_REVISION else f"behind head {HEAD_REVISION}"
+    if revision == HEAD_REVISION:
+        state = "head"
+    elif revision is not None and revision not in known_revisions():
+        state = f"newer than this assoc, whose newest is {HEAD_REVISION}: upgrade assoc"
+    else:
+        state = f"behind head {HEAD_REVISION}"
     return f"{revision or '(empty)'} ({state})"
 
 
