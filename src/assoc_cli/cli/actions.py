@@ -10,6 +10,7 @@ from assoc_cli.cli.common import (
     FormatOption,
     OutputOption,
     date_option,
+    echo,
     emit,
     message,
     open_session,
@@ -54,7 +55,7 @@ def add(
             session=session, meeting=target, content=content, owner=owner, due_on=due_on
         )
         message(t("msg.action_added", lang, id=item.id, content=item.content))
-        typer.echo(item.id)
+        echo(item.id)
 
 
 @app.command("list")

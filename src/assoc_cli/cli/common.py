@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # True when this process runs one command and exits (set by the console script, never by
 # tests that run many commands in one process).
 ONE_SHOT = False
+# What a command says inside a writing unit of work waits here until that unit has
+# committed (``open_session``): nobody is told of a receipt, an import or a change that
+# was then not saved. None outside such a unit. Each entry: (to stderr?, text, newline?).
+_AFTER_COMMIT: list[tuple[bool, str, bool]] | None = None
 
 
 @dataclass
@@ -184,12 +188,23 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
     current_actor.set(Actor(state(ctx).operator or default_operator(), command))
     from assoc_cli.dues.balances import refresh_before_commit
 
-    with (
-        _database(ctx) as engine,
-        unit_of_work(engine, write=write, before_commit=refresh_before_commit) as session,
-    ):
-        lang = resolve_lang(ctx, session)
-        yield session, lang
+    global _AFTER_COMMIT
+    outer = _AFTER_COMMIT
+    pending: list[tuple[bool, str, bool]] = []
+    if write:
+        _AFTER_COMMIT = pending
+    try:
+        with (
+            _database(ctx) as engine,
+            unit_of_work(engine, write=write, before_commit=refresh_before_commit) as session,
+        ):
+            lang = resolve_lang(ctx, session)
+            yield session, lang
+    finally:
+        _AFTER_COMMIT = outer
+    # Only now, after the commit (an error above leaves these unsaid):
+    for to_stderr, text, newline in pending:
+        typer.echo(text, err=to_stderr, nl=newline)
     deferred = session.info.get("balances_deferred")
     if deferred:
         from assoc_cli.i18n import t
@@ -288,10 +303,23 @@ def render_result(result: Any, fmt: OutputFormat, lang: str) -> None:
 
 
 def message(text: str) -> None:
-    """A message for people, on stderr (``assoc_cli.output.message``)."""
+    """A message for people, on stderr (``assoc_cli.output.message``); inside a writing
+    unit of work, said only once it has committed."""
+    if _AFTER_COMMIT is not None:
+        _AFTER_COMMIT.append((True, text, True))
+        return
     from assoc_cli.output import message as say
 
     say(text)
+
+
+def echo(text: object, *, nl: bool = True) -> None:
+    """Data on stdout (a new receipt or member number); inside a writing unit of work,
+    printed only once it has committed."""
+    if _AFTER_COMMIT is not None:
+        _AFTER_COMMIT.append((False, str(text), nl))
+        return
+    typer.echo(text, nl=nl)
 
 
 def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:

@@ -12,6 +12,7 @@ from assoc_cli.cli.common import (
     AsOfOption,
     FormatOption,
     date_option,
+    echo,
     message,
     open_reader,
     open_session,
@@ -230,7 +231,7 @@ def pay(
         )
         for sentence in paid.sentences(lang):
             message(sentence)
-        typer.echo(paid.receipt)
+        echo(paid.receipt)
 
 
 @app.command("waive")

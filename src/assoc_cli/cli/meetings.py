@@ -13,6 +13,7 @@ from assoc_cli.cli.common import (
     FormatOption,
     OutputOption,
     date_option,
+    echo,
     emit,
     message,
     open_session,
@@ -141,7 +142,7 @@ def new(
             ),
         )
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
-        typer.echo(meeting.id)
+        echo(meeting.id)
 
 
 @app.command("list")

@@ -12,6 +12,7 @@ from assoc_cli.cli.common import (
     FormatOption,
     TermOption,
     date_option,
+    echo,
     message,
     open_reader,
     open_session,
@@ -142,7 +143,7 @@ def add(
     with open_session(ctx) as (session, lang):
         member = add_member(session=session, values=values)
         message(t("msg.member_added", lang, number=member.number, name=member.name))
-        typer.echo(member.number)
+        echo(member.number)
 
 
 @app.command("edit")
