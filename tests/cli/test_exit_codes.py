@@ -91,3 +91,27 @@ def test_arguments_that_are_not_utf8_are_refused_at_the_edge(
     assert done.returncode == 2
     assert b"Traceback" not in done.stderr
     assert b"is not valid UTF-8 text" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "恶意\x1b[2J\x1b]0;pwned\x07公司",  # clears the screen, retitles the terminal
+        "正常公司\u202e司公常正",  # a bidi override: reads backwards
+        "空字符\x00公司",
+        "C1\x9b控制公司",
+    ],
+)
+def test_arguments_with_control_characters_are_refused_at_the_edge(demo: Cli, text: str) -> None:
+    """A name (or receipt, title, note) that would clear the screen, retitle the terminal
+    or read backwards when listed is refused before it is stored; the error spells the
+    characters out instead of sending them to the terminal."""
+    error = demo.fails("members", "add", text, code=2)
+    assert "holds a control character" in error
+    assert "\\u" in error
+    assert not any(ch in error for ch in "\x1b\x07\x00\x9b\u202e")
+    assert "holds a control character" in demo.fails(
+        "dues", "pay", "M0003", "--amount", "100", "--receipt", f"2022-X{text}", code=2
+    )
+    # Tabs and line breaks stay allowed (a note of two lines, pasted from a document).
+    demo.ok("members", "edit", "M0003", "--address", "张店区\n人民西路1号")

@@ -56,14 +56,27 @@ def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
-def undecodable(arg: str) -> str | None:
-    """None for text; for an argument that held bytes that are not UTF-8 (Python keeps
-    them as lone surrogates), the argument with those bytes spelled out (\\xff)."""
+# Characters no argument may hold: C0 controls but tab and line breaks (ESC starts the
+# terminal sequences that clear a screen or retitle a window), DEL, C1 controls, and the
+# bidirectional overrides and isolates that make text read differently from its bytes.
+_REFUSED = frozenset(
+    [*(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"), "\x7f"]
+    + [chr(c) for c in range(0x80, 0xA0)]
+    + [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+)
+
+
+def unacceptable(arg: str) -> tuple[str, str] | None:
+    """None for plain text; else (why, the argument spelled out safely): bytes that are
+    not UTF-8 (Python keeps them as lone surrogates) or a control character."""
     try:
         arg.encode("utf-8")
     except UnicodeEncodeError:
         raw = arg.encode("utf-8", "surrogateescape")
-        return raw.decode("utf-8", "backslashreplace")
+        return "is not valid UTF-8 text", raw.decode("utf-8", "backslashreplace")
+    if any(char in _REFUSED for char in arg):
+        shown = "".join(f"\\u{ord(c):04x}" if c in _REFUSED else c for c in arg)
+        return "holds a control character", shown
     return None
 
 
@@ -72,16 +85,20 @@ class AssocGroup(LazyGroup):
     and imports a command's module only when that command runs."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Refuse an argument that is not valid UTF-8 text before anything reads it (a
-        terminal in another encoding, a mistyped byte): one usage error, not a traceback
-        from deep inside the database driver."""
+        """Refuse an argument that is not valid UTF-8 text (a terminal in another encoding,
+        a mistyped byte) or that holds a control character (a terminal escape, a bidi
+        override) before anything reads or stores it: one usage error, not a traceback
+        from deep inside the database driver, nor a name that clears the screen."""
         for position, arg in enumerate(args, 1):
-            shown = undecodable(arg)
-            if shown is not None:
-                raise typer.BadParameter(
-                    f'argument {position} ("{shown}") is not valid UTF-8 text; retype it, or '
-                    "set the terminal to UTF-8"
+            problem = unacceptable(arg)
+            if problem is not None:
+                why, shown = problem
+                hint = (
+                    "retype it, or set the terminal to UTF-8"
+                    if why.startswith("is not")
+                    else "retype it without the control characters (terminal escapes, bidi marks)"
                 )
+                raise typer.BadParameter(f'argument {position} ("{shown}") {why}; {hint}')
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
