@@ -11,7 +11,7 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -203,7 +203,9 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
 
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
     current_actor.set(Actor(state(ctx).operator or default_operator(), command))
-    from assoc_cli.dues.balances import refresh_before_commit
+    before_commit: Callable[[Session], None] | None = None
+    if write:  # (a read has nothing to refresh: it need not load the dues ledger)
+        from assoc_cli.dues.balances import refresh_before_commit as before_commit
 
     global _AFTER_COMMIT
     outer = _AFTER_COMMIT
@@ -213,7 +215,7 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
     try:
         with (
             _database(ctx) as engine,
-            unit_of_work(engine, write=write, before_commit=refresh_before_commit) as session,
+            unit_of_work(engine, write=write, before_commit=before_commit) as session,
         ):
             lang = resolve_lang(ctx, session)
             yield session, lang
