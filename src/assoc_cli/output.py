@@ -108,6 +108,13 @@ def human_value(column: Column, value: Any, lang: str) -> str:
     return localize(str(value), lang)
 
 
+def percent(part: int, whole: int) -> Decimal | None:
+    """part/whole as a percentage with one decimal, rounded half up (None when whole is 0)."""
+    if whole <= 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 BAR_WIDTH = 10
 
 

@@ -141,8 +141,7 @@ def check(ctx: typer.Context) -> None:
     """
     from assoc_cli.db.engine import open_database, read_only
     from assoc_cli.db.maintenance import integrity_check
-    from assoc_cli.dues.policy import dues_policy
-    from assoc_cli.dues.verify import verify_ledger
+    from assoc_cli.dues.verify import verify_dues
     from assoc_cli.errors import AssocError
 
     engine = open_database(database_url(ctx), create=False)
@@ -151,7 +150,7 @@ def check(ctx: typer.Context) -> None:
             lines, problems = integrity_check(session.connection())
             for line in lines:
                 typer.echo(line)
-            result = verify_ledger(session, dues_policy(session), today())
+            result = verify_dues(session, as_of=today())
             ledger_problems = result.problems or []
             typer.echo(
                 f"dues ledger: {'ok' if not ledger_problems else f'{len(ledger_problems)} mismatches'} "
@@ -180,11 +179,12 @@ def refresh(ctx: typer.Context) -> None:
       assoc db refresh
     """
     import time
+    from functools import partial
 
     from assoc_cli.db.maintenance import refresh_derived
-    from assoc_cli.dues.balances import refresh as refresh_balances
+    from assoc_cli.dues.balances import rebuild
 
     started = time.monotonic()
-    count = refresh_derived(database_url(ctx), lambda reader: refresh_balances(reader, limit=None))
+    count = refresh_derived(database_url(ctx), partial(rebuild, limit=None))
     seconds = f"{time.monotonic() - started:.1f}"
     message(t("msg.balances_refreshed", resolve_lang(ctx), count=count, seconds=seconds))

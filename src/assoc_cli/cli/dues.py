@@ -165,7 +165,7 @@ def policy(
             lang=lang,
             for_machines=fmt.for_machines,
         )
-        render_result(result, fmt, lang)
+    render_result(result, fmt, lang)  # after the commit: the rules shown are the saved ones
 
 
 # ---------------------------------------------------------------- payments, waivers, voids
@@ -553,7 +553,7 @@ def notice(
         except DeadlineBeforeIssueError as exc:
             raise typer.BadParameter(str(exc), param_hint="'--deadline'") from None
         if result.printed is not None:
-            typer.echo(result.printed, nl=False)
+            echo(result.printed, nl=False)
         for sentence in result.messages:
             message(sentence)
 

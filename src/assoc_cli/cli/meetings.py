@@ -297,7 +297,7 @@ def kinds(
             )
             message(t("msg.kind_set", lang, name=name))
         listing = kinds_listing(session=session)
-        render_result(listing, fmt, lang)
+    render_result(listing, fmt, lang)  # after the commit: the kinds shown are the saved ones
 
 
 # ---------------------------------------------------------------- agenda

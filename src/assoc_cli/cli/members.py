@@ -206,9 +206,8 @@ def show(
 
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
-        record = member_record(
-            session, member=target.model_dump(), term=term, as_of=today(), lang=lang
-        )
+        assert target.id is not None
+        record = member_record(session, member_id=target.id, term=term, as_of=today(), lang=lang)
     render_result(record, fmt, lang)
 
 

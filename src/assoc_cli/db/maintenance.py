@@ -17,10 +17,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 
 from assoc_cli.db.engine import make_engine, open_database
-from assoc_cli.db.ledger_notes import note_everyone
 from assoc_cli.db.location import sqlite_path
 from assoc_cli.db.migrate import HEAD_REVISION, current_revision, known_revisions, upgrade
-from assoc_cli.db.reader import Reader
 from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
 from assoc_cli.errors import DatabaseError
 
@@ -144,13 +142,12 @@ def integrity_check(connection: Connection) -> tuple[list[str], list[str]]:
     return lines, problems
 
 
-def refresh_derived(url: str, refresh: Callable[[Reader], int | None]) -> int | None:
-    """Note every member's ledger as changed and recompute what is derived from it with
-    *refresh* (``dues.balances.refresh``), in one transaction; how many it recomputed."""
+def refresh_derived(url: str, rebuild: Callable[[Connection], int | None]) -> int | None:
+    """Recompute what is derived from the ledger with *rebuild* (``dues.balances.rebuild``
+    with no limit), in one transaction; how many members it recomputed."""
     engine = open_database(url, create=False)
     try:
         with engine.begin() as connection:
-            note_everyone(connection)
-            return refresh(Reader(connection))
+            return rebuild(connection)
     finally:
         engine.dispose()

@@ -30,7 +30,7 @@ SEEDED = {"tier", "office", "meeting_kind", "alembic_version"}
 # Tables derived from the others (dues/balances.py): never copied; the caller's
 # *rebuild* (``dues.balances.rebuild``) makes them again inside the copy's transaction.
 DERIVED = {"dues_balance", "ledger_dirty"}
-Rebuild = Callable[[Connection], None]
+Rebuild = Callable[[Connection], object]
 
 
 def tables() -> list[Table]:

@@ -108,10 +108,12 @@ def refresh_before_commit(session: Session) -> None:
         session.info["balances_deferred"] = stale_members(session)[0]
 
 
-def rebuild(connection: Connection) -> None:
-    """After a copy or restore: every stored balance stale (so none is read), then
-    recomputed when that is quick enough for one command (else by `assoc db refresh`)."""
+def rebuild(connection: Connection, *, limit: int | None = ledger_notes.AUTO_LIMIT) -> int | None:
+    """Every stored balance noted stale (so none is read), then recomputed — after a copy
+    or restore when that is quick enough for one command (*limit*; else `assoc db
+    refresh` does it), and by `assoc db refresh` itself with no limit. Returns how many
+    members were recomputed (None: left for `assoc db refresh`)."""
     from assoc_cli.db.reader import Reader
 
     ledger_notes.note_everyone(connection)
-    refresh(Reader(connection), limit=ledger_notes.AUTO_LIMIT)
+    return refresh(Reader(connection), limit=limit)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, case, func, select
 
+from assoc_cli.db.core import member_t
 from assoc_cli.db.sql import int_sum
 from assoc_cli.dues.choices import ReportBy
 from assoc_cli.dues.ledger import year_ledger
@@ -21,17 +22,10 @@ from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.money import format_money
 from assoc_cli.listing import Column, Listing, Report
-from assoc_cli.members.roster import member_t
+from assoc_cli.output import percent
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """part/whole as a percentage with one decimal, rounded half up (None when whole is 0)."""
-    if whole <= 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 COUNT_KEYS = ("members_owing", "paid_full", "partial", "unpaid")

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Select, String, case, cast, func, literal, select
 
+from assoc_cli.db.core import member_t
 from assoc_cli.dues.ledger import entry_t, stream
 from assoc_cli.files.spreadsheets import write_csv_file, write_xlsx_file
 from assoc_cli.i18n import t
 from assoc_cli.listing import Column
-from assoc_cli.members.roster import member_t
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession

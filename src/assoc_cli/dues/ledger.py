@@ -44,11 +44,12 @@ from sqlalchemy import (
 )
 
 from assoc_cli.db import core as tables
+from assoc_cli.db.core import member_t, office_t, tier_t
+from assoc_cli.db.core import office_holding_t as holding_t
 from assoc_cli.db.sql import int_sum
 from assoc_cli.dues.choices import JoinPolicy
 from assoc_cli.dues.policy import DuesPolicy
 from assoc_cli.dues.stored import stored_ledger
-from assoc_cli.members.roster import holding_t, member_t, office_t, tier_t
 from assoc_cli.organisation.tiers import lowest_tier_rank
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from assoc_cli.association.profile import require_association
-from assoc_cli.db.core import dues_notice_t
+from assoc_cli.db.core import dues_notice_t, member_t
 from assoc_cli.db.models import Association
 from assoc_cli.dues.choices import NoticeFormat, NoticeKind
 from assoc_cli.dues.ledger import stream
@@ -26,7 +26,6 @@ from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.money import capital_amount, format_money
 from assoc_cli.listing import Column, Listing
-from assoc_cli.members.roster import member_t
 from assoc_cli.members.service import resolve_member
 
 if TYPE_CHECKING:

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Select, and_, case, exists, func, select
 
-from assoc_cli.db.core import dues_notice_t
+from assoc_cli.db.core import dues_notice_t, member_t
 from assoc_cli.db.sql import YearList, int_sum, write_csv_query
 from assoc_cli.dues.choices import UnpaidSort
 from assoc_cli.dues.ledger import ledger, rate_years, stream
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.rates import require_rates
 from assoc_cli.listing import Column, Listing
-from assoc_cli.members.roster import member_t
 from assoc_cli.organisation.tiers import find_tier_id
 
 if TYPE_CHECKING:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from assoc_cli.db.core import member_t, office_t, tier_t
+from assoc_cli.db.core import office_holding_t as holding_t
 from assoc_cli.dues import stored as stored_rows
 from assoc_cli.dues.ledger import dues_years, entry_t, ledger, period_t, rate_t
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
@@ -27,7 +29,6 @@ from assoc_cli.dues.reference_model import Entry, account
 from assoc_cli.errors import AssocError
 from assoc_cli.i18n import t
 from assoc_cli.listing import Report
-from assoc_cli.members.roster import holding_t, member_t, office_t, tier_t
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, and_, case, func, or_, select
 
 from assoc_cli.db import core as tables
+from assoc_cli.db.core import member_t
 from assoc_cli.db.sql import int_sum
-from assoc_cli.dues.collection import percent
 from assoc_cli.listing import Column, Listing
-from assoc_cli.members.roster import member_t
+from assoc_cli.output import percent
 
 if TYPE_CHECKING:
     from sqlmodel import Session

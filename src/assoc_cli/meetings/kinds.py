@@ -116,9 +116,7 @@ def kinds_listing(*, session: Session) -> Listing:
             "numbering": kind.numbering,
             "quorum": kind.quorum,
             "quorum_base": kind.quorum_base,
-            "template": "; ".join(
-                item["title"] for item in json.loads(kind.agenda_template or "[]")
-            ),
+            "template": "; ".join(item["title"] for item in template_items(kind)),
         }
         for kind in list_kinds(session=session)
     ]

@@ -7,9 +7,9 @@ Core SQL only (``members/roster.py``): ``members list`` and ``members stats`` lo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -104,15 +104,15 @@ def roster_listing(
 
 
 def member_record(
-    session: DbSession, *, member: Mapping[str, Any], term: int | None, as_of: date, lang: str
+    session: DbSession, *, member_id: int, term: int | None, as_of: date, lang: str
 ) -> Listing:
-    """``members show``: every field of *member* (its ``id``), its tier and offices in term
+    """``members show``: every field of member *member_id*, its tier and offices in term
     *term* (or the one covering *as_of*), and its periods of membership, as one record."""
     filters = RosterFilter(
-        term_id=term_id_for(session, term, as_of), status=None, member_ids=(member["id"] or 0,)
+        term_id=term_id_for(session, term, as_of), status=None, member_ids=(member_id,)
     )
     (row,) = roster_rows(session, filters)  # one member: read to the end, cursor closed
-    row["periods"] = membership_periods_text(session, member["id"], lang)
+    row["periods"] = membership_periods_text(session, member_id, lang)
     return Listing([*MEMBER_COLUMNS, Column("periods")], [row], record=True)
 
 

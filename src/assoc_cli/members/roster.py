@@ -27,6 +27,7 @@ from assoc_cli.db import core as tables
 from assoc_cli.db.sql import int_sum, string_agg
 from assoc_cli.db.values import MemberKind, MemberStatus
 from assoc_cli.members.choices import RosterSort, RosterStatus
+from assoc_cli.members.fields import parse_kind
 from assoc_cli.organisation.queries import require_office, term_id_for
 from assoc_cli.organisation.tiers import find_tier_id, lowest_tier_rank
 
@@ -72,15 +73,6 @@ class RosterSelection:
     kind: str | None = None
 
 
-def _kind(text: str) -> str:
-    # Imported here: the field parsers (and their credit-code and date modules) are
-    # needed only when a listing is filtered by kind, not by every report that reads
-    # the roster.
-    from assoc_cli.members.fields import parse_kind
-
-    return parse_kind(text)
-
-
 def roster_filter(session: DbSession, selection: RosterSelection, as_of: date) -> RosterFilter:
     """The filter for *selection*: the tier and office must exist, the term is term
     *selection.term* or the one covering *as_of*; a clear error otherwise."""
@@ -94,7 +86,7 @@ def roster_filter(session: DbSession, selection: RosterSelection, as_of: date) -
         tier=selection.tier,
         segment=selection.segment,
         office=selection.office,
-        kind=_kind(selection.kind) if selection.kind else None,
+        kind=parse_kind(selection.kind) if selection.kind else None,
     )
 
 
