@@ -43,3 +43,8 @@ class ImportFileError(AssocError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class OutputFileError(AssocError):
+    """A file or folder could not be written (disk full, read-only, no such folder);
+    nothing was left behind."""

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
+from assoc_cli.i18n.controls import for_screen, spelled_out
 from assoc_cli.i18n.dates import format_date
 
 # Re-exported: the renderer's callers name these from here too.
@@ -105,7 +106,8 @@ def human_value(column: Column, value: Any, lang: str) -> str:
         return f"{value}%"
     if column.kind == "bar":
         return percent_bar(value)
-    return localize(str(value), lang)
+    # Whatever was stored, a terminal escape in a name is shown, never run.
+    return for_screen(localize(str(value), lang))
 
 
 def percent(part: int, whole: int) -> Decimal | None:
@@ -145,13 +147,16 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
     stream = out or sys.stdout
     for warning in listing.warnings:
         message(warning)
+    if fmt in (OutputFormat.csv, OutputFormat.json) and _is_terminal(stream):
+        # Data for machines keeps every character, except on a screen.
+        stream = _Screen(stream)
     if fmt is OutputFormat.json:
         _render_json(listing, stream)
     elif fmt is OutputFormat.csv and listing.csv_writer is not None:
         listing.csv_writer(stream)
     elif fmt is OutputFormat.csv and listing.spreadsheet:
         headers = [c.label(lang) for c in listing.columns]
-        write_csv(listing.columns, listing.rows, stream, header=headers, neutralise=True)
+        write_csv(listing.columns, listing.rows, stream, header=headers, line_end="\r\n")
     elif fmt is OutputFormat.csv:
         write_csv(listing.columns, listing.rows, stream, header=[c.key for c in listing.columns])
     elif fmt is OutputFormat.plain:
@@ -160,6 +165,26 @@ def render(listing: Listing, fmt: OutputFormat, lang: str, out: TextIO | None = 
         _render_table(listing, lang, stream)
     for note in listing.notes:
         message(note)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Screen:
+    """A text stream for a terminal: control characters are spelled out as they go."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(spelled_out(text))
+
+    def isatty(self) -> bool:
+        return True
 
 
 def render_result(
@@ -192,7 +217,7 @@ def _render_report(result: Report, fmt: OutputFormat, lang: str, stream: TextIO)
     for _key, listing in result.parts:
         render(listing, fmt, lang, stream)
     for line in result.lines:
-        stream.write(line + "\n")
+        stream.write(for_screen(line) + "\n")
 
 
 def _render_json(listing: Listing, stream: TextIO) -> None:
@@ -211,22 +236,21 @@ def _render_json(listing: Listing, stream: TextIO) -> None:
     stream.write("\n]\n")
 
 
-def row_cells(
-    columns: list[Column], rows: Iterable[Mapping[str, Any]], *, neutralise: bool = False
-) -> Iterator[list[str]]:
-    """Each row as its CSV cells (see csv_value); with *neutralise*, cells a spreadsheet
-    would run as formulas are prefixed with an apostrophe (see neutralise_formula)."""
+def row_cells(columns: list[Column], rows: Iterable[Mapping[str, Any]]) -> Iterator[list[str]]:
+    """Each row as its CSV cells (see csv_value); text a spreadsheet would run as a formula
+    gets a leading apostrophe (see neutralise_formula). Numbers, money and dates we format
+    ourselves are never touched: "-12.00" is a number to Excel, not a formula."""
     keys = [column.key for column in columns]
     converters = csv_converters(columns)
     for row in rows:
         values = [row.get(key) for key in keys]
-        cells = [
-            value if value.__class__ is str else ("" if value is None else convert(value))
+        yield [
+            # neutralise_formula, inline: this runs for every cell
+            ("'" + value if value.startswith(FORMULA_STARTS) else value)
+            if value.__class__ is str
+            else ("" if value is None else convert(value))
             for value, convert in zip(values, converters, strict=True)
         ]
-        if neutralise:  # neutralise_formula, inline: this runs for every cell
-            cells = ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
-        yield cells
 
 
 def write_csv(
@@ -235,11 +259,12 @@ def write_csv(
     stream: TextIO,
     *,
     header: list[str],
-    neutralise: bool = False,
+    line_end: str = "\n",
 ) -> int:
-    """Write rows as CSV (see row_cells); returns the number of rows written."""
-    cells = row_cells(columns, rows, neutralise=neutralise)
-    return write_cells(cells, stream, header, "\r\n" if neutralise else "\n")
+    """Write rows as CSV (see row_cells: formula-like text neutralised); returns the number
+    of rows written. Every CSV assoc produces goes through here or through
+    ``db.sql.csv_cells``, which makes the same cells in SQL."""
+    return write_cells(row_cells(columns, rows), stream, header, line_end)
 
 
 def write_cells(
@@ -283,7 +308,7 @@ def _render_plain(listing: Listing, lang: str, stream: TextIO) -> None:
     from tabulate import tabulate
 
     if listing.title:
-        stream.write(listing.title + "\n")
+        stream.write(for_screen(listing.title) + "\n")
     if listing.record:
         stream.write(tabulate(_record_rows(listing, lang), tablefmt="plain") + "\n")
         return
@@ -302,17 +327,19 @@ def _render_plain(listing: Listing, lang: str, stream: TextIO) -> None:
 def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     # On a terminal, fit its width (long cells fold onto more lines); into a file or a
     # pipe, never cut a name short.
     console = Console(file=stream, width=None if stream.isatty() else 100_000)
-    title = listing.title
+    # Text objects: a name like "[red]…" is printed as it is, not taken as rich markup.
+    title = Text(for_screen(listing.title)) if listing.title else None
     if listing.record:
         table = Table(title=title, show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in _record_rows(listing, lang):
-            table.add_row(label, value)
+            table.add_row(Text(label), Text(value))
         console.print(table)
         return
     rows, total = _human_rows(listing, lang, TABLE_ROW_LIMIT)
@@ -328,12 +355,13 @@ def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
             column.label(lang), justify="right" if numeric else "left", overflow="fold"
         )
     for cells in rows:
-        table.add_row(*cells, end_section=False)
+        table.add_row(*map(Text, cells), end_section=False)
     console.print(table)
     if total > len(rows):
         message(t("msg.truncated", lang, shown=len(rows), total=total))
 
 
 def message(text: str) -> None:
-    """A message for people, on stderr so data on stdout stays clean."""
-    sys.stderr.write(text + "\n")
+    """A message for people, on stderr so data on stdout stays clean (a stored name's
+    terminal escapes spelled out)."""
+    sys.stderr.write(for_screen(text) + "\n")

@@ -9,7 +9,9 @@ from tests.conftest import Cli
 
 
 def test_a_folder_as_a_document_file(demo: Cli, tmp_path: Path) -> None:
-    assert "cannot use" in demo.fails("meetings", "minutes", "2", "-f", "docx", "-o", str(tmp_path))
+    assert "is a folder; give a file name" in demo.fails(
+        "meetings", "minutes", "2", "-f", "docx", "-o", str(tmp_path)
+    )
 
 
 def test_word_tables_keep_every_cell_with_its_font(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from assoc_cli.db.models import ActionItem, Meeting
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.i18n.controls import one_line
 from assoc_cli.listing import Column, Listing
 from assoc_cli.meetings.queries import describe_all
 
@@ -25,7 +26,7 @@ def add_action(
     item = ActionItem(
         meeting_id=meeting.id if meeting else None,
         content=content.strip(),
-        owner=owner.strip(),
+        owner=one_line(owner, "the responsible person"),
         due_on=due_on,
         created_at=datetime.now(UTC),
     )

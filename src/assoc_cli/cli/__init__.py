@@ -113,6 +113,18 @@ def root(
             help="Who is making changes, for the audit log (default: the OS user).",
         ),
     ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            "--mode",
+            envvar="ASSOC_FILE_MODE",
+            help=(
+                "Permissions of the files and folders assoc writes (exports, papers, backups), "
+                "in octal as for chmod, e.g. 0640 (default: 0600, folders 0700)."
+            ),
+            show_envvar=True,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -120,6 +132,13 @@ def root(
 ) -> None:
     """Run an industry association's secretariat (协会秘书处)."""
     ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
+    from assoc_cli.errors import AssocError
+    from assoc_cli.files.atomic import choose_mode
+
+    try:
+        choose_mode(mode)
+    except AssocError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--mode'") from None
 
 
 def main() -> None:

@@ -51,19 +51,11 @@ class AppState:
 
 def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
     """Print one ``Error: …`` line to stderr and exit with *code*."""
+    from assoc_cli.i18n.controls import spelled_out
+
     one_line = " ".join(part.strip() for part in str(text).splitlines() if part.strip())
-    sys.stderr.write(f"Error: {one_line}\n")
+    sys.stderr.write(f"Error: {spelled_out(one_line)}\n")
     raise typer.Exit(code)
-
-
-# Characters no argument may hold: C0 controls but tab and line breaks (ESC starts the
-# terminal sequences that clear a screen or retitle a window), DEL, C1 controls, and the
-# bidirectional overrides and isolates that make text read differently from its bytes.
-_REFUSED = frozenset(
-    [*(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"), "\x7f"]
-    + [chr(c) for c in range(0x80, 0xA0)]
-    + [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
-)
 
 
 def unacceptable(arg: str) -> tuple[str, str] | None:
@@ -74,9 +66,10 @@ def unacceptable(arg: str) -> tuple[str, str] | None:
     except UnicodeEncodeError:
         raw = arg.encode("utf-8", "surrogateescape")
         return "is not valid UTF-8 text", raw.decode("utf-8", "backslashreplace")
-    if any(char in _REFUSED for char in arg):
-        shown = "".join(f"\\u{ord(c):04x}" if c in _REFUSED else c for c in arg)
-        return "holds a control character", shown
+    from assoc_cli.i18n.controls import has_control, spelled_out
+
+    if has_control(arg):
+        return "holds a control character", spelled_out(arg)
     return None
 
 
@@ -354,8 +347,10 @@ def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> Non
             output, listing.columns, listing.rows, [c.key for c in listing.columns], output.stem
         )
     elif suffix in (".csv", ".json"):
+        from assoc_cli.files.atomic import writing
+
         encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"
-        with output.open("w", encoding=encoding, newline="") as handle:
+        with writing(output, encoding=encoding) as handle:
             render(listing, OutputFormat(suffix[1:]), lang, out=handle)
     else:
         raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")

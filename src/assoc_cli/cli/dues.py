@@ -529,6 +529,7 @@ def notice(
       assoc dues notice --year 2022 --unpaid --on 2022-11-30 -o 催缴
     """
     from assoc_cli.dues.notices import DeadlineBeforeIssueError, issue_notices
+    from assoc_cli.files.atomic import file_batch
 
     if docx and text:
         raise typer.BadParameter("choose one of --docx and --text")
@@ -536,7 +537,8 @@ def notice(
     issued = date_option(on, "--on") or today()
     dues_year = year_option(year, "--year") or issued.year
     pay_by = date_option(deadline, "--deadline")
-    with open_session(ctx) as (session, lang):
+    # The files stand or fall with the commit that logs them as sent.
+    with file_batch() as files, open_session(ctx) as (session, lang):
         try:
             result = issue_notices(
                 session,
@@ -549,6 +551,7 @@ def notice(
                 deadline=pay_by,
                 again=again,
                 lang=lang,
+                files=files,
             )
         except DeadlineBeforeIssueError as exc:
             raise typer.BadParameter(str(exc), param_hint="'--deadline'") from None

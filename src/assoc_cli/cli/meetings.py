@@ -447,7 +447,9 @@ def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None
         if output is None:
             print_result(paper.sheet, OutputFormat.csv, lang)
             return
-        with output.open("w", encoding="utf-8-sig", newline="") as handle:
+        from assoc_cli.files.atomic import writing
+
+        with writing(output, encoding="utf-8-sig") as handle:
             print_result(paper.sheet, OutputFormat.csv, lang, handle)
         message(t("msg.written", lang, file=output))
         return

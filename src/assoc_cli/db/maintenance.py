@@ -9,7 +9,6 @@ kernel calls no feature.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -75,32 +74,30 @@ def backup_database(url: str, file: Path) -> str:
     which kind it wrote ("SQLite file" or "portable bundle")."""
     engine = open_database(url, create=False)
     try:
-        if sqlite_path(url) is not None:
-            _sqlite_backup(engine, file)
-            return "SQLite file"
-        write_bundle(engine, file)
-        return "portable bundle"
+        from assoc_cli.files.atomic import written_path
+
+        with written_path(file) as partial:
+            if sqlite_path(url) is not None:
+                _sqlite_backup(engine, partial)
+                return "SQLite file"
+            write_bundle(engine, partial)
+            return "portable bundle"
     finally:
         engine.dispose()
 
 
 def _sqlite_backup(engine: Engine, file: Path) -> None:
-    """SQLite's online backup API: a consistent copy even while others write. Written
-    beside *file* first and moved into place, readable by its owner only."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    partial = file.with_name(file.name + ".partial")
-    partial.unlink(missing_ok=True)
+    """SQLite's online backup API: a consistent copy even while others write (into the
+    temporary file that ``files.atomic.written_path`` moves into place when complete)."""
     raw = engine.raw_connection()
     try:
-        target = sqlite3.connect(partial)
+        target = sqlite3.connect(file)
         try:
             raw.driver_connection.backup(target)  # type: ignore[union-attr]
         finally:
             target.close()
     finally:
         raw.close()
-    os.chmod(partial, 0o600)
-    partial.replace(file)
 
 
 def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> dict[str, int]:

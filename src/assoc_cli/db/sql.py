@@ -137,12 +137,11 @@ def csv_cells(
     columns: Sequence[Column],
     *,
     words: Mapping[str, Mapping[Any, str]] | None = None,
-    neutralise: bool = False,
 ) -> Select[Any]:
     """*query* (whose columns carry the *columns*' keys) reduced to the CSV cells of
-    *columns*, in their order. *words* spells a column's values out (单位, 在册, 是); with
-    *neutralise*, text a spreadsheet would run as a formula gets a leading apostrophe
-    (as ``output.neutralise_formula``)."""
+    *columns*, in their order. *words* spells a column's values out (单位, 在册, 是); text
+    a spreadsheet would run as a formula gets a leading apostrophe (as
+    ``output.row_cells`` does in Python)."""
     from assoc_cli.output import FORMULA_STARTS
 
     selected = query.selected_columns
@@ -158,11 +157,11 @@ def csv_cells(
             return case((value == true(), "true"), (value == false(), "false"))
         if column.kind == "date":
             return cast(value, String)  # ISO text (as SQLite stores it)
-        if column.kind == "text" and neutralise:
+        if column.kind == "text":
             text = cast(value, String)
             formula_like = func.substr(text, 1, 1).in_(FORMULA_STARTS)
             return case((formula_like, literal("'").concat(text)), else_=text)
-        if column.kind in ("text", "int", "enum"):
+        if column.kind in ("int", "enum"):
             return value
         raise ValueError(f"no SQL cell for a {column.kind} column ({column.key})")
 

@@ -21,6 +21,7 @@ from assoc_cli.dues.rates import require_rates
 from assoc_cli.dues.service import log_notice
 from assoc_cli.dues.unpaid import notice_select
 from assoc_cli.errors import ConflictError, InvalidValueError
+from assoc_cli.files.atomic import FileBatch
 from assoc_cli.files.papers import Document, render_text, save
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.dates import format_date
@@ -194,6 +195,7 @@ def issue_notices(
     deadline: date | None,
     again: bool,
     lang: str,
+    files: FileBatch,
 ) -> NoticesIssued:
     """Write the notice or reminder of *year* for each member owing dues for it (with
     *member*, that member only; a reminder only to those still owing) as of *issued*,
@@ -202,7 +204,8 @@ def issue_notices(
     Members who already had this kind for *year* are skipped unless *again*; for a single
     member that is an error, as is a member with nothing to pay. With a single member
     and no *folder*, the notice is printed (``printed``) unless it is a Word file; else
-    the files go into *folder* (default: ``./dues-notices-YEAR``)."""
+    the files go into *folder* (default: ``./dues-notices-YEAR``), each noted in *files*
+    (so the caller can remove them all when the command fails)."""
     association = require_association(session)
     policy = dues_policy(session)
     pay_by = deadline or date.fromisoformat(f"{year}-{policy.deadline}")
@@ -237,7 +240,7 @@ def issue_notices(
     to_print = target is not None and folder is None and fmt is not NoticeFormat.docx
     if not to_print:
         result.folder = folder or Path(f"dues-notices-{year}")
-        result.folder.mkdir(parents=True, exist_ok=True)
+        files.folder(result.folder)
     for row in rows:
         if row["already_sent"] and not again:
             continue
@@ -249,6 +252,7 @@ def issue_notices(
         else:
             path = result.folder / notice_file_name(facts, fmt.value)
             save(document, path, fmt.value)
+            files.wrote(path)
             where = str(path)
         log_notice(
             session=session,

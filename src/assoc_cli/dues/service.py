@@ -21,6 +21,7 @@ from assoc_cli.dues.policy import dues_policy
 from assoc_cli.dues.statement import Position, member_ledger, member_position
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n import t
+from assoc_cli.i18n.controls import one_line
 from assoc_cli.i18n.money import format_money
 
 MAX_TIERS = 4
@@ -146,7 +147,7 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
     receipt_year: int | None = None
     receipt_seq: int | None = None
     if payment.receipt:
-        receipt = payment.receipt.strip()
+        receipt = one_line(payment.receipt, "the receipt number")
         if AUTO_RECEIPT.match(receipt):
             raise InvalidValueError(
                 f"receipt numbers like {receipt} are issued by assoc itself; leave --receipt out, "

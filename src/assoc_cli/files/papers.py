@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assoc_cli.i18n.controls import spelled_out
+
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
 
@@ -76,7 +78,7 @@ def to_markdown(document: Document) -> str:
             parts.append(f"> {block.text}")
         elif block.kind == "lines" or block.kind == "signature":
             parts.append("  \n".join(block.lines))
-    return "\n\n".join(parts) + "\n"
+    return spelled_out("\n\n".join(parts) + "\n")
 
 
 def to_text(document: Document, width: int = 60) -> str:
@@ -105,7 +107,7 @@ def to_text(document: Document, width: int = 60) -> str:
 
             header, *body = block.rows
             parts.append(tabulate(body, headers=header, tablefmt="grid", disable_numparse=True))
-    return "\n\n".join(parts) + "\n"
+    return spelled_out("\n\n".join(parts) + "\n")
 
 
 def _set_font(run: Any, name: str) -> None:
@@ -224,7 +226,10 @@ def write_docx(document: Document, path: Path) -> None:
                 _set_font(paragraph.add_run(_xml_text(line)), BODY_FONT)
                 if block.kind == "signature":
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    word.save(str(path))
+    from assoc_cli.files.atomic import writing
+
+    with writing(path, binary=True) as handle:
+        word.save(handle)
 
 
 def save(document: Document, path: Path, fmt: str) -> None:
@@ -232,8 +237,11 @@ def save(document: Document, path: Path, fmt: str) -> None:
     if fmt == "docx":
         write_docx(document, path)
     else:
+        from assoc_cli.files.atomic import writing
+
         text = to_markdown(document) if fmt == "md" else to_text(document)
-        path.write_text(text, encoding="utf-8")
+        with writing(path) as handle:
+            handle.write(text)
 
 
 def render_text(document: Document, fmt: str) -> str:

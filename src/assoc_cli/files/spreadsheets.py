@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from assoc_cli.errors import ImportFileError
+from assoc_cli.i18n.controls import has_control, spelled_out
 from assoc_cli.output import Column, csv_value
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -40,10 +41,26 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         )
     else:
         raise ImportFileError(f"{path.name}: import reads .csv or .xlsx files")
+    rows = _without_controls(path, rows)
     for _line, cells in rows:
         if any(cell.strip() for cell in cells):
             return [cell.strip() for cell in cells], rows
     raise ImportFileError(f"{path.name} is empty: it has no header row")
+
+
+def _without_controls(
+    path: Path, rows: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str]]]:
+    """*rows*, refusing a cell with a control character (a terminal escape, a bidi
+    override pasted from somewhere): the whole file stops there, nothing is imported."""
+    for line, cells in rows:
+        if has_control("".join(cells)):
+            cell = next(cell for cell in cells if has_control(cell))
+            raise ImportFileError(
+                f'{path.name} line {line}: the cell "{spelled_out(cell)}" holds a control '
+                "character (shown as \\u…); delete it in the spreadsheet and import again"
+            )
+        yield line, cells
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -131,7 +148,7 @@ def write_csv_file(
     """Write a CSV Excel opens with Chinese intact (UTF-8 with BOM); formulas neutralised."""
     from assoc_cli.output import row_cells
 
-    cells = row_cells(columns, rows, neutralise=True)
+    cells = row_cells(columns, rows)
     return write_csv_cells_file(path, cells, headers, stream)
 
 
@@ -140,11 +157,12 @@ def write_csv_cells_file(
 ) -> int:
     """Like :func:`write_csv_file` for rows that are already the cells to write, in header
     order (text, whole numbers or None; formula-like text already neutralised)."""
+    from assoc_cli.files.atomic import writing
     from assoc_cli.output import write_cells
 
     if path is None:
         return write_cells(rows, stream, headers)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with writing(path, encoding="utf-8-sig") as handle:
         return write_cells(rows, handle, headers)
 
 
@@ -158,8 +176,10 @@ def write_xlsx_file(
     """Write an .xlsx in streaming mode; every text cell is stored as text, never a formula."""
     from openpyxl import Workbook
 
+    from assoc_cli.files.atomic import writing
+
     # Open the file first: a folder that does not exist fails here, before any work.
-    with path.open("wb") as handle:
+    with writing(path, binary=True) as handle:
         return _fill_workbook(
             Workbook(write_only=True), handle, columns, rows, headers, sheet_title
         )

@@ -31,6 +31,7 @@ from assoc_cli.errors import (
     InvalidValueError,
     NotFoundError,
 )
+from assoc_cli.i18n.controls import one_line
 from assoc_cli.meetings.choices import (
     AttendanceStatus,
     ItemKind,
@@ -133,7 +134,7 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
         sequence=_next_sequence(session, kind, term, data.held_on),
         enlarged=data.enlarged,
         topic=(data.topic or "").strip() or None,
-        title_override=(data.title or "").strip() or None,
+        title_override=one_line(data.title or "", "the meeting title") or None,
         held_on=data.held_on,
         starts_at=parse_time(data.starts_at) if data.starts_at else None,
         venue=(data.venue or "").strip() or None,
@@ -224,8 +225,8 @@ def add_item(
     item = AgendaItem(
         meeting_id=meeting.id,  # type: ignore[arg-type]
         position=len(items) + 1,
-        title=title.strip(),
-        presenter=(presenter or "").strip() or None,
+        title=one_line(title, "the item title"),
+        presenter=one_line(presenter or "", "the presenter") or None,
         kind=kind,
         minutes=minutes,
         dues_year=dues_year,
@@ -448,7 +449,7 @@ def invite_person(
     """Invite someone who is not a member unit (secretariat staff, a guest)."""
     if not person.strip():
         raise InvalidValueError("name the person to invite")
-    added = _invite(session, meeting, None, person.strip(), title, role)
+    added = _invite(session, meeting, None, one_line(person, "the name"), title, role)
     session.flush()
     return int(added)
 

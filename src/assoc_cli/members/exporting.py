@@ -66,14 +66,14 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
     (单位, 在册, 是/否), ISO dates as text, and formula-like text neutralised with a leading
     apostrophe — so each row goes from the cursor to the csv module untouched, and a
     million-member export spends its time in the database and in C, not in Python per
-    cell. Same cells as :func:`_export_rows` with ``neutralise`` (a test compares)."""
+    cell. Same cells as :func:`_export_rows` written by ``output.row_cells`` (a test compares)."""
     words: dict[str, dict[Any, str]] = {
         "kind": {k.value: t(f"kind.{k.value}", "zh-Hans") for k in MemberKind},
         "status": {status.value: t(f"status.{status.value}", "zh-Hans") for status in MemberStatus},
         "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
     }
     query = order_roster(roster_select(session, filters), sort)
-    return csv_cells(query, EXPORT_COLUMNS, words=words, neutralise=True)
+    return csv_cells(query, EXPORT_COLUMNS, words=words)
 
 
 def export_members(

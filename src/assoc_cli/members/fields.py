@@ -13,6 +13,7 @@ from typing import Any
 
 from assoc_cli.db.values import MemberKind
 from assoc_cli.errors import InvalidValueError
+from assoc_cli.i18n.controls import single_line
 from assoc_cli.i18n.dates import parse_date
 from assoc_cli.members.credit_code import normalize_credit_code
 
@@ -24,10 +25,13 @@ class LimitedText:
     """Free text of at most *limit* characters, kept as typed. A class rather than a
     closure so an import can check a whole column at once by its ``limit``."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, single_line: bool = True) -> None:
         self.limit = limit
+        self.single_line = single_line
 
     def __call__(self, value: str) -> str:
+        if self.single_line and (problem := single_line(value)) is not None:
+            raise InvalidValueError(problem)
         if len(value) > self.limit:
             raise InvalidValueError(
                 f"{len(value)} characters is too long; at most {self.limit} fit"
@@ -35,8 +39,8 @@ class LimitedText:
         return value
 
 
-def _text(limit: int) -> LimitedText:
-    return LimitedText(limit)
+def _text(limit: int, *, lines: bool = False) -> LimitedText:
+    return LimitedText(limit, single_line=not lines)
 
 
 def _count(value: str) -> int:
@@ -150,7 +154,9 @@ FIELDS: tuple[FieldSpec, ...] = (
         "电话",
     ),
     FieldSpec("email", ("邮箱", "电子邮箱", "email", "e-mail"), parse_email, "邮箱"),
-    FieldSpec("address", ("地址", "通讯地址", "单位地址", "address"), _text(300), "地址"),
+    FieldSpec(
+        "address", ("地址", "通讯地址", "单位地址", "address"), _text(300, lines=True), "地址"
+    ),
     FieldSpec(
         "segment",
         ("行业环节", "产业链环节", "行业", "细分行业", "segment", "industry"),
@@ -180,7 +186,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "党组织",
     ),
     FieldSpec("tier", ("会费档次", "档次", "tier", "dues tier"), _text(50), "会费档次"),
-    FieldSpec("note", ("备注", "note", "notes", "remark"), _text(500), "备注"),
+    FieldSpec("note", ("备注", "note", "notes", "remark"), _text(500, lines=True), "备注"),
 )
 
 FIELDS_BY_KEY = {spec.key: spec for spec in FIELDS}
