@@ -1,9 +1,12 @@
 """The audit log: every change, by whom and with which command; a failed command leaves
-nothing in it."""
+nothing in it. On PostgreSQL "whom" is the database user, with --operator added to it."""
 
 from __future__ import annotations
 
+import getpass
 import json
+
+from sqlalchemy import make_url
 
 from tests.conftest import Cli
 
@@ -22,12 +25,20 @@ def test_every_change_is_in_the_audit_log(cli: Cli) -> None:
     run("dues", "rates", "set", "2022", "会员单位", "3000")
     run("--operator", "小王", "dues", "pay", "双涵", "--amount", "3000", "--on", "2022-11-25")
     entries = json.loads(cli.ok("log", "--member", "双涵", "-f", "json").stdout)
+    user = make_url(cli.location).username if cli.is_postgres else None
+
+    def by(name: str) -> str:
+        return f"{user} (as {name})" if user else name
+
     assert [(e["operator"], e["command"], e["entity"], e["action"]) for e in entries] == [
-        ("小王", "dues pay", "dues_entry", "insert"),
-        ("小王", "members edit", "member", "update"),
-        ("小李", "members add", "membership_period", "insert"),
-        ("小李", "members add", "member", "insert"),
+        (by("小王"), "dues pay", "dues_entry", "insert"),
+        (by("小王"), "members edit", "member", "update"),
+        (by("小李"), "members add", "membership_period", "insert"),
+        (by("小李"), "members add", "member", "insert"),
     ]
+    # Without --operator: the database user on PostgreSQL, the OS user on SQLite.
+    rates = json.loads(cli.ok("log", "--table", "dues_rate", "-f", "json").stdout)
+    assert rates[0]["operator"] == (user or getpass.getuser())
     update = entries[1]
     assert (
         json.loads(update["before"])["phone"] == "0533-1"

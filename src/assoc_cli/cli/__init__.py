@@ -54,7 +54,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "db": _here(
-        "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh."
+        "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
     ),
 }
 
@@ -110,7 +110,10 @@ def root(
         typer.Option(
             "--operator",
             envvar="ASSOC_OPERATOR",
-            help="Who is making changes, for the audit log (default: the OS user).",
+            help=(
+                "Who is making changes, for the audit log (default: the OS user); on "
+                "PostgreSQL the log names the database user, with this name added."
+            ),
         ),
     ] = None,
     mode: Annotated[

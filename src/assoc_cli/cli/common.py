@@ -121,6 +121,12 @@ class AssocGroup(LazyGroup):
                 fail(f"SQLite could not do it: {exc}")
             if type(exc).__module__.startswith("sqlalchemy"):
                 reason = str(getattr(exc, "orig", None) or exc).strip()
+                if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+                    # The server refused this user (a role without the grant): say which
+                    # role it takes, not a traceback or the raw driver message.
+                    from assoc_cli.db.roles import login_name, refusal
+
+                    fail(refusal(reason, login_name(database_url(ctx))))
                 if (
                     "locked" in reason
                     or "lock timeout" in reason
@@ -191,11 +197,11 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
 
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
     """
-    from assoc_cli.db.audit import Actor, current_actor, default_operator
+    from assoc_cli.db.audit import Actor, current_actor
     from assoc_cli.db.engine import unit_of_work
 
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
-    current_actor.set(Actor(state(ctx).operator or default_operator(), command))
+    current_actor.set(Actor(state(ctx).operator, command))
     before_commit: Callable[[Session], None] | None = None
     if write:  # (a read has nothing to refresh: it need not load the dues ledger)
         from assoc_cli.dues.balances import refresh_before_commit as before_commit

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from assoc_cli.cli.common import database_url, message, resolve_lang, today
 from assoc_cli.i18n import t
 
+if TYPE_CHECKING:
+    from assoc_cli.db.roles import StaffRole
+
 app = typer.Typer(
     help=(
-        "Database (数据库): upgrade, current, copy, backup, restore, check, refresh."
+        "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
         "\n\n\b\nExample:\n  assoc db backup assoc-backup.db"
     ),
     no_args_is_help=True,
@@ -188,3 +191,72 @@ def refresh(ctx: typer.Context) -> None:
     count = refresh_derived(database_url(ctx), partial(rebuild, limit=None))
     seconds = f"{time.monotonic() - started:.1f}"
     message(t("msg.balances_refreshed", resolve_lang(ctx), count=count, seconds=seconds))
+
+
+@app.command("roles")
+def roles(
+    ctx: typer.Context,
+    prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--prefix",
+            metavar="PREFIX",
+            help="Start of the role names, one per association on the server (default: the one "
+            "the database was set up with, else assoc).",
+        ),
+    ] = None,
+    grant: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--grant",
+            metavar="ROLE USER",
+            help="Also make the login USER a member of ROLE: reader, cashier, secretary or admin.",
+        ),
+    ] = None,
+    sql: Annotated[
+        bool, typer.Option("--sql", help="Print the SQL instead of running it (for a DBA).")
+    ] = False,
+) -> None:
+    """Set up least privilege on a shared PostgreSQL server (数据库角色): four roles —
+    reader (reports), cashier (records dues), secretary (roster, meetings, rates) and admin
+    (owns the tables: upgrade, restore, copy; alone may change the audit log) — with the
+    grants each needs. Run it as the database's owner (or a superuser); running it again
+    changes nothing. Staff log in as themselves and are added to one role with --grant.
+
+    \b
+    Example:
+      assoc db roles --grant cashier zhang
+    """
+    from assoc_cli.db.maintenance import database_roles
+    from assoc_cli.db.roles import role_names
+    from assoc_cli.errors import InvalidValueError
+
+    if prefix is not None:
+        try:
+            role_names(prefix)
+        except InvalidValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="'--prefix'") from None
+    lines = database_roles(
+        database_url(ctx), prefix=prefix, grant=_staff_grant(grant), sql_only=sql
+    )
+    for line in lines:
+        if sql:
+            typer.echo(line)
+        else:
+            message(line)
+
+
+def _staff_grant(grant: tuple[str, str] | None) -> tuple[StaffRole, str] | None:
+    """--grant ROLE USER, its role checked (a usage error names the four)."""
+    if grant is None:
+        return None
+    from assoc_cli.db.roles import StaffRole
+
+    role, user = grant
+    try:
+        return StaffRole(role.lower()), user
+    except ValueError:
+        choices = ", ".join(r.value for r in StaffRole)
+        raise typer.BadParameter(
+            f'"{role}" is not a role: {choices}', param_hint="'--grant'"
+        ) from None

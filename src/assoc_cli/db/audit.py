@@ -2,7 +2,13 @@
 recorded after each flush — operator, command, table, row, before and after — in the
 same transaction, so a command that fails leaves no log entry either. Rows written in
 bulk without the ORM (``members import`` adding new members) are recorded by their
-writer with ``record``: one entry saying what was added."""
+writer with ``record``: one entry saying what was added.
+
+The operator is whoever the database server says is logged in, when there is a server:
+on PostgreSQL the session's user (``SELECT session_user``, once per unit of work), with a
+name given by ``--operator`` only added after it, "zhang (as 李会计)". A SQLite file has
+no users: there it is ``--operator``, else the operating-system user. On a server set up
+with ``assoc db roles`` the log is append-only for every role but the admin."""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table, event, inspect
+from sqlalchemy import Table, event, inspect, text
 from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import AuditLog
@@ -22,10 +28,15 @@ from assoc_cli.listing import Column, Listing
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is making changes, with which command."""
+    """Who is making changes (the name given by --operator, if any), with which command."""
 
-    operator: str
+    named: str | None
     command: str
+
+    @property
+    def operator(self) -> str:
+        """The name given, else the operating-system user."""
+        return self.named or default_operator()
 
 
 def default_operator() -> str:
@@ -41,7 +52,27 @@ current_actor: ContextVar[Actor | None] = ContextVar("current_actor", default=No
 
 def actor() -> Actor:
     """Who is acting now (the OS user and no command name, unless the CLI said otherwise)."""
-    return current_actor.get() or Actor(default_operator(), "")
+    return current_actor.get() or Actor(None, "")
+
+
+OPERATOR_LENGTH = 100  # audit_log.operator
+
+
+def operator(session: Session) -> str:
+    """Who the audit log names for this unit of work: on PostgreSQL the session's user
+    (the server knows who logged in), with a different --operator name after it; on
+    SQLite the --operator name or the OS user. Asked once per session."""
+    known = session.info.get("audit_operator")
+    if isinstance(known, str):
+        return known
+    who = actor()
+    name = who.operator
+    if session.get_bind().dialect.name == "postgresql":
+        user = str(session.connection().execute(text("SELECT session_user")).scalar())
+        name = user if who.named in (None, user) else f"{user} (as {who.named})"
+    name = name[:OPERATOR_LENGTH]
+    session.info["audit_operator"] = name
+    return name
 
 
 audit_t: Table = SQLModel.metadata.tables[str(AuditLog.__tablename__)]
@@ -75,6 +106,7 @@ def _dump(values: dict[str, Any] | None) -> str | None:
 
 
 def _entry(
+    who: str,
     entity: str,
     entity_id: Any,
     action: str,
@@ -84,12 +116,11 @@ def _entry(
     *,
     at: datetime | None = None,
 ) -> dict[str, Any]:
-    """One audit_log row, by the current operator and command."""
-    who = actor()
+    """One audit_log row, by operator *who* with the current command."""
     return {
         "at": at or datetime.now(UTC),
-        "operator": who.operator,
-        "command": who.command,
+        "operator": who,
+        "command": actor().command,
         "entity": entity,
         "entity_id": entity_id if isinstance(entity_id, int) else None,
         "action": action,
@@ -111,13 +142,14 @@ def record(
     """Write one audit entry for a change made outside the ORM (a bulk insert, which the
     flush hook below never sees), in the session's transaction."""
     values = {key: _plain(value) for key, value in after.items()}
-    entry = _entry(entity, entity_id, action, member_id, None, values)
+    entry = _entry(operator(session), entity, entity_id, action, member_id, None, values)
     session.connection().execute(audit_t.insert(), [entry])
 
 
 def _after_flush(session: Session, _context: Any) -> None:
     now = datetime.now(UTC)
     rows: list[dict[str, Any]] = []
+    who: list[str] = []  # asked of the server only when there is something to log
 
     def record(
         obj: Any, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
@@ -126,7 +158,11 @@ def _after_flush(session: Session, _context: Any) -> None:
             return
         table = obj.__class__.__tablename__
         entity_id = getattr(obj, "id", None)
-        rows.append(_entry(table, entity_id, action, _member_id(obj), before, after, at=now))
+        if not who:
+            who.append(operator(session))
+        rows.append(
+            _entry(who[0], table, entity_id, action, _member_id(obj), before, after, at=now)
+        )
 
     for obj in session.new:
         record(obj, "insert", None, _values(obj))
@@ -160,8 +196,10 @@ def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -
     if not rows:
         return
     now = datetime.now(UTC)
+    who = operator(session)
     entries = [
         _entry(
+            who,
             table.name,
             row.get("id"),
             "insert",

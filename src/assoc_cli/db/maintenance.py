@@ -14,10 +14,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import ProgrammingError
 
 from assoc_cli.db.engine import make_engine, open_database
 from assoc_cli.db.location import sqlite_path
-from assoc_cli.db.migrate import HEAD_REVISION, current_revision, known_revisions, upgrade
+from assoc_cli.db.migrate import (
+    HEAD_REVISION,
+    INSUFFICIENT_PRIVILEGE,
+    current_revision,
+    known_revisions,
+    upgrade,
+)
+from assoc_cli.db.roles import (
+    DEFAULT_PREFIX,
+    StaffRole,
+    inspect_server,
+    installed_prefix,
+    require_postgresql,
+    role_names,
+    setup_roles,
+    setup_script,
+)
 from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
 from assoc_cli.errors import DatabaseError
 
@@ -29,6 +46,43 @@ def upgrade_schema(url: str) -> tuple[str | None, str]:
     engine = open_database(url, upgrade=False)
     try:
         return upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def database_roles(
+    url: str,
+    *,
+    prefix: str | None = None,
+    grant: tuple[StaffRole, str] | None = None,
+    sql_only: bool = False,
+) -> list[str]:
+    """Set up the staff roles of the PostgreSQL database at *url* (``db/roles.py``), and
+    make login *grant[1]* a member of role *grant[0]*; what was done, one line each. With
+    *sql_only*, change nothing and return the SQL instead, for a DBA to read or run. The
+    prefix defaults to the one the database was set up with, else ``assoc``."""
+    require_postgresql(url)
+    engine = open_database(url, create=False, upgrade=not sql_only)
+    try:
+        with engine.begin() as connection:
+            if sql_only and current_revision(connection) != HEAD_REVISION:
+                raise DatabaseError(
+                    "the database is not at the newest schema; run `assoc db upgrade` first"
+                )
+            names = role_names(prefix or installed_prefix(connection) or DEFAULT_PREFIX)
+            if sql_only:
+                script = setup_script(names, inspect_server(connection, names), grant)
+                return [f"{statement};" for statement in script]
+            return setup_roles(connection, names, grant)
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        reason = str(exc.orig).strip().splitlines()[0]
+        raise DatabaseError(
+            f"the roles cannot be set up by this database user ({reason}); run it as the "
+            "database's owner with the CREATEROLE attribute, or as a superuser — or print the "
+            "SQL for one with --sql"
+        ) from exc
     finally:
         engine.dispose()
 

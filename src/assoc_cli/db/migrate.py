@@ -10,11 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import ProgrammingError
 
 from assoc_cli.errors import DatabaseError
 
 # The newest revision in migrations/versions; bump it with every new revision.
 HEAD_REVISION = "0006"
+# PostgreSQL's SQLSTATE for "permission denied" / "must be owner".
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def migrations_dir() -> Path:
@@ -56,7 +59,11 @@ def known_revisions() -> set[str]:
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Upgrade the database to head; returns (revision before, revision after)."""
+    """Upgrade the database to head; returns (revision before, revision after).
+
+    On a PostgreSQL database set up with staff roles (``db/roles.py``) the migrations run
+    as its admin role, so the tables they make belong to it, and the roles' grants are
+    applied again afterwards, so a new table is read and written by the right roles."""
     from alembic import command
 
     with engine.begin() as connection:
@@ -67,7 +74,16 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
                 "upgrade assoc (pip install -U assoc-cli)"
             )
         if before != HEAD_REVISION:
+            prefix = None
+            if before is not None and connection.dialect.name == "postgresql":
+                from assoc_cli.db.roles import act_as_admin
+
+                prefix = act_as_admin(connection)
             command.upgrade(_alembic_config(connection), "head")  # type: ignore[arg-type]
+            if prefix is not None:
+                from assoc_cli.db.roles import reapply_table_grants
+
+                reapply_table_grants(connection, prefix)
     return before, HEAD_REVISION
 
 
@@ -78,5 +94,14 @@ def ensure_schema(engine: Engine) -> str | None:
     with engine.execution_options(assoc_read_only=True).connect() as connection:
         revision = current_revision(connection)
     if revision != HEAD_REVISION:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+                raise
+            state = f"is at schema revision {revision}" if revision else "is empty"
+            raise DatabaseError(
+                f"the database {state} and needs upgrading to {HEAD_REVISION}, which your "
+                "database user may not do; ask the administrator to run `assoc db upgrade`"
+            ) from exc
     return revision
