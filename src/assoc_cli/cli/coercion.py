@@ -59,6 +59,16 @@ def _str_list(value: Any, _param: Any, _ctx: Any) -> Any:
     return _UNHANDLED
 
 
+def _str_tuple(size: int) -> Convert:
+    def convert(value: Any, _param: Any, _ctx: Any) -> Any:
+        fits = isinstance(value, list | tuple) and len(value) == size
+        if fits and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        return _UNHANDLED
+
+    return convert
+
+
 def _choice(enum: type[Enum], case_sensitive: bool) -> Convert:
     choices = tuple(enum)
 
@@ -98,6 +108,8 @@ def _converter(annotation: Any, parameter_info: Any) -> Convert | None:
         return _path(parameter_info)
     if get_origin(annotation) is list and get_args(annotation) == (str,):
         return _str_list
+    if get_origin(annotation) is tuple and set(get_args(annotation)) == {str}:
+        return _str_tuple(len(get_args(annotation)))
     return None
 
 

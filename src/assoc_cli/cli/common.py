@@ -221,8 +221,10 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
     finally:
         _AFTER_COMMIT = outer
     # Only now, after the commit (an error above leaves these unsaid):
+    from assoc_cli.i18n.controls import for_screen, spelled_out
+
     for to_stderr, text, newline in pending:
-        typer.echo(text, err=to_stderr, nl=newline)
+        typer.echo(for_screen(text) if to_stderr else spelled_out(text), err=to_stderr, nl=newline)
     deferred = session.info.get("balances_deferred")
     if deferred:
         from assoc_cli.i18n import t
@@ -337,7 +339,9 @@ def echo(text: object, *, nl: bool = True) -> None:
     if _AFTER_COMMIT is not None:
         _AFTER_COMMIT.append((False, str(text), nl))
         return
-    typer.echo(text, nl=nl)
+    from assoc_cli.i18n.controls import spelled_out
+
+    typer.echo(spelled_out(str(text)), nl=nl)
 
 
 def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
@@ -360,7 +364,9 @@ def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> Non
             render(listing, OutputFormat(suffix[1:]), lang, out=handle)
     else:
         raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")
-    message(f"{output}")
+    from assoc_cli.i18n import t
+
+    message(t("msg.written", lang, file=output))
 
 
 def year_option(value: int | None, option: str) -> int | None:

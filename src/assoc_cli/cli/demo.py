@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -62,6 +63,13 @@ def demo(
     from assoc_cli.demo.build import build_demo
     from assoc_cli.dues.balances import refresh_before_commit
 
+    # (a Path keeps "postgresql+psycopg://…" as "postgresql+psycopg:/…")
+    if db is not None and re.match(r"[a-z][a-z0-9+.-]*:/", str(db)):
+        raise typer.BadParameter(
+            "the demo is built in a SQLite file; build it there, then copy it to the server "
+            "with: assoc --db demo.db db copy --to URL",
+            param_hint="'--db'",
+        )
     path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
     if path.exists():
         if not replace:

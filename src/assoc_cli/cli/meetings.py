@@ -4,6 +4,7 @@ attendance, quorum, votes, sign-in sheets and minutes (会议)."""
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -436,6 +437,28 @@ def agenda_pull_actions(
         message(t("msg.item_added", lang, n=item.position, title=item.title))
 
 
+def _paper_format(fmt: str | None, output: Path | None, formats: type[StrEnum]) -> str:
+    """The format to write: --format, else the suffix of -o, else md. A suffix that
+    contradicts --format, or names a format the paper has not, is a usage error — never
+    Markdown in a file called .docx or .xlsx."""
+    known = {each.value for each in formats}
+    suffix = output.suffix.lower().removeprefix(".") if output is not None else ""
+    if suffix and suffix not in known:
+        raise typer.BadParameter(
+            f"{output}: this paper is written as {', '.join('.' + k for k in known)}; "
+            "name the file with one of them",
+            param_hint="'-o'",
+        )
+    if fmt is None:
+        return suffix or PaperFormat.md.value
+    if suffix and suffix != fmt:
+        raise typer.BadParameter(
+            f"{output} ends in .{suffix} but --format is {fmt}; make them agree",
+            param_hint="'-o'",
+        )
+    return str(fmt)
+
+
 def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
     """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
     after the meeting when none is given); csv writes the paper's table through the
@@ -464,7 +487,8 @@ def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None
 
 
 DocFormatOption = Annotated[
-    PaperFormat, typer.Option("--format", "-f", help="md (default), txt or docx.")
+    PaperFormat | None,
+    typer.Option("--format", "-f", help="md (default, or the suffix of -o), txt or docx."),
 ]
 DocOutputOption = Annotated[
     Path | None,
@@ -480,7 +504,7 @@ DocOutputOption = Annotated[
 def agenda_render(
     ctx: typer.Context,
     meeting: MeetingArgument,
-    fmt: DocFormatOption = PaperFormat.md,
+    fmt: DocFormatOption = None,
     output: DocOutputOption = None,
     style: Annotated[
         AgendaStyle,
@@ -497,10 +521,11 @@ def agenda_render(
     """
     from assoc_cli.meetings.papers import agenda_paper
 
+    chosen = _paper_format(fmt, output, PaperFormat)
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         paper = agenda_paper(session=session, meeting=target, lang=lang, style=style.value)
-        _write_paper(paper, fmt.value, output, lang)
+        _write_paper(paper, chosen, output, lang)
 
 
 @app.command("note")
@@ -636,8 +661,14 @@ def signin(
     ctx: typer.Context,
     meeting: MeetingArgument,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="md (default), txt, docx or csv.")
-    ] = "md",
+        SigninFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (default, or the suffix of -o), txt, docx or csv.",
+            case_sensitive=False,
+        ),
+    ] = None,
     output: DocOutputOption = None,
 ) -> None:
     """The sign-in sheet (签到表): 序号, 姓名, 单位, 职务, 电话, 签到, 备注 — by office, then
@@ -649,11 +680,10 @@ def signin(
     """
     from assoc_cli.meetings.papers import signin_paper
 
-    if fmt not in set(SigninFormat):
-        raise typer.BadParameter("choose md, txt, docx or csv", param_hint="'--format'")
+    chosen = _paper_format(fmt, output, SigninFormat)
     with open_session(ctx, write=False) as (session, lang):
         paper = signin_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
-        _write_paper(paper, fmt, output, lang)
+        _write_paper(paper, chosen, output, lang)
 
 
 @app.command("quorum")
@@ -800,7 +830,7 @@ def attendance(
 def minutes(
     ctx: typer.Context,
     meeting: MeetingArgument,
-    fmt: DocFormatOption = PaperFormat.md,
+    fmt: DocFormatOption = None,
     output: DocOutputOption = None,
 ) -> None:
     """The minutes (会议纪要): title, time, venue, chair, 出席 / 请假 / 列席, the agenda with
@@ -812,6 +842,7 @@ def minutes(
     """
     from assoc_cli.meetings.papers import minutes_paper
 
+    chosen = _paper_format(fmt, output, PaperFormat)
     with open_session(ctx, write=False) as (session, lang):
         paper = minutes_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
-        _write_paper(paper, fmt.value, output, lang)
+        _write_paper(paper, chosen, output, lang)

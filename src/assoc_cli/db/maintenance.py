@@ -128,11 +128,16 @@ def backup_database(url: str, file: Path) -> str:
     which kind it wrote ("SQLite file" or "portable bundle")."""
     engine = open_database(url, create=False)
     try:
-        from assoc_cli.files.atomic import written_path
+        from assoc_cli.files.atomic import disk_full, written_path
 
         with written_path(file) as partial:
             if sqlite_path(url) is not None:
-                _sqlite_backup(engine, partial)
+                try:
+                    _sqlite_backup(engine, partial)
+                except sqlite3.OperationalError as exc:
+                    if "full" in str(exc):
+                        raise disk_full(file) from exc
+                    raise
                 return "SQLite file"
             write_bundle(engine, partial)
             return "portable bundle"

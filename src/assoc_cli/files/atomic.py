@@ -129,6 +129,12 @@ def file_batch() -> Iterator[FileBatch]:
         raise
 
 
+def disk_full(target: Path) -> OutputFileError:
+    """The error for *target* not written for want of space (from a writer that reports
+    it otherwise than as an OSError, as SQLite does)."""
+    return _failure(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), target)
+
+
 def _failure(exc: OSError, target: Path) -> OutputFileError:
     """One line saying why *target* could not be written (nothing was left behind)."""
     code = exc.errno

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -203,21 +204,37 @@ def _fill_workbook(
         cell = WriteOnlyCell(sheet, value=header)
         cell.font = bold
         header_cells.append(cell)
-    sheet.append(header_cells)
     count = 0
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = row.get(column.key)
-            cell = WriteOnlyCell(sheet, value=_xlsx_value(column, value))
-            if isinstance(cell.value, str):
-                # openpyxl treats "=…" as a formula; force plain text.
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
-    workbook.save(handle)
+    try:
+        sheet.append(header_cells)
+        for row in rows:
+            cells = []
+            for column in columns:
+                value = row.get(column.key)
+                cell = WriteOnlyCell(sheet, value=_xlsx_value(column, value))
+                if isinstance(cell.value, str):
+                    # openpyxl treats "=…" as a formula; force plain text.
+                    cell.data_type = "s"
+                cells.append(cell)
+            sheet.append(cells)
+            count += 1
+        workbook.save(handle)
+    except BaseException:
+        _abandon(sheet)
+        raise
     return count
+
+
+def _abandon(sheet: Any) -> None:
+    """Close a write-only sheet's generators after a failure, here and quietly: left to
+    the garbage collector at exit, each prints an "Exception ignored" traceback."""
+    writer = getattr(sheet, "_writer", None)
+    for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+        if generator is not None:
+            with suppress(Exception):
+                generator.close()
+    with suppress(Exception):
+        writer.out.close()  # type: ignore[union-attr]  # its temporary file
 
 
 def _xlsx_value(column: Column, value: Any) -> Any:

@@ -83,27 +83,31 @@ class RowParser:
         self.problems = problems
         self.width = max(mapping.values()) + 1
         # For each column read: cell index, field key, parser, the longest text when the
-        # field is free text (checked here, without a call), remembered values or None,
-        # and whether only cells starting with a digit are remembered.
+        # field is free text (checked here, without a call), whether that text may hold
+        # line breaks, remembered values or None, and whether only cells starting with a
+        # digit are remembered.
         self.fields: list[
-            tuple[int, str, Callable[[str], Any], int | None, dict[str, Any] | None, bool]
+            tuple[int, str, Callable[[str], Any], int | None, bool, dict[str, Any] | None, bool]
         ] = []
         for key, index in mapping.items():
             parse = FIELDS_BY_KEY[key].parse
             limit = parse.limit if isinstance(parse, LimitedText) else None
+            lines = isinstance(parse, LimitedText) and not parse.single_line
             memo: dict[str, Any] | None = {} if key in REPEATING_FIELDS else None
-            self.fields.append((index, key, parse, limit, memo, key.endswith("_on")))
+            self.fields.append((index, key, parse, limit, lines, memo, key.endswith("_on")))
 
     def __call__(self, line: int, cells: list[str]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         if len(cells) < self.width:
             cells = cells + [""] * (self.width - len(cells))
-        for index, key, parse, limit, memo, digits_only in self.fields:
+        for index, key, parse, limit, lines, memo, digits_only in self.fields:
             text = cells[index].strip()
             if not text:
                 continue  # an empty cell leaves the stored value alone
             if limit is not None:
-                if len(text) <= limit:
+                if len(text) <= limit and (
+                    lines or ("\n" not in text and "\r" not in text and "\t" not in text)
+                ):
                     values[key] = text
                     continue
             elif memo is not None:
