@@ -352,3 +352,16 @@ def test_a_full_disk_saves_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None
             filler.unlink()
         assert snapshot(on_disk.db) == before
         assert on_disk.ok("db", "check").stdout.startswith("integrity check: ok")
+
+
+@sqlite_only
+def test_a_backup_onto_a_full_disk_names_that_disk(demo: Cli, tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with _mounted(disk, "-t", "tmpfs", "-o", "size=1m", "tmpfs"):
+        filler = _fill(disk, 64 * 1024)
+        error = _one_error(demo("db", "backup", str(disk / "backup.db")))
+        assert error.startswith(
+            f"Error: disk full: nothing was saved; free space on the disk holding {disk}"
+        ), error
+        assert list(disk.iterdir()) == [filler]  # (no half-written backup)

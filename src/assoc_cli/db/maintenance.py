@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine
 from assoc_cli.db.engine import make_engine, open_database
 from assoc_cli.db.location import sqlite_path
 from assoc_cli.db.migrate import HEAD_REVISION, current_revision, known_revisions, upgrade
-from assoc_cli.db.opening import SQLITE_HEADER
+from assoc_cli.db.opening import SQLITE_HEADER, explain_sqlite_error
 from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
 from assoc_cli.errors import DatabaseError
 
@@ -100,6 +100,13 @@ def _sqlite_backup(engine: Engine, file: Path) -> None:
             raw.driver_connection.backup(target)  # type: ignore[union-attr]
         finally:
             target.close()
+    except sqlite3.Error as exc:
+        # Mostly the backup's own disk (full, failing): say so about that file, leave no half.
+        partial.unlink(missing_ok=True)
+        explained = explain_sqlite_error(exc, file)
+        if explained is None:
+            raise
+        raise DatabaseError(explained) from exc
     finally:
         raw.close()
     os.chmod(partial, 0o600)
