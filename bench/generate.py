@@ -29,7 +29,9 @@ def main() -> None:
         args.db.unlink()
     from assoc_cli.db.engine import open_database
 
-    open_database(f"sqlite:///{args.db.resolve()}").dispose()  # schema by the migrations
+    open_database(
+        f"sqlite:///{args.db.resolve()}", create=True
+    ).dispose()  # schema by the migrations
     rng = random.Random(args.seed)
     now = datetime(2026, 1, 1).isoformat(sep=" ")
     first_year = 2026 - args.years

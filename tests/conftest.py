@@ -214,8 +214,20 @@ def _initialised(cli: Cli) -> None:
     cli.ok(*INIT)
 
 
+def empty_sqlite_database(path: Path) -> None:
+    """An empty SQLite database (no tables) at *path*: the SQLite side of `createdb`. Only
+    init, demo, db restore and db copy create a database file; the other commands accept
+    an empty database and set up the schema in it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    connection.execute("VACUUM")  # writes the header: a SQLite database, not an empty file
+    connection.close()
+
+
 def _migrated(cli: Cli) -> None:
     """A database at the newest schema with no association in it yet."""
+    if not cli.is_postgres:
+        empty_sqlite_database(cli.db)
     cli.ok("db", "upgrade")
 
 

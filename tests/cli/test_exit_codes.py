@@ -49,6 +49,7 @@ def test_absurd_numbers_and_years_are_refused(demo: Cli, args: list[str], code: 
 
 
 def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+    Cli(str(tmp_path / "a.db")).ok("init", "--name", "测试协会")
     result = subprocess.run(
         [sys.executable, "-m", "assoc_cli", "--db", str(tmp_path / "a.db"), "members", "show", "x"],
         capture_output=True,

@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 
 import assoc_cli.db.models  # noqa: F401
 from assoc_cli.db.migrate import HEAD_REVISION, _alembic_config, migrations_dir
-from tests.conftest import Cli
+from tests.conftest import Cli, empty_sqlite_database
 
 
 def test_head_revision_constant_is_alembics_head() -> None:
@@ -24,6 +24,8 @@ def test_head_revision_constant_is_alembics_head() -> None:
 
 
 def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
+    if not empty_cli.is_postgres:
+        empty_sqlite_database(empty_cli.db)  # (db upgrade creates no file)
     result = empty_cli.ok("db", "upgrade")
     assert "升级到 " + HEAD_REVISION in result.stderr
     url = empty_cli.location if empty_cli.is_postgres else f"sqlite:///{empty_cli.location}"

@@ -39,7 +39,7 @@ def engine(
         url = f"sqlite:///{path}"
     else:
         url = pg_server.create_database(request.getfixturevalue("postgres"), "property_ledger")
-    engine = open_database(url)
+    engine = open_database(url, create=True)
     with Session(engine) as session, session.begin():
         for year in YEARS:
             dues.set_rate(

@@ -23,7 +23,7 @@ from assoc_cli.members.service import add_member
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    engine = open_database(f"sqlite:///{tmp_path / 'dues.db'}")
+    engine = open_database(f"sqlite:///{tmp_path / 'dues.db'}", create=True)
     with Session(engine) as session, session.begin():
         dues.set_rate(
             session=session, year=2022, tier_name="会员单位", amount_fen=300000, adopted_by=None

@@ -58,7 +58,7 @@ def init(
     from assoc_cli.i18n import normalize_lang
 
     lang_value = normalize_lang(language) if language is not None else None
-    with open_session(ctx) as (session, _):
+    with open_session(ctx, create=True) as (session, _):
         association, created = setup_association(
             session=session,
             name=name,

@@ -117,6 +117,15 @@ class AssocGroup(LazyGroup):
         except OverflowError:
             fail("a number given is too large to store; check the value")
         except Exception as exc:
+            if type(exc).__module__ == "sqlite3" or type(exc).__module__.startswith("sqlalchemy"):
+                # SQLite's errors about the file itself (damaged, disk full, read-only), from
+                # a raw cursor or an engine that did not name its file: about --db's file.
+                from assoc_cli.db.location import sqlite_path
+                from assoc_cli.db.opening import explain_sqlite_error
+
+                explained = explain_sqlite_error(exc, sqlite_path(database_url(ctx)))
+                if explained is not None:
+                    fail(explained)
             if type(exc).__module__ == "sqlite3":
                 fail(f"SQLite could not do it: {exc}")
             if type(exc).__module__.startswith("sqlalchemy"):
@@ -165,16 +174,18 @@ def database_url(ctx: typer.Context) -> str:
 
 
 @contextmanager
-def _database(ctx: typer.Context) -> Iterator[Engine]:
-    """The command's database, its schema upgraded on first use. When the command fails
-    on a database it has just set up, that database is removed again."""
+def _database(ctx: typer.Context, *, write: bool, create: bool = False) -> Iterator[Engine]:
+    """The command's database, its schema upgraded on first use. Only with *create*
+    (``init``) is a missing database file created; a command that only reads (*write*
+    False) opens a file it cannot write read-only. When the command fails on a database
+    it has just set up, that database is removed again."""
     from assoc_cli.db.engine import forget_new_database, open_database
     from assoc_cli.db.location import sqlite_path
 
     url = database_url(ctx)
     path = sqlite_path(url)
     existed = path is None or path.exists()
-    engine, was_empty = open_database(url, report_empty=True)
+    engine, was_empty = open_database(url, create=create, write=write, report_empty=True)
     if ONE_SHOT:
         # Start-up is over, and what it made (modules, classes, tables) lives until exit:
         # take it out of the garbage collector's sight. A full collection over it costs
@@ -192,10 +203,13 @@ def _database(ctx: typer.Context) -> Iterator[Engine]:
 
 
 @contextmanager
-def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Session, str]]:
+def open_session(
+    ctx: typer.Context, *, write: bool = True, create: bool = False
+) -> Iterator[tuple[Session, str]]:
     """One transaction for the whole command (an ORM session), and the output language.
 
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
+    Only *create* (``assoc init``) makes a database file where there is none.
     """
     from assoc_cli.db.audit import Actor, current_actor
     from assoc_cli.db.engine import unit_of_work
@@ -213,7 +227,7 @@ def open_session(ctx: typer.Context, *, write: bool = True) -> Iterator[tuple[Se
         _AFTER_COMMIT = pending
     try:
         with (
-            _database(ctx) as engine,
+            _database(ctx, write=write, create=create) as engine,
             unit_of_work(engine, write=write, before_commit=before_commit) as session,
         ):
             lang = resolve_lang(ctx, session)
@@ -239,7 +253,7 @@ def open_reader(ctx: typer.Context) -> Iterator[tuple[Reader, str]]:
     """
     from assoc_cli.db.engine import read_only
 
-    with _database(ctx) as engine, read_only(engine) as reader:
+    with _database(ctx, write=False) as engine, read_only(engine) as reader:
         yield reader, resolve_lang(ctx, reader)
 
 

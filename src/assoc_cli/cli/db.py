@@ -142,18 +142,24 @@ def check(ctx: typer.Context) -> None:
     Example:
       assoc db check
     """
-    from assoc_cli.db.engine import open_database, read_only
-    from assoc_cli.db.maintenance import integrity_check
+    from assoc_cli.db.engine import open_database, prepare_schema, read_only
+    from assoc_cli.db.location import display_location
+    from assoc_cli.db.maintenance import check_file
     from assoc_cli.dues.verify import verify_dues
-    from assoc_cli.errors import AssocError
+    from assoc_cli.errors import AssocError, DatabaseError
 
-    engine = open_database(database_url(ctx), create=False)
+    url = database_url(ctx)
+    # SQLite's own check comes first: a damaged file is reported, not upgraded or read.
+    engine = open_database(url, write=False, upgrade=False)
     try:
-        with read_only(engine) as session:
-            lines, problems = integrity_check(session.connection())
-            for line in lines:
-                typer.echo(line)
-            result = verify_dues(session, as_of=today())
+        found = check_file(engine)
+        for line in found.lines:
+            typer.echo(line)
+        problems = list(found.problems)
+        if not found.damaged:
+            prepare_schema(engine)
+            with read_only(engine) as session:
+                result = verify_dues(session, as_of=today())
             ledger_problems = result.problems or []
             typer.echo(
                 f"dues ledger: {'ok' if not ledger_problems else f'{len(ledger_problems)} mismatches'} "
@@ -164,6 +170,11 @@ def check(ctx: typer.Context) -> None:
         engine.dispose()
     for problem in problems:
         typer.echo(f"  {problem}")
+    if found.damaged:
+        raise DatabaseError(
+            f"the database file {display_location(url)} is damaged (SQLite's integrity check, "
+            "above); restore it from a backup (`assoc db restore BACKUP`)"
+        )
     if problems:
         raise AssocError(f"{len(problems)} problem(s) found")
 

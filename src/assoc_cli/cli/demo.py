@@ -49,7 +49,8 @@ def demo(
         ),
     ] = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Rebuild it when the file already exists.")
+        bool,
+        typer.Option("--replace", help="Rebuild it when an assoc database already exists there."),
     ] = False,
 ) -> None:
     """Build a fictional demo association (示范市装备制造业协会) in its own file and print a tour.
@@ -60,6 +61,7 @@ def demo(
     """
     from assoc_cli.db.engine import open_database, unit_of_work
     from assoc_cli.db.location import default_database_path
+    from assoc_cli.db.maintenance import revision_state
     from assoc_cli.demo.build import build_demo
     from assoc_cli.dues.balances import refresh_before_commit
 
@@ -71,15 +73,19 @@ def demo(
             param_hint="'--db'",
         )
     path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
+    url = f"sqlite:///{path}"
     if path.exists():
         if not replace:
             fail(
                 f"{path} already exists; add --replace to rebuild the demo there, "
                 "or choose another --db"
             )
+        # --replace replaces an assoc database only: an empty file, another program's
+        # file or database is refused untouched (revision_state says which it is).
+        revision_state(url)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    engine = open_database(f"sqlite:///{path}")
+    engine = open_database(url, create=True)
     try:
         with unit_of_work(engine, before_commit=refresh_before_commit) as session:
             facts = build_demo(session=session)

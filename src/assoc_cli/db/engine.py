@@ -6,16 +6,28 @@ reports: it imports neither SQLModel nor pydantic)."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
+from urllib.parse import quote
+from weakref import WeakSet
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, ExceptionContext, create_engine, event
 from sqlalchemy.exc import OperationalError
 
 from assoc_cli.db.location import display_location, sqlite_path
 from assoc_cli.db.migrate import ensure_schema
+from assoc_cli.db.opening import (
+    can_write,
+    check_database_file,
+    explain_sqlite_error,
+    missing_database,
+    read_only_database,
+    read_only_uri,
+)
 from assoc_cli.db.reader import Reader
 from assoc_cli.errors import DatabaseError
 
@@ -31,15 +43,26 @@ def _busy_timeout_ms() -> int:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # Foreign keys are off by default in SQLite; WAL lets readers run beside a writer.
-    # isolation_level None: the driver opens no transactions of its own; _sqlite_begin does.
+    # Foreign keys are off by default in SQLite. isolation_level None: the driver opens no
+    # transactions of its own; _sqlite_begin does.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside a writer. It is a property of the file, set once: on a
+    # file assoc has just created, or on one found in another mode once it is known to be
+    # an assoc (or an empty) database (a stranger's database is left as it was).
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _sqlite_begin_read(connection: Any) -> None:
+    """A read-only file: every transaction only reads."""
+    connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -69,49 +92,123 @@ def _create_private_file(path: os.PathLike[str]) -> None:
     os.close(fd)
 
 
-def make_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for *url*; for SQLite, creates the file (0600) and sets the pragmas."""
+# The engines make_engine opened read-only (a file or folder this process cannot write).
+_READ_ONLY: WeakSet[Engine] = WeakSet()
+
+
+def make_engine(url: str, *, create: bool = False, write: bool = True) -> Engine:
+    """An engine for *url*. For SQLite, only with *create* is a missing file created
+    (0600, with its folders; only ``init``, ``demo``, ``db restore`` and ``db copy`` ask);
+    a folder, an empty file or any file that is not a SQLite database is refused before
+    it is opened; a file this process cannot write is opened read-only for a command that
+    only reads (*write* False) and refused for one that writes. SQLite's errors about the
+    file (damaged, disk full, read-only) become one ``DatabaseError`` line naming it."""
     path = sqlite_path(url)
-    if path is not None and not path.exists():
-        if not create:
-            raise DatabaseError(f"no database at {path}; run `assoc init` or check --db")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _create_private_file(path)
-        except OSError as exc:
-            raise DatabaseError(
-                f"cannot create the database at {path}: {exc.strerror}; choose another --db"
-            ) from exc
+    is_wal = read_only = False  # (a new file is put in WAL mode at its first connection)
+    if path is not None:
+        if not path.exists():
+            if not create:
+                raise missing_database(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private_file(path)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot create the database at {path}: {exc.strerror}; choose another --db"
+                ) from exc
+        else:
+            is_wal = check_database_file(path)
+            read_only = not can_write(path)
+            if read_only and write:
+                raise read_only_database(path)
+            if not read_only and not is_wal:
+                _refuse_a_strangers_database(path)
     try:
-        engine = create_engine(url)
+        if read_only:
+            assert path is not None
+            connect = partial(
+                sqlite3.connect, read_only_uri(path), uri=True, check_same_thread=False
+            )
+            engine = create_engine(url, creator=connect)
+        else:
+            engine = create_engine(url)
     except Exception as exc:  # bad URL, missing driver
         raise DatabaseError(f"cannot use database URL {display_location(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        if read_only:
+            event.listen(engine, "begin", _sqlite_begin_read)
+            _READ_ONLY.add(engine)
+        else:
+            if not is_wal:
+                event.listen(engine, "connect", _sqlite_wal)
+            event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", partial(_explain_error, path=path))
     return engine
 
 
-@overload
-def open_database(url: str, *, create: bool = ..., upgrade: bool = ...) -> Engine: ...
+def _refuse_a_strangers_database(path: Path) -> None:
+    """Refuse a SQLite database that holds tables but no assoc schema revision before any
+    connection changes it (turning on WAL would rewrite its header). Our own databases are
+    in WAL mode and never come here; a file whose tables cannot be read is left for the
+    command to report."""
+    uri = f"file:{quote(str(path), safe='/')}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError(
+            f"{path} is not an assoc database (this database was not made by assoc: it has "
+            "tables but no schema revision); check --db / ASSOC_DB"
+        )
+
+
+def _explain_error(context: ExceptionContext, *, path: Path | None) -> None:
+    """SQLAlchemy's ``handle_error``: SQLite's errors about the file itself (damaged, disk
+    full, read-only) as one line naming the file of this engine."""
+    explained = explain_sqlite_error(context.original_exception, path)
+    if explained is not None:
+        raise DatabaseError(explained) from context.original_exception
 
 
 @overload
 def open_database(
-    url: str, *, create: bool = ..., upgrade: bool = ..., report_empty: Literal[True]
+    url: str, *, create: bool = ..., write: bool = ..., upgrade: bool = ...
+) -> Engine: ...
+
+
+@overload
+def open_database(
+    url: str,
+    *,
+    create: bool = ...,
+    write: bool = ...,
+    upgrade: bool = ...,
+    report_empty: Literal[True],
 ) -> tuple[Engine, bool]: ...
 
 
 def open_database(
-    url: str, *, create: bool = True, upgrade: bool = True, report_empty: bool = False
+    url: str,
+    *,
+    create: bool = False,
+    write: bool = True,
+    upgrade: bool = True,
+    report_empty: bool = False,
 ) -> Engine | tuple[Engine, bool]:
-    """Open the database at *url*, upgrading its schema on first use. With *report_empty*,
-    also say whether it was empty before (so a failed first command can undo its setup)."""
-    engine = make_engine(url, create=create)
+    """Open the database at *url* (``make_engine``), upgrading its schema on first use. With
+    *report_empty*, also say whether it was empty before (so a failed first command can
+    undo its setup)."""
+    engine = make_engine(url, create=create, write=write)
     was_empty = False
     if upgrade:
         try:
-            was_empty = ensure_schema(engine) is None
+            was_empty = prepare_schema(engine) is None
         except OperationalError as exc:
             engine.dispose()
             if "locked" in str(exc.orig):
@@ -126,6 +223,12 @@ def open_database(
             engine.dispose()
             raise
     return (engine, was_empty) if report_empty else engine
+
+
+def prepare_schema(engine: Engine) -> str | None:
+    """Upgrade the schema on first use (``migrate.ensure_schema``); a read-only file cannot
+    be upgraded, which is said in one line. The revision it had before."""
+    return ensure_schema(engine, can_upgrade=engine not in _READ_ONLY)
 
 
 def forget_new_database(engine: Engine, created_file: Path | None) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import ProgrammingError
 
 from assoc_cli.db.engine import make_engine, open_database
@@ -25,6 +26,7 @@ from assoc_cli.db.migrate import (
     known_revisions,
     upgrade,
 )
+from assoc_cli.db.opening import SQLITE_HEADER
 from assoc_cli.db.roles import (
     DEFAULT_PREFIX,
     StaffRole,
@@ -38,7 +40,8 @@ from assoc_cli.db.roles import (
 from assoc_cli.db.transfer import Rebuild, copy_database, is_bundle, read_bundle, write_bundle
 from assoc_cli.errors import DatabaseError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+# How many of SQLite's integrity-check findings `assoc db check` prints.
+INTEGRITY_LINES = 20
 
 
 def upgrade_schema(url: str) -> tuple[str | None, str]:
@@ -91,9 +94,9 @@ def revision_state(url: str) -> str:
     """The schema revision of the database at *url* and whether it is the newest:
     "0012abcd (head)", "0011 (behind head 0012abcd)", "0099 (newer than this assoc, …)",
     "(empty) (…)"."""
-    engine = make_engine(url, create=False)
+    engine = make_engine(url, write=False)
     try:
-        with engine.connect() as connection:
+        with engine.execution_options(assoc_read_only=True).connect() as connection:
             revision = current_revision(connection)
     finally:
         engine.dispose()
@@ -111,9 +114,9 @@ def copy_association(
 ) -> dict[str, int]:
     """Copy everything at *source_url* to *target_url* (see ``transfer.copy_database``);
     the rows copied per table."""
-    source = open_database(source_url, create=False)
+    source = open_database(source_url, write=False)
     try:
-        target = open_database(target_url)
+        target = open_database(target_url, create=True)
         try:
             return copy_database(source, target, force=force, rebuild=rebuild)
         finally:
@@ -126,7 +129,7 @@ def backup_database(url: str, file: Path) -> str:
     """A consistent backup of the database at *url* in *file*, while it is in use: a
     SQLite file through SQLite's backup API, or from PostgreSQL a portable bundle. Says
     which kind it wrote ("SQLite file" or "portable bundle")."""
-    engine = open_database(url, create=False)
+    engine = open_database(url, write=False)
     try:
         from assoc_cli.files.atomic import disk_full, written_path
 
@@ -169,11 +172,11 @@ def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> 
         is_sqlite = handle.read(16) == SQLITE_HEADER
     if not is_sqlite and not is_bundle(file):
         raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
-    target = open_database(url)
+    target = open_database(url, create=True)
     try:
         if not is_sqlite:
             return read_bundle(file, target, force=force, rebuild=rebuild)
-        source = open_database(f"sqlite:///{file.resolve()}", create=False)
+        source = open_database(f"sqlite:///{file.resolve()}", write=False)
         try:
             return copy_database(source, target, force=force, rebuild=rebuild)
         finally:
@@ -182,26 +185,89 @@ def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> 
         target.dispose()
 
 
-def integrity_check(connection: Connection) -> tuple[list[str], list[str]]:
-    """SQLite's integrity and foreign-key checks (PostgreSQL enforces both itself): the
-    lines that report them, and each problem found."""
-    if connection.dialect.name != "sqlite":
-        return ["integrity and foreign keys: enforced by PostgreSQL"], []
-    integrity = [str(row[0]) for row in connection.execute(text("PRAGMA integrity_check"))]
-    problems = [] if integrity == ["ok"] else list(integrity)
-    broken = list(connection.execute(text("PRAGMA foreign_key_check")))
-    problems.extend(f"foreign key: {tuple(row)}" for row in broken)
+class FileCheck(NamedTuple):
+    """What SQLite's own checks found: the lines that report them, each problem, and
+    whether the file itself is damaged (then nothing else in it can be trusted)."""
+
+    lines: list[str]
+    problems: list[str]
+    damaged: bool
+
+
+def check_file(engine: Engine) -> FileCheck:
+    """SQLite's integrity check, run before anything reads the tables (its first
+    ``INTEGRITY_LINES`` findings), then on a sound file the foreign-key check. PostgreSQL
+    enforces both itself."""
+    if engine.dialect.name != "sqlite":
+        return FileCheck(["integrity and foreign keys: enforced by PostgreSQL"], [], False)
+    # The driver's own connection: SQLite's errors here are findings, not failures.
+    raw = engine.raw_connection()
+    try:
+        connection: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        found = _integrity_findings(connection)
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall() if found == [] else []
+    finally:
+        raw.close()
+    if found:
+        more = len(found) > INTEGRITY_LINES
+        shown = found[:INTEGRITY_LINES]
+        count = f"{len(shown)} finding{'s' if len(shown) != 1 else ''}"
+        lines = [f"integrity check: damaged ({count}{', and more' if more else ''})"]
+        problems = [f"integrity: {finding}" for finding in shown]
+        if more:
+            problems.append("integrity: … (more not shown)")
+        return FileCheck(lines, problems, True)
     lines = [
-        f"integrity check: {', '.join(integrity)}",
+        "integrity check: ok",
         f"foreign keys: {'ok' if not broken else f'{len(broken)} broken'}",
     ]
-    return lines, problems
+    return FileCheck(lines, [f"foreign key: {tuple(row)}" for row in broken], False)
+
+
+def _integrity_findings(connection: sqlite3.Connection) -> list[str]:
+    """What ``PRAGMA integrity_check`` finds, one line each (none for a sound file). Some
+    damage stops the check itself ("database disk image is malformed"); then each table
+    is checked on its own, so the report still names the damaged ones."""
+    try:
+        return _lines(connection.execute(f"PRAGMA integrity_check({INTEGRITY_LINES + 1})"))
+    except sqlite3.DatabaseError as exc:
+        stopped = f"the check stopped: {exc}"
+    try:
+        tables = [
+            str(row[0])
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+    except sqlite3.DatabaseError as exc:
+        return [stopped, f"the list of tables cannot be read: {exc}"]
+    findings: list[str] = []
+    for table in tables:
+        quoted = '"' + table.replace('"', '""') + '"'
+        try:
+            found = _lines(connection.execute(f"PRAGMA integrity_check({quoted})"))
+        except sqlite3.DatabaseError as exc:
+            found = [str(exc)]
+        findings.extend(f"table {table}: {finding}" for finding in found)
+    return findings or [stopped]
+
+
+def _lines(rows: sqlite3.Cursor) -> list[str]:
+    """The findings in integrity_check's rows ("ok" alone means none); a row may hold
+    several lines, and the "*** in database main ***" heading is not one."""
+    found = [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    return [] if found == ["ok"] else found
 
 
 def refresh_derived(url: str, rebuild: Callable[[Connection], int | None]) -> int | None:
     """Recompute what is derived from the ledger with *rebuild* (``dues.balances.rebuild``
     with no limit), in one transaction; how many members it recomputed."""
-    engine = open_database(url, create=False)
+    engine = open_database(url)
     try:
         with engine.begin() as connection:
             return rebuild(connection)

@@ -34,8 +34,8 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         if inspect(connection).get_table_names():
             raise DatabaseError(
-                "this database was not made by assoc (it has tables but no schema revision); "
-                "point --db at another file"
+                "not an assoc database (this database was not made by assoc: it has tables "
+                "but no schema revision); check --db / ASSOC_DB"
             )
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -58,6 +58,14 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def _refuse_newer(revision: str | None) -> None:
+    if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+        raise DatabaseError(
+            f"the database is at schema revision {revision}, newer than this assoc knows; "
+            "upgrade assoc (pip install -U assoc-cli)"
+        )
+
+
 def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Upgrade the database to head; returns (revision before, revision after).
 
@@ -68,11 +76,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
 
     with engine.begin() as connection:
         before = current_revision(connection)
-        if before is not None and before != HEAD_REVISION and before not in known_revisions():
-            raise DatabaseError(
-                f"the database is at schema revision {before}, newer than this assoc knows; "
-                "upgrade assoc (pip install -U assoc-cli)"
-            )
+        _refuse_newer(before)
         if before != HEAD_REVISION:
             prefix = None
             if before is not None and connection.dialect.name == "postgresql":
@@ -87,12 +91,20 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     return before, HEAD_REVISION
 
 
-def ensure_schema(engine: Engine) -> str | None:
+def ensure_schema(engine: Engine, *, can_upgrade: bool = True) -> str | None:
     """Bring the database to the current schema when it is not there already; returns the
-    revision it had before (None for an empty database)."""
+    revision it had before (None for an empty database). When it cannot be written
+    (*can_upgrade* False), a database that is not current is refused in one line."""
     # Only a read: it must not queue behind another writer when nothing needs upgrading.
     with engine.execution_options(assoc_read_only=True).connect() as connection:
         revision = current_revision(connection)
+    if revision != HEAD_REVISION and not can_upgrade:
+        _refuse_newer(revision)
+        raise DatabaseError(
+            f"the database is at schema revision {revision or '(empty)'} and this assoc needs "
+            f"{HEAD_REVISION}, but it is read-only here, so it cannot be upgraded; run `assoc "
+            "db upgrade` where it can be written (or use the assoc that made it)"
+        )
     if revision != HEAD_REVISION:
         try:
             upgrade(engine)
