@@ -6,15 +6,29 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
 class AssocError(Exception):
-    """Base of every error a user can cause; the message says what is wrong and what to do."""
+    """Base of every error a user can cause; the message says what is wrong and what to do.
+
+    The message is given in English and, with *zh*, in Simplified Chinese: the CLI prints
+    the one in the output language (Traditional Chinese is made from *zh* by OpenCC), so
+    a Chinese interface never shows an English sentence."""
 
     exit_code = EXIT_ERROR
+
+    def __init__(self, message: str = "", *, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        """The message for *lang* (``zh-Hant`` is converted by the caller)."""
+        return self.zh if self.zh and lang != "en" else str(self)
 
 
 class NotFoundError(AssocError):
@@ -40,9 +54,16 @@ class DatabaseError(AssocError):
 class ImportFileError(AssocError):
     """An import file could not be read or has bad rows; nothing was imported."""
 
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
+    def __init__(
+        self,
+        message: str,
+        problems: Sequence[str | tuple[str, str]] | None = None,
+        *,
+        zh: str | None = None,
+    ) -> None:
+        super().__init__(message, zh=zh)
+        # Each problem in English, or as (English, Simplified Chinese).
+        self.problems = list(problems or [])
 
 
 class OutputFileError(AssocError):

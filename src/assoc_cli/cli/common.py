@@ -47,6 +47,8 @@ class AppState:
     db: str | None = None
     lang: str | None = None
     operator: str | None = None
+    # The output language once a command has settled it (for its error messages).
+    resolved_lang: str | None = None
 
 
 def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -99,12 +101,16 @@ class AssocGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except ImportFileError as exc:
-            sys.stderr.write(f"Error: {exc}\n")
+            lang = error_language(ctx)
+            sys.stderr.write(f"Error: {in_language(exc.text(lang), lang)}\n")
             for problem in exc.problems:
-                sys.stderr.write(f"  {problem}\n")
+                en, zh = (problem, None) if isinstance(problem, str) else problem
+                shown = zh if zh and lang != "en" else en
+                sys.stderr.write(f"  {in_language(shown, lang)}\n")
             raise typer.Exit(exc.exit_code) from None
         except AssocError as exc:
-            fail(str(exc), exc.exit_code)
+            lang = error_language(ctx)
+            fail(in_language(exc.text(lang), lang), exc.exit_code)
         except BrokenPipeError:
             # Whoever read the output stopped early (`assoc members list -f csv | head`):
             # stop quietly, as Unix tools do; output not yet flushed goes nowhere.
@@ -146,6 +152,31 @@ class AssocGroup(LazyGroup):
                     )
                 fail(f"the database refused the change: {reason.splitlines()[0]}")
             raise
+
+
+def error_language(ctx: Any) -> str:
+    """The language of an error: the command's output language when it got that far,
+    else --lang, ASSOC_LANG or Simplified Chinese."""
+    chosen = state(ctx).resolved_lang
+    if chosen:
+        return chosen
+    try:
+        return resolve_lang(ctx)
+    except AssocError:  # an unknown --lang: say the error in the default language
+        from assoc_cli.i18n import DEFAULT_LANG
+
+        return DEFAULT_LANG
+
+
+def in_language(text: str, lang: str) -> str:
+    """*text* (Simplified Chinese or English) as printed in *lang*: converted to
+    Traditional by OpenCC, full-width punctuation next to Chinese."""
+    if lang == "en":
+        return text
+    from assoc_cli.i18n import localize
+    from assoc_cli.i18n.punctuation import chinese_punctuation
+
+    return chinese_punctuation(localize(text, lang))
 
 
 def _silence_stdout() -> None:
@@ -272,6 +303,7 @@ def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:
 
         language = association_language(session)
         if language:
+            state(ctx).resolved_lang = language
             return language
     return DEFAULT_LANG
 
