@@ -6,12 +6,13 @@ the commands from the summaries below, and ``assoc dues …`` loads ``cli/dues.p
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli.common import AppState, AssocGroup
+from assoc_cli.cli.common import AppState, AssocGroup, refuse_unacceptable
 from assoc_cli.cli.lazy import LazyCommand
 
 
@@ -134,6 +135,12 @@ def root(
     ] = False,
 ) -> None:
     """Run an industry association's secretariat (协会秘书处)."""
+    # The environment is typed too: held to the same rule as the arguments (which
+    # AssocGroup.parse_args has checked already), so ASSOC_OPERATOR cannot store a terminal
+    # escape in the audit log, nor ASSOC_LANG print one in its error.
+    refuse_unacceptable(db_location, "--db (or ASSOC_DB)")
+    refuse_unacceptable(operator, "--operator (or ASSOC_OPERATOR)")
+    refuse_unacceptable(lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)")
     ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
     from assoc_cli.errors import AssocError
     from assoc_cli.files.atomic import choose_mode

@@ -75,6 +75,20 @@ def unacceptable(arg: str) -> tuple[str, str] | None:
     return None
 
 
+def refuse_unacceptable(value: str | None, what: str) -> None:
+    """A usage error when *value* (the command line's *what*) is not UTF-8 text or holds a
+    control character; nothing for plain text or None."""
+    problem = None if value is None else unacceptable(value)
+    if problem is not None:
+        why, shown = problem
+        hint = (
+            "retype it, or set the terminal to UTF-8"
+            if why.startswith("is not")
+            else "retype it without the control characters (terminal escapes, bidi marks)"
+        )
+        raise typer.BadParameter(f'{what} ("{shown}") {why}; {hint}')
+
+
 class AssocGroup(LazyGroup):
     """The root command group: turns every AssocError into one error line and its exit code,
     and imports a command's module only when that command runs."""
@@ -85,15 +99,7 @@ class AssocGroup(LazyGroup):
         override) before anything reads or stores it: one usage error, not a traceback
         from deep inside the database driver, nor a name that clears the screen."""
         for position, arg in enumerate(args, 1):
-            problem = unacceptable(arg)
-            if problem is not None:
-                why, shown = problem
-                hint = (
-                    "retype it, or set the terminal to UTF-8"
-                    if why.startswith("is not")
-                    else "retype it without the control characters (terminal escapes, bidi marks)"
-                )
-                raise typer.BadParameter(f'argument {position} ("{shown}") {why}; {hint}')
+            refuse_unacceptable(arg, f"argument {position}")
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:

@@ -103,6 +103,11 @@ def backup(
     """
     from assoc_cli.db.maintenance import backup_database
 
+    if file.is_dir():  # (`.`, `..` or a folder: no file name to write, even with --force)
+        raise typer.BadParameter(
+            f"{file} is a folder; name the backup file, e.g. {file / 'assoc-backup.db'}",
+            param_hint="'FILE'",
+        )
     if file.exists() and not force:
         raise typer.BadParameter(f"{file} exists; add --force to overwrite it", param_hint="'FILE'")
     kind = backup_database(database_url(ctx), file)
