@@ -529,11 +529,12 @@ def test_what_the_fuzz_found(demo: Cli, scratch: Path, case: Case) -> None:
 # db/engine.py, db/locks.py, cli.common._database); each must become clean, then move up
 # to REGRESSIONS.
 KNOWN: list[Case] = [
-    # An empty --db means the default database: a failing command there leaves the
-    # folders it made for it (~/.local/share/assoc/).
+    # An empty --db means the default database: a failing command there left the
+    # folders it made for it (~/.local/share/assoc/); now no command but init makes one.
     ({}, ["--db", "", "dues", "arrears"]),
-    # db/locks.py: float("nan") and float("1e309") pass as a number of seconds: a
-    # ValueError traceback (nan), or "a number given is too large to store" (inf).
+    # db/locks.py: float("nan") and float("1e309") passed as a number of seconds: a
+    # ValueError traceback (nan), or "a number given is too large to store" (inf); now a
+    # usage error naming ASSOC_LOCK_TIMEOUT.
     ({"ASSOC_LOCK_TIMEOUT": "nan"}, ["dues", "pay", "M0016", "--amount", "1"]),
     ({"ASSOC_LOCK_TIMEOUT": "1e309"}, ["dues", "pay", "M0016", "--amount", "1"]),
 ]
@@ -541,15 +542,15 @@ KNOWN: list[Case] = [
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("case", KNOWN, ids=_case_id)
-@pytest.mark.xfail(reason="being mended where databases are opened", strict=False)
-def test_what_the_fuzz_found_that_is_mended_elsewhere(demo: Cli, scratch: Path, case: Case) -> None:
+def test_what_the_fuzz_found_that_was_mended_elsewhere(
+    demo: Cli, scratch: Path, case: Case
+) -> None:
     env, argv = case
     result = run_and_check(demo, scratch, argv, env=env)
     assert result.exit_code == 0 or "too large" not in result.stderr
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-@pytest.mark.xfail(reason="members/fields.py: an imported cell is not held to it", strict=False)
 def test_a_name_from_a_file_cannot_reach_the_terminal_as_an_escape(
     demo: Cli, scratch: Path
 ) -> None:

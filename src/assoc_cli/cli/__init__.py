@@ -142,9 +142,14 @@ def root(
     refuse_unacceptable(operator, "--operator (or ASSOC_OPERATOR)")
     refuse_unacceptable(lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)")
     ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
+    from assoc_cli.db.locks import lock_timeout_seconds
     from assoc_cli.errors import AssocError
     from assoc_cli.files.atomic import choose_mode
 
+    try:
+        lock_timeout_seconds()
+    except AssocError as exc:
+        raise typer.BadParameter(str(exc), param_hint="ASSOC_LOCK_TIMEOUT") from None
     try:
         choose_mode(mode)
     except AssocError as exc:

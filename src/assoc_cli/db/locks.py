@@ -10,24 +10,39 @@ the timeout fails cleanly with nothing written.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from assoc_cli.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 
+ENV_LOCK_TIMEOUT = "ASSOC_LOCK_TIMEOUT"
+
+
 def lock_timeout_seconds() -> float:
-    """How long a writer waits for another (ASSOC_LOCK_TIMEOUT seconds, default 10)."""
-    try:
-        return max(float(os.environ.get("ASSOC_LOCK_TIMEOUT", "10")), 0.1)
-    except ValueError:
+    """How long a writer waits for another (ASSOC_LOCK_TIMEOUT seconds, default 10); a
+    value that is not a number of seconds from 0.1 to a day is an InvalidValueError."""
+    raw = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not raw:
         return 10.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not 0.1 <= seconds <= 86400:  # (also false for nan)
+        raise InvalidValueError(
+            f"{ENV_LOCK_TIMEOUT}={raw!r} is not a number of seconds from 0.1 to 86400; "
+            "set it like 10, or unset it",
+            zh=f"{ENV_LOCK_TIMEOUT}={raw!r} 不是 0.1 到 86400 之间的秒数;请设为 10 之类的数,或不设",
+        )
+    return seconds
 
 
 def _say_waiting() -> None:
@@ -43,6 +58,8 @@ def serialize(session: Session, name: str) -> None:
     already serialises writers)."""
     if session.get_bind().dialect.name != "postgresql":
         return
+    from sqlalchemy import text
+
     key = zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
     got = session.exec(text("SELECT pg_try_advisory_xact_lock(:key)").bindparams(key=key)).one()  # type: ignore[call-overload]
     if got[0]:
