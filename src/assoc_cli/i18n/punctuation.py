@@ -23,7 +23,6 @@ _MARK = re.compile(f"(?<=[{_CJK}])[,:;!?]|[,:;!?](?=[{_CJK}])")
 # A pair of parentheses that holds Chinese or touches it outside: (扩大), 公司(M0001).
 _PAIR = re.compile(r"(?P<before>.?)\((?P<inside>[^()\n]*)\)(?P<after>.?)")
 _HAS_CJK = re.compile(f"[{_CJK}]")
-_LONE = re.compile(f"(?<=[{_CJK}])[()]|[()](?=[{_CJK}])")
 # What must never be left in Chinese text: a half-width mark with Chinese beside it.
 HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{_CJK}])[,:;!?()]|[,:;!?()](?=[{_CJK}])")
 
@@ -33,18 +32,22 @@ def chinese_punctuation(text: str) -> str:
     if not _HAS_CJK.search(text):
         return text
 
-    def pair(match: re.Match[str]) -> str:
-        before, inside, after = match.group("before", "inside", "after")
-        if _HAS_CJK.search(before + inside + after):
-            return f"{before}\uff08{inside}\uff09{after}"
-        return match.group()
-
     def mark(match: re.Match[str]) -> str:
         return match.group().translate(_FULL)
+
+    def pair(match: re.Match[str]) -> str:
+        # Chinese outside the pair, or inside it unless it follows an English word: "a term
+        # (二届二次…)" is English with a Chinese gloss and keeps its ASCII.
+        before, inside, after = match.group("before", "inside", "after")
+        start = match.start("before")
+        english = bool(re.fullmatch(r"[A-Za-z0-9.,;:]? ?", before)) and bool(
+            re.search(r"[A-Za-z0-9.,;:] ?$", text[max(start - 1, 0) : start] + before)
+        )
+        if _HAS_CJK.search(before + after) or (_HAS_CJK.search(inside) and not english):
+            return f"{before}\uff08{inside}\uff09{after}"
+        return match.group()
 
     text = _MARK.sub(mark, text)
     text = _PAIR.sub(pair, text)
     # Again: a mark after a parenthesis made full-width just now (（扩大）:) touches it.
-    text = _MARK.sub(mark, text)
-    # A lone half-width parenthesis touching Chinese (its partner on another line).
-    return _LONE.sub(mark, text)
+    return _MARK.sub(mark, text)
