@@ -10,7 +10,7 @@ from tests.conftest import Cli
 
 def test_init_creates_then_updates_the_profile(empty_cli: Cli) -> None:
     result = empty_cli.ok("init", "--name", "淄博市装备制造业协会", "--short-name", "市装协")
-    assert "已建立协会:淄博市装备制造业协会" in result.stderr
+    assert "已建立协会：淄博市装备制造业协会" in result.stderr
     result = empty_cli.ok("init", "--phone", "0533-1234567")
     assert "已更新协会信息" in result.stderr
     info = json.loads(empty_cli.ok("info", "-f", "json").stdout)

@@ -229,7 +229,7 @@ def test_waivers_reduce_the_due_and_are_checked(ledger: Cli) -> None:
         "dues", "waive", "华普", "--year", "2022", "--amount", "1", "--reason", " "
     )
     # A waiver can be voided like a payment.
-    reference = result.stderr.split("凭证 ")[1].split(")")[0]
+    reference = result.stderr.split("凭证 ")[1].split("）")[0]
     ledger.ok("dues", "void", reference, "--reason", "决议撤销", "--on", "2022-10-02")
     assert _years(ledger, "华普")["2022"]["waived"] == "0.00"
 
@@ -363,8 +363,8 @@ def test_collection_report_and_the_sentence(ledger: Cli) -> None:
         "dues", "report", "--year", "2022", "--as-of", "2022-11-30", "--compare", "2021"
     ).stdout
     assert (
-        "截至2022年11月30日,应缴会费会员单位3家,已缴清1家,收缴率33.3%;部分缴纳1家,未缴1家;"
-        "应收¥53,000.00,实收¥35,000.00(金额收缴率66.0%)。2021年同期收缴率33.3%,金额收缴率56.6%。"
+        "截至2022年11月30日，应缴会费会员单位3家，已缴清1家，收缴率33.3%；部分缴纳1家，未缴1家；"
+        "应收¥53,000.00，实收¥35,000.00（金额收缴率66.0%）。2021年同期收缴率33.3%，金额收缴率56.6%。"
     ) in text
     assert "███" in text
     english = ledger.ok(
@@ -374,7 +374,7 @@ def test_collection_report_and_the_sentence(ledger: Cli) -> None:
     traditional = ledger.ok(
         "dues", "report", "--year", "2022", "--as-of", "2022-11-30", lang="zh-Hant"
     ).stdout
-    assert "應繳會費會員單位3家,已繳清1家,收繳率33.3%" in traditional
+    assert "應繳會費會員單位3家，已繳清1家，收繳率33.3%" in traditional
     segments = _json(
         ledger, "dues", "report", "--year", "2022", "--as-of", "2022-11-30", "--by", "segment"
     )

@@ -49,9 +49,9 @@ def test_a_notice_for_one_member_prints_the_figures_and_capitals(owing: Cli) -> 
     ).stdout
     assert "# 淄博市装备制造业协会" in text
     assert "关于缴纳2022年度会费的通知" in text
-    assert "山东双涵石化装备有限公司(会员编号 M0001)" in text
-    assert "2022年度应缴会费¥30,000.00(大写:叁万元整)" in text
-    assert "尚欠以往年度会费:2021年度,共¥30,000.00。以上合计¥60,000.00(大写:陆万元整)" in text
+    assert "山东双涵石化装备有限公司（会员编号 M0001）" in text
+    assert "2022年度应缴会费¥30,000.00（大写：叁万元整）" in text
+    assert "尚欠以往年度会费：2021年度，共¥30,000.00。以上合计¥60,000.00（大写：陆万元整）" in text
     assert "请于2022年12月31日前" in text
     assert "1603 0000 0000 1234" in text and "中国工商银行淄博分行" in text
     log = json.loads(owing.ok("dues", "notices", "-f", "json").stdout)
@@ -87,14 +87,18 @@ def test_reminders_go_only_to_those_still_owing_as_word_files(owing: Cli, tmp_pa
     document = Document(str(files[0]))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "关于催缴2022年度会费的通知" in text
-    assert "已缴¥12,345.67,尚欠¥17,654.33(大写:壹万柒仟陆佰伍拾肆元叁角叁分)" in text
-    assert "以上合计¥47,654.33(大写:肆万柒仟陆佰伍拾肆元叁角叁分)" in text
+    assert "已缴¥12,345.67，尚欠¥17,654.33（大写：壹万柒仟陆佰伍拾肆元叁角叁分）" in text
+    assert "以上合计¥47,654.33（大写：肆万柒仟陆佰伍拾肆元叁角叁分）" in text
     assert "请于2022年12月15日前" in text
-    # Chinese fonts are set for East Asian text, so Word and LibreOffice show them properly.
-    run = document.paragraphs[0].runs[0]
-    fonts = run._element.rPr.find(qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "黑体"
-    assert document.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    # Chinese fonts are set for East Asian text, as a Chinese office names them: the
+    # masthead and title in 方正小标宋简体, the body in 仿宋_GB2312 (GB/T 9704).
+    masthead, title = document.paragraphs[0].runs[0], document.paragraphs[1].runs[0]
+    assert masthead.text == "淄博市装备制造业协会" and title.text == "关于催缴2022年度会费的通知"
+    for run in (masthead, title):
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    normal = document.styles["Normal"].element.rPr.rFonts
+    assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert "owes nothing more" in owing.fails(
         "dues", "notice", "--year", "2022", "--unpaid", "--member", "华普"
     )
@@ -170,5 +174,5 @@ def test_a_member_owing_only_this_year_gets_its_notice(owing: Cli) -> None:
     text = owing.ok(
         "dues", "notice", "--year", "2022", "--member", "新锐", "--on", "2022-11-18"
     ).stdout
-    assert "淄博新锐机械有限公司(会员编号 M0003)" in text
+    assert "淄博新锐机械有限公司（会员编号 M0003）" in text
     assert "2022年度应缴会费¥30,000.00" in text and "尚欠以往年度" not in text

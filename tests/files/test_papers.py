@@ -1,5 +1,5 @@
-"""Papers (files/papers.py): Word tables keep every cell with its font; a folder is not a
-document file."""
+"""Papers (files/papers.py): Word tables keep every cell with its font, fill the text width,
+repeat their header and never split a row; a folder is not a document file."""
 
 from __future__ import annotations
 
@@ -43,8 +43,14 @@ def test_word_tables_keep_every_cell_with_its_font(tmp_path: Path) -> None:
     assert len(header_only.rows) == 1
     for r, row in enumerate(table.rows):
         assert row.height == (Pt(24) if r else None)
+        row_properties = row._tr.trPr
+        assert row_properties.find(qn("w:cantSplit")) is not None  # never split over pages
+        assert (row_properties.find(qn("w:tblHeader")) is not None) is (r == 0)  # repeated
         for cell in row.cells:
             [run] = cell.paragraphs[0].runs
-            assert run.bold is (r == 0)
             fonts = run._element.rPr.find(qn("w:rFonts"))
-            assert fonts.get(qn("w:eastAsia")) == "宋体" and fonts.get(qn("w:ascii")) == "宋体"
+            font = "黑体" if r == 0 else "仿宋_GB2312"  # header in 黑体, body in 仿宋
+            assert fonts.get(qn("w:eastAsia")) == font and fonts.get(qn("w:ascii")) == font
+    # As wide as the A4 text block (210 - 28 - 26 = 156 mm), in twips.
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert abs(sum(int(col.get(qn("w:w"))) for col in grid) - 156 * 1440 / 25.4) < 2

@@ -98,8 +98,8 @@ def test_agenda_renders_with_the_live_dues_figures(assoc: Cli) -> None:
     assoc.ok("dues", "pay", "通力", "--amount", "30000", "--year", "2021", "--on", "2021-11-20")
     sentence = assoc.ok("meetings", "agenda", "render", meeting, "--style", "sentence").stdout
     assert (
-        "本次会议有五项议程:一是学习党的十九届六中全会公报;二是通报《调研报告》;三是秘书处通报近期会费收缴情况;"
-        "四是座谈商议明年协会工作计划;五是会长张辉新讲话。" in sentence
+        "本次会议有五项议程：一是学习党的十九届六中全会公报；二是通报《调研报告》；三是秘书处通报近期会费收缴情况；"
+        "四是座谈商议明年协会工作计划；五是会长张辉新讲话。" in sentence
     )
     # The dues item states exactly what `dues report` says for the meeting date.
     report = (
@@ -108,12 +108,12 @@ def test_agenda_renders_with_the_live_dues_figures(assoc: Cli) -> None:
         .splitlines()[-1]
     )
     assert report in sentence
-    assert "应缴会费会员单位6家,已缴清1家" in report
+    assert "应缴会费会员单位6家，已缴清1家" in report
     listing = assoc.ok("meetings", "agenda", "render", meeting).stdout
     assert (
-        "时间:2021年12月5日 14:30" in listing
-        and "地点:酩悦居" in listing
-        and "主持:张辉新" in listing
+        "时间：2021年12月5日 14:30" in listing
+        and "地点：酩悦居" in listing
+        and "主持：张辉新" in listing
     )
     assert "三、秘书处通报近期会费收缴情况" in listing and report in listing
     # A payment recorded later changes what a later render says: the figures are live.
@@ -134,8 +134,9 @@ def test_agenda_as_word_file(assoc: Cli, tmp_path: Path) -> None:
     out = tmp_path / "议程.docx"
     assoc.ok("meetings", "agenda", "render", meeting, "-f", "docx", "-o", str(out))
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "淄博市装备制造业协会二届一次会长办公会议程" in text
-    assert "一、秘书处通报近期会费收缴情况(秘书处)" in text and "收缴率" in text
+    # The title in two lines, broken after the association's name.
+    assert "淄博市装备制造业协会\n二届一次会长办公会议程" in text
+    assert "一、秘书处通报近期会费收缴情况（秘书处）" in text and "收缴率" in text
 
 
 def test_open_action_items_are_pulled_into_the_next_agenda(assoc: Cli) -> None:
@@ -150,5 +151,5 @@ def test_open_action_items_are_pulled_into_the_next_agenda(assoc: Cli) -> None:
     second = _new(assoc, "--kind", "会长办公会", "--date", "2021-12-05", "--no-template")
     assoc.ok("meetings", "agenda", "pull-actions", second)
     text = assoc.ok("meetings", "agenda", "render", second).stdout
-    assert "走访会员企业(责任人:郑辉;完成时限:2021年10月31日)" in text
+    assert "走访会员企业（责任人：郑辉；完成时限：2021年10月31日）" in text
     assert "完成调研报告" not in text and "理事会事项" not in text

@@ -300,17 +300,17 @@ def test_minutes_in_the_official_layout(assoc: Cli, tmp_path: Path) -> None:
     text = assoc.ok("meetings", "minutes", meeting).stdout
     for expected in (
         "淄博市装备制造业协会二届一次理事会纪要",
-        "出席:会长张辉新、副会长周立正",
-        "请假:副会长王传强(出差)",
-        "列席:山东泰展有限公司刘美兰",
+        "出席：会长张辉新、副会长周立正",
+        "请假：副会长王传强（出差）",
+        "列席：山东泰展有限公司刘美兰",
         "秘书处通报了会费收缴进度。",
-        "审议通过年度工作报告:举手,应到3人,实到2人,赞成2票,反对0票,弃权0票,通过。",
-        "制定2022年协会工作计划(责任人:郑辉;完成时限:2022年3月31日)",
+        "审议通过年度工作报告：举手，应到3人，实到2人，赞成2票，反对0票，弃权0票，通过。",
+        "制定2022年协会工作计划（责任人：郑辉；完成时限：2022年3月31日）",
     ):
         assert expected in text, expected
     out = tmp_path / "纪要.docx"
     assoc.ok("meetings", "minutes", meeting, "-f", "docx", "-o", str(out))
-    assert "请假:副会长王传强(出差)" in "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "请假：副会长王传强（出差）" in "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "there is no item 7" in assoc.fails("meetings", "note", meeting, "7", "x")
 
 
@@ -352,10 +352,10 @@ def test_demo_meeting_reads_like_seed_001(demo: Cli) -> None:
         "meetings", "agenda", "render", str(meetings[-1]["id"]), "--style", "sentence"
     ).stdout
     assert (
-        "本次会议有五项议程:一是学习党的十九届六中全会公报" in text
+        "本次会议有五项议程：一是学习党的十九届六中全会公报" in text
         and "三是秘书处通报近期会费收缴情况" in text
     )
-    assert "截至2021年12月5日,应缴会费会员单位" in text
+    assert "截至2021年12月5日，应缴会费会员单位" in text
     actions = _json(demo, "actions", "list", "--open")
     assert len([a for a in actions if a["meeting"] == meetings[-1]["title"]]) == 2
 

@@ -82,7 +82,7 @@ FACTS = MeetingFacts(
 
 def test_the_agenda_is_written_from_its_facts_alone() -> None:
     text = render_text(agenda_document(FACTS, "zh-Hans", "list"), "md")
-    assert "一、学习公报(张辉新,30分钟)" in text
+    assert "一、学习公报（张辉新，30分钟）" in text
     assert "应缴会费会员单位4家" in text  # the dues-report item's live sentence
     assert "制定工作计划" in text  # the open action items, under the actions item
     assert "2030" in text  # a year without rates says so
@@ -104,7 +104,7 @@ def test_the_signin_sheet_is_one_table_for_paper_and_csv() -> None:
 def test_the_minutes_are_written_from_their_facts_alone() -> None:
     text = render_text(minutes_document(FACTS, "zh-Hans"), "md")
     assert "会长张辉新" in text
-    assert "副会长周立正(出差)" in text
+    assert "副会长周立正（出差）" in text
     assert "已落实。" in text
     assert "审议通过会费标准" in text
     assert "组织考察" in text

@@ -59,7 +59,7 @@ def test_english_headers_and_xlsx(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "members.xlsx"
     workbook.save(path)
     result = cli.ok("members", "import", str(path))
-    assert "未识别的列已忽略:Unknown column" in result.stderr
+    assert "未识别的列已忽略：Unknown column" in result.stderr
     roster = {m["number"]: m for m in _roster(cli)}
     assert roster["A-7"]["joined_on"] == "2020-01-15"
     assert roster["M0001"]["name"] == "山东永华集团有限公司"
@@ -178,7 +178,7 @@ def test_export_imports_back_unchanged(demo: Cli, tmp_path: Path) -> None:
         demo.ok("members", "export", "-o", str(out), "--status", "all")
         before = snapshot(demo.location)
         result = demo.ok("members", "import", str(out))
-        assert "新增 0,更新 0,无变化 62" in result.stderr, result.stderr
+        assert "新增 0，更新 0，无变化 62" in result.stderr, result.stderr
         assert snapshot(demo.location) == before
 
 
@@ -243,7 +243,7 @@ def test_a_large_import_goes_batch_by_batch(
     # Line 9 brings its own number; line 18 (a later batch) updates the member added above.
     path = _big_file(tmp_path, names, {7: ("M0100", ""), 16: ("", CODE)})
     result = cli.ok("members", "import", str(path))
-    assert "新增 16,更新 1,无变化 0" in result.stderr, result.stderr
+    assert "新增 16，更新 1，无变化 0" in result.stderr, result.stderr
     roster = {m["name"]: m for m in _roster(cli)}
     assert len(roster) == 17 and roster["山东双涵石化装备有限公司"]["phone"] == "0533-0000016"
     # New rows draw numbers after the highest the file uses, in file order.
@@ -287,7 +287,7 @@ def test_a_large_import_goes_batch_by_batch(
     out = tmp_path / "roster.csv"
     cli.ok("members", "export", "-o", str(out), "--status", "all")
     before = snapshot(cli.location)
-    assert "新增 0,更新 0,无变化 17" in cli.ok("members", "import", str(out)).stderr
+    assert "新增 0，更新 0，无变化 17" in cli.ok("members", "import", str(out)).stderr
     assert snapshot(cli.location) == before
 
 
@@ -427,7 +427,7 @@ def test_the_helper_process_reads_a_file_as_the_command_itself_does(
     itself = cli.ok("members", "import", str(path))
     _reader(monkeypatch, helper=True)
     helped = other.ok("members", "import", str(path))
-    assert "共 389 行,新增 389,更新 0,无变化 0" in itself.stderr, itself.stderr
+    assert "共 389 行，新增 389，更新 0，无变化 0" in itself.stderr, itself.stderr
     assert helped.stderr == itself.stderr
     assert _imported(other) == _imported(cli)
     # Matched again by credit code (a quarter of the rows have none: those are added anew).

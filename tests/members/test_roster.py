@@ -244,7 +244,7 @@ def test_huge_listings_show_the_first_rows_and_say_how_to_get_all(cli: Cli, tmp_
         result = cli.ok("members", "list", "-f", fmt)
         shown = [line for line in result.stdout.splitlines() if "淄博批量" in line]
         assert len(shown) == 1000, fmt
-        assert "仅显示前 1000 行,共 1005 行" in result.stderr
+        assert "仅显示前 1000 行，共 1005 行" in result.stderr
         assert "-f csv" in result.stderr
     every = cli.ok("members", "list", "-f", "csv").stdout.splitlines()
     assert len(every) == 1 + 1005

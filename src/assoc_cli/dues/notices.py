@@ -91,10 +91,10 @@ def _years(years: str, lang: str) -> str:
 
 def notice_document(facts: NoticeFacts, association: Association, lang: str) -> Document:
     """The notice or reminder as a document, in *lang*."""
-    doc = Document()
-    doc.title(association.name)
-    doc.heading(t(f"notice.title.{facts.kind}", lang, year=facts.year))
-    doc.paragraph(t("notice.salutation", lang, name=facts.name, number=facts.number), bold=True)
+    doc = Document(lang=lang, author=association.name)
+    doc.masthead(association.name)
+    doc.title(t(f"notice.title.{facts.kind}", lang, year=facts.year))
+    doc.addressee(t("notice.salutation", lang, name=facts.name, number=facts.number))
     day = format_date(facts.as_of, lang)
     if facts.kind == "reminder":
         doc.paragraph(t("notice.reminder_intro", lang, year=facts.year, date=day))

@@ -63,29 +63,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stats.total": ("合计", "Total"),
     "stats.by_tier": ("按会费档次", "By dues tier"),
     "stats.by_segment": ("按行业环节", "By segment"),
-    "stats.no_segment": ("(未填)", "(none)"),
+    "stats.no_segment": ("（未填）", "(none)"),
     "term.label": ("第{number}届", "Term {number}"),
     # Messages (stderr)
-    "msg.init_created": ("已建立协会:{name}", "Set up association: {name}"),
-    "msg.init_updated": ("已更新协会信息:{name}", "Updated association profile: {name}"),
+    "msg.init_created": ("已建立协会：{name}", "Set up association: {name}"),
+    "msg.init_updated": ("已更新协会信息：{name}", "Updated association profile: {name}"),
     "msg.term_added": (
-        "已添加{label}:{start} 至 {end}",
+        "已添加{label}：{start} 至 {end}",
         "Added {label}: {start} to {end}",
     ),
     "msg.office_assigned": (
-        "已任命:{member} {office}({person}),{term}",
+        "已任命：{member} {office}（{person}），{term}",
         "Assigned {office} to {member} ({person}), {term}",
     ),
     "msg.office_removed": (
-        "已免去:{member} {office},{term}",
+        "已免去：{member} {office}，{term}",
         "Removed {office} from {member}, {term}",
     ),
-    "msg.office_defined": ("已设置职务:{name}", "Defined office: {name}"),
+    "msg.office_defined": ("已设置职务：{name}", "Defined office: {name}"),
     "msg.member_added": ("已添加会员 {number} {name}", "Added member {number} {name}"),
     "msg.member_updated": ("已更新会员 {number} {name}", "Updated member {number} {name}"),
     "msg.member_unchanged": ("会员 {number} 没有变化", "Member {number} is unchanged"),
     "msg.member_left": (
-        "{number} {name} 已于 {date} 退会(记录保留)",
+        "{number} {name} 已于 {date} 退会（记录保留）",
         "{number} {name} left on {date} (history kept)",
     ),
     "msg.member_rejoined": (
@@ -93,11 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} {name} rejoined on {date}",
     ),
     "msg.import_summary": (
-        "{file}:共 {rows} 行,新增 {added},更新 {updated},无变化 {same}",
+        "{file}：共 {rows} 行，新增 {added}，更新 {updated}，无变化 {same}",
         "{file}: {rows} rows, {added} to add, {updated} to update, {same} unchanged",
     ),
     "msg.import_dry_run": (
-        "预演模式(--dry-run):未写入任何数据",
+        "预演模式（--dry-run）：未写入任何数据",
         "Dry run (--dry-run): nothing was written",
     ),
     "msg.import_done": ("已导入", "Imported"),
@@ -108,26 +108,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "msg.up_to_date": ("数据库已是最新版本 {rev}", "Database is at the newest revision {rev}"),
     "msg.balances_deferred": (
-        "{count} 个会员的会费余额待重算:报表暂从台账实时计算(数字相同,较慢);"
+        "{count} 个会员的会费余额待重算：报表暂从台账实时计算（数字相同，较慢）；"
         "运行 assoc db refresh 即可加快",
         "The stored dues balances of {count} members wait for `assoc db refresh`; until "
         "then reports compute the ledger (same figures, slower)",
     ),
     "msg.balances_refreshed": (
-        "已重算 {count} 个会员的会费余额({seconds} 秒)",
+        "已重算 {count} 个会员的会费余额（{seconds} 秒）",
         "Recomputed the stored dues balances of {count} members in {seconds} s",
     ),
     "msg.no_association": (
-        "尚未建立协会信息,请运行 assoc init --name …",
+        "尚未建立协会信息，请运行 assoc init --name …",
         "No association profile yet; run assoc init --name …",
     ),
     "msg.truncated": (
-        "仅显示前 {shown} 行,共 {total} 行;完整结果请用 -f csv 导出",
+        "仅显示前 {shown} 行，共 {total} 行；完整结果请用 -f csv 导出",
         "Showing the first {shown} of {total} rows; use -f csv for all of them",
     ),
     "msg.empty": ("没有符合条件的记录", "No matching records"),
     "msg.demo_built": (
-        "演示协会已建立:{name}({members} 家会员),数据库:{path}",
+        "演示协会已建立：{name}（{members} 家会员），数据库：{path}",
         "Demo association built: {name} ({members} members), database: {path}",
     ),
 }
@@ -201,68 +201,71 @@ MESSAGES.update(
         "policy.full-year": ("当年全额缴纳", "owes the full year"),
         "policy.next-year": ("次年起缴", "starts next year"),
         # Dues messages
-        "msg.rate_set": ("{year}年度 {tier} 会费标准:{amount}", "{year} dues for {tier}: {amount}"),
+        "msg.rate_set": (
+            "{year}年度 {tier} 会费标准：{amount}",
+            "{year} dues for {tier}: {amount}",
+        ),
         "msg.rate_changed": (
             "{year}年度 {tier} 会费标准由 {old} 改为 {amount}",
             "{year} dues for {tier} changed from {old} to {amount}",
         ),
         "msg.paid": (
-            "已收 {number} {name} {amount}({method}),收据号 {receipt}",
+            "已收 {number} {name} {amount}（{method}），收据号 {receipt}",
             "Received {amount} from {number} {name} ({method}), receipt {receipt}",
         ),
-        "msg.after_payment": ("缴费后:{summary}", "After this payment: {summary}"),
+        "msg.after_payment": ("缴费后：{summary}", "After this payment: {summary}"),
         "msg.settled": ("{year}年度已缴清", "{year} paid in full"),
         "msg.still_owing": ("{year}年度尚欠 {amount}", "{year} still owing {amount}"),
         "msg.credit": ("预存 {amount}", "credit {amount}"),
         "msg.nothing_due": ("暂无应缴会费", "no dues owed yet"),
         "msg.waived": (
-            "已减免 {number} {name} {year}年度会费 {amount}(凭证 {ref})",
+            "已减免 {number} {name} {year}年度会费 {amount}（凭证 {ref}）",
             "Waived {amount} of {number} {name}'s {year} dues (reference {ref})",
         ),
         "msg.voided": (
-            "已作废 {ref}({amount}),原记录保留",
+            "已作废 {ref}（{amount}），原记录保留",
             "Voided {ref} ({amount}); the original stays on record",
         ),
         "msg.policy": ("会费规则已更新", "Dues policy updated"),
         "msg.no_rates": (
-            "尚未设置会费标准,请先运行 assoc dues rates set 年度 档次 金额",
+            "尚未设置会费标准，请先运行 assoc dues rates set 年度 档次 金额",
             "No dues rates yet; run: assoc dues rates set YEAR TIER AMOUNT",
         ),
         "msg.missing_rates": (
-            "注意:{year}年度未设置 {tiers} 的会费标准,这些单位按 0 计",
+            "注意：{year}年度未设置 {tiers} 的会费标准，这些单位按 0 计",
             "Note: no {year} rate is set for {tiers}; those members owe nothing",
         ),
         "msg.statement_owing": ("截至{date}共欠缴 {amount}", "Owing {amount} as of {date}"),
         "msg.statement_credit": ("截至{date}预存 {amount}", "Credit of {amount} as of {date}"),
         "msg.statement_clear": ("截至{date}无欠缴", "Nothing owing as of {date}"),
         "msg.notice_written": (
-            "已生成 {count} 份{kind}:{where}",
+            "已生成 {count} 份{kind}：{where}",
             "Wrote {count} {kind}(s): {where}",
         ),
         "msg.notice_skipped": (
-            "{count} 家已发过{kind},未重复生成(如需再发,加 --again)",
+            "{count} 家已发过{kind}，未重复生成（如需再发，加 --again）",
             "{count} member(s) already had this {kind}; skipped (add --again to send again)",
         ),
         "msg.verify_ok": (
-            "核对无误:{members} 家会员、{entries} 条记录、{receipts} 张收据",
+            "核对无误：{members} 家会员、{entries} 条记录、{receipts} 张收据",
             "All consistent: {members} members, {entries} entries, {receipts} receipts",
         ),
         "msg.verify_failed": ("发现 {count} 处不一致", "{count} mismatch(es) found"),
         # The collection sentence read out at meetings
         "report.sentence": (
-            "截至{date},应缴会费会员单位{owing}家,已缴清{full}家,收缴率{rate};部分缴纳{partial}家,"
-            "未缴{unpaid}家;应收{net_due},实收{collected}(金额收缴率{rate_amount})。",
+            "截至{date}，应缴会费会员单位{owing}家，已缴清{full}家，收缴率{rate}；部分缴纳{partial}家，"
+            "未缴{unpaid}家；应收{net_due}，实收{collected}（金额收缴率{rate_amount}）。",
             "As of {date}, {owing} member units owed dues and {full} had paid in full, a "
             "collection rate of {rate}; {partial} had paid in part and {unpaid} not at all; "
             "{net_due} was due and {collected} collected ({rate_amount} by amount).",
         ),
         "report.compare": (
-            "{year}年同期收缴率{rate},金额收缴率{rate_amount}。",
+            "{year}年同期收缴率{rate}，金额收缴率{rate_amount}。",
             "At the same date in {year}: {rate}, {rate_amount} by amount.",
         ),
         "report.total": ("合计", "Total"),
         "report.title": (
-            "{year}年度会费收缴情况(截至{date})",
+            "{year}年度会费收缴情况（截至{date}）",
             "{year} dues collection as of {date}",
         ),
     }
@@ -276,43 +279,43 @@ MESSAGES.update(
             "关于催缴{year}年度会费的通知",
             "Reminder: {year} membership dues",
         ),
-        "notice.salutation": ("{name}(会员编号 {number}):", "To {name} (member {number}):"),
+        "notice.salutation": ("{name}（会员编号 {number}）：", "To {name} (member {number}):"),
         "notice.body": (
-            "根据本会章程和会员大会通过的会费标准,贵单位为{tier},{year}年度应缴会费{due}(大写:{due_capital})。",
+            "根据本会章程和会员大会通过的会费标准，贵单位为{tier}，{year}年度应缴会费{due}（大写：{due_capital}）。",
             "Under the charter and the dues rates adopted by the member assembly, you are a "
             "{tier} member; your {year} dues are {due}.",
         ),
         "notice.waived": ("经批准减免{waived}。", "{waived} of it has been waived."),
         "notice.paid": (
-            "截至{date},已缴{paid},尚欠{balance}(大写:{balance_capital})。",
+            "截至{date}，已缴{paid}，尚欠{balance}（大写：{balance_capital}）。",
             "As of {date} you have paid {paid}; {balance} is still owing.",
         ),
         "notice.arrears": (
-            "另,贵单位尚欠以往年度会费:{years},共{arrears}。以上合计{total}(大写:{total_capital})。",
+            "另，贵单位尚欠以往年度会费：{years}，共{arrears}。以上合计{total}（大写：{total_capital}）。",
             "You also owe dues for earlier years: {years}, {arrears} in all. Together: {total}.",
         ),
         "notice.credit": ("贵单位另有预存会费{credit}。", "You also hold a credit of {credit}."),
         "notice.deadline": (
-            "请于{deadline}前将会费汇入以下账户,并在汇款附言中注明单位名称和“{year}年度会费”。",
+            "请于{deadline}前将会费汇入以下账户，并在汇款附言中注明单位名称和“{year}年度会费”。",
             "Please pay by {deadline} into the account below, naming your unit and "
             '"{year} dues" in the transfer note.',
         ),
         "notice.reminder_intro": (
-            "本会已于此前发出{year}年度会费收缴通知。截至{date},贵单位尚未缴清,特此提醒。",
+            "本会已于此前发出{year}年度会费收缴通知。截至{date}，贵单位尚未缴清，特此提醒。",
             "We sent the {year} dues notice earlier; as of {date} your dues are not yet paid "
             "in full, so we write to remind you.",
         ),
-        "notice.account_name": ("户  名:{value}", "Account name: {value}"),
-        "notice.bank": ("开户行:{value}", "Bank: {value}"),
-        "notice.account": ("账  号:{value}", "Account no.: {value}"),
-        "notice.contact": ("联系电话:{value}", "Phone: {value}"),
+        "notice.account_name": ("户  名：{value}", "Account name: {value}"),
+        "notice.bank": ("开户行：{value}", "Bank: {value}"),
+        "notice.account": ("账  号：{value}", "Account no.: {value}"),
+        "notice.contact": ("联系电话：{value}", "Phone: {value}"),
         "notice.thanks": (
-            "感谢贵单位对协会工作的支持!",
+            "感谢贵单位对协会工作的支持！",
             "Thank you for supporting the association.",
         ),
         "notice.issuer": ("{association}秘书处", "Secretariat, {association}"),
         "notice.no_account": (
-            "(协会收款账户未设置:assoc init --bank-name … --bank-account … --account-name …)",
+            "（协会收款账户未设置：assoc init --bank-name … --bank-account … --account-name …）",
             "(No bank account on the profile: assoc init --bank-name … --bank-account … "
             "--account-name …)",
         ),
@@ -322,46 +325,46 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # Meeting papers
-        "doc.time": ("时间:{value}", "Time: {value}"),
-        "doc.venue": ("地点:{value}", "Venue: {value}"),
-        "doc.chair": ("主持:{value}", "Chair: {value}"),
-        "doc.cancelled": ("(本次会议已取消:{reason})", "(This meeting was cancelled: {reason})"),
+        "doc.time": ("时间：{value}", "Time: {value}"),
+        "doc.venue": ("地点：{value}", "Venue: {value}"),
+        "doc.chair": ("主持：{value}", "Chair: {value}"),
+        "doc.cancelled": ("（本次会议已取消：{reason}）", "(This meeting was cancelled: {reason})"),
         "doc.agenda_suffix": ("议程", " — agenda"),
         "doc.signin_suffix": ("签到表", " — sign-in sheet"),
         "doc.minutes_suffix": ("纪要", " — minutes"),
         "doc.agenda_heading": ("会议议程", "Agenda"),
-        "doc.no_items": ("(尚无议程)", "(no agenda items yet)"),
+        "doc.no_items": ("（尚无议程）", "(no agenda items yet)"),
         "doc.sentence": (
-            "本次会议有{count}项议程:{items}。",
+            "本次会议有{count}项议程：{items}。",
             "The meeting has {count} agenda items: {items}.",
         ),
         "doc.sentence_part": ("{ordinal}是{title}", "{ordinal}, {title}"),
         "doc.minutes": ("{n}分钟", "{n} min"),
         "doc.no_dues_rates": (
-            "({year}年度会费标准尚未设置,无收缴数据)",
+            "（{year}年度会费标准尚未设置，无收缴数据）",
             "(no {year} dues rates are set, so there are no collection figures)",
         ),
         "doc.no_open_actions": (
-            "(前次会议布置的工作均已落实)",
+            "（前次会议布置的工作均已落实）",
             "(every earlier action item is done)",
         ),
         "doc.action_line": (
-            "{n}. {content}(责任人:{owner};完成时限:{due})",
+            "{n}. {content}（责任人：{owner}；完成时限：{due}）",
             "{n}. {content} (owner: {owner}; due {due})",
         ),
         "doc.proxy": ("委托{name}代为出席", "proxy: {name}"),
-        "doc.present": ("出席:{names}", "Present: {names}"),
-        "doc.on_leave": ("请假:{names}", "Apologies: {names}"),
-        "doc.absent": ("缺席:{names}", "Absent: {names}"),
-        "doc.sitting_in": ("列席:{names}", "Sitting in: {names}"),
+        "doc.present": ("出席：{names}", "Present: {names}"),
+        "doc.on_leave": ("请假：{names}", "Apologies: {names}"),
+        "doc.absent": ("缺席：{names}", "Absent: {names}"),
+        "doc.sitting_in": ("列席：{names}", "Sitting in: {names}"),
         "doc.resolutions": ("会议决议", "Resolutions"),
         "doc.vote_line": (
-            "{n}. {topic}:{method},应到{expected}人,实到{present}人,赞成{votes_for}票,"
-            "反对{against}票,弃权{abstain}票,{outcome}。",
+            "{n}. {topic}：{method}，应到{expected}人，实到{present}人，赞成{votes_for}票，"
+            "反对{against}票，弃权{abstain}票，{outcome}。",
             "{n}. {topic}: {method}; expected {expected}, present {present}; for {votes_for}, "
             "against {against}, abstaining {abstain}; {outcome}.",
         ),
-        "doc.actions": ("工作落实(三落实)", "Action items"),
+        "doc.actions": ("工作落实（三落实）", "Action items"),
         "doc.issuer": ("秘书处", "Secretariat"),
         "vote.passed": ("通过", "passed"),
         "vote.failed": ("未通过", "not passed"),
@@ -419,7 +422,7 @@ MESSAGES.update(
         "col.due_on": ("完成时限", "Due"),
         "col.done_on": ("完成日期", "Done on"),
         "col.numbering": ("编号方式", "Numbering"),
-        "col.duration": ("时长(分钟)", "Minutes"),
+        "col.duration": ("时长（分钟）", "Minutes"),
         "itemkind.study": ("学习", "study"),
         "itemkind.report": ("通报", "report"),
         "itemkind.reading": ("宣读", "reading"),
@@ -433,41 +436,42 @@ MESSAGES.update(
         "col.template": ("议程模板", "Agenda template"),
         "col.required": ("需到", "Required"),
         "col.met": ("达到", "Met"),
-        "msg.meeting_created": ("已建立会议 #{id}:{title}", "Created meeting #{id}: {title}"),
-        "msg.meeting_updated": ("已更新会议 #{id}:{title}", "Updated meeting #{id}: {title}"),
+        "msg.meeting_created": ("已建立会议 #{id}：{title}", "Created meeting #{id}: {title}"),
+        "msg.meeting_updated": ("已更新会议 #{id}：{title}", "Updated meeting #{id}: {title}"),
         "msg.meeting_cancelled": (
-            "会议 #{id} 已取消(编号保留)",
+            "会议 #{id} 已取消（编号保留）",
             "Meeting #{id} cancelled (its number is kept)",
         ),
-        "msg.item_added": ("已加入第{n}项议程:{title}", "Added agenda item {n}: {title}"),
+        "msg.item_added": ("已加入第{n}项议程：{title}", "Added agenda item {n}: {title}"),
         "msg.item_moved": ("第{n}项已移到第{to}项", "Moved item {n} to position {to}"),
-        "msg.item_removed": ("已删除议程:{title}", "Removed agenda item: {title}"),
+        "msg.item_removed": ("已删除议程：{title}", "Removed agenda item: {title}"),
         "msg.item_noted": ("已记录第{n}项的纪要", "Noted item {n} for the minutes"),
         "msg.invited": ("已邀请 {count} 人", "Invited {count} people"),
-        "msg.marked": ("{person}:{status}", "{person}: {status}"),
+        "msg.marked": ("{person}：{status}", "{person}: {status}"),
         "msg.vote": (
-            "表决“{topic}”:赞成{votes_for},反对{against},弃权{abstain},实到{present} — {outcome}",
+            "表决“{topic}”：赞成{votes_for}，反对{against}，弃权{abstain}，"
+            "实到{present} — {outcome}",
             'Vote on "{topic}": for {votes_for}, against {against}, abstaining {abstain}, '
             "present {present} — {outcome}",
         ),
         "msg.quorum_met": (
-            "应到{expected},实到{present},需到{required}:符合法定人数",
+            "应到{expected}，实到{present}，需到{required}：符合法定人数",
             "Expected {expected}, present {present}, required {required}: quorum met",
         ),
         "msg.quorum_not_met": (
-            "应到{expected},实到{present},需到{required}:不足法定人数",
+            "应到{expected}，实到{present}，需到{required}：不足法定人数",
             "Expected {expected}, present {present}, required {required}: no quorum",
         ),
         "msg.quorum_none": (
-            "应到{expected},实到{present}(此类会议无法定人数要求)",
+            "应到{expected}，实到{present}（此类会议无法定人数要求）",
             "Expected {expected}, present {present} (this kind of meeting has no quorum rule)",
         ),
         "msg.action_added": (
-            "已记录工作事项 {id}:{content}",
+            "已记录工作事项 {id}：{content}",
             "Recorded action item {id}: {content}",
         ),
         "msg.action_done": ("工作事项 {id} 已完成", "Action item {id} done"),
-        "msg.kind_set": ("已设置会议类型:{name}", "Saved meeting kind: {name}"),
+        "msg.kind_set": ("已设置会议类型：{name}", "Saved meeting kind: {name}"),
         "msg.written": ("已写入 {file}", "Wrote {file}"),
     }
 )
@@ -487,7 +491,7 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
-        "msg.ignored_columns": ("未识别的列已忽略:{columns}", "Ignored columns: {columns}"),
+        "msg.ignored_columns": ("未识别的列已忽略：{columns}", "Ignored columns: {columns}"),
         "col.active_members": ("在册", "Active"),
         "col.withdrawn_members": ("已退会", "Withdrawn"),
         "col.bar": ("", ""),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import ActionItem, Meeting
+from assoc_cli.db.models import ActionItem, Association, Meeting
 from assoc_cli.files.papers import Document
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
@@ -98,6 +98,8 @@ class MeetingFacts:
     invitees: tuple[Invitee, ...] = ()
     votes: tuple[VoteFacts, ...] = ()
     actions: tuple[ActionFacts, ...] = ()
+    # The association's full name: the papers' author and the minutes' issuer.
+    association: str = ""
 
 
 def meeting_facts(
@@ -176,7 +178,13 @@ def meeting_facts(
         invitees=tuple(ordered),
         votes=tuple(votes),
         actions=tuple(decided),
+        association=_association_name(session),
     )
+
+
+def _association_name(session: Session) -> str:
+    profile = session.exec(select(Association)).first()
+    return profile.name if profile is not None else ""
 
 
 def _collection(session: Session, year: int, as_of: date) -> CollectionFigures | None:
@@ -272,7 +280,11 @@ def _count(n: int, lang: str) -> str:
 
 
 def _heading(doc: Document, facts: MeetingFacts, lang: str, suffix_key: str | None) -> None:
-    doc.title(facts.title + (t(suffix_key, lang) if suffix_key else ""))
+    title = facts.title + (t(suffix_key, lang) if suffix_key else "")
+    # A long title breaks after the association's name: 淄博市装备制造业协会 / 二届二次…会议程.
+    lead = facts.association
+    phrases = [lead, title[len(lead) :]] if lead and title.startswith(lead) else None
+    doc.title(title, phrases=phrases)
     when = format_date(facts.held_on, lang) + (f" {facts.starts_at}" if facts.starts_at else "")
     lines = [t("doc.time", lang, value=when)]
     if facts.venue:
@@ -317,7 +329,7 @@ def _live_lines(facts: MeetingFacts, item: ItemFacts, lang: str) -> list[str]:
 def agenda_document(facts: MeetingFacts, lang: str, style: str) -> Document:
     """The agenda: a numbered list (一、二、三…) or the sentence the seed prints
     ("本次会议有五项议程:一是…;二是…")."""
-    doc = Document()
+    doc = Document(lang=lang, author=facts.association)
     _heading(doc, facts, lang, "doc.agenda_suffix")
     items = facts.items
     if not items:
@@ -388,11 +400,16 @@ def signin_sheet(facts: MeetingFacts, lang: str) -> Listing:
 def signin_document(facts: MeetingFacts, lang: str, sheet: Listing | None = None) -> Document:
     """The sign-in sheet (签到表) as a paper: the heading, then the table."""
     sheet = sheet or signin_sheet(facts, lang)
-    doc = Document()
+    doc = Document(lang=lang, author=facts.association)
     _heading(doc, facts, lang, "doc.signin_suffix")
     header = [column.label(lang) for column in sheet.columns]
     keys = [column.key for column in sheet.columns]
-    doc.table(header, [[str(row[key]) for key in keys] for row in sheet.rows])
+    # The 签到 column takes the width the others leave: people sign there by hand.
+    doc.table(
+        header,
+        [[str(row[key]) for key in keys] for row in sheet.rows],
+        wide=keys.index("signature") if "signature" in keys else None,
+    )
     return doc
 
 
@@ -402,10 +419,11 @@ def _names(rows: list[Invitee], lang: str, with_reason: bool = False) -> str:
     parts = []
     for invitee in rows:
         text = invitee.person
-        if invitee.title:
-            text = f"{invitee.title}{space}{invitee.person}"
-        if invitee.unit is not None and invitee.title is None:
-            text = f"{invitee.unit}{space}{invitee.person}"
+        # The title or unit before the name, unless the name already says it (秘书处 /
+        # 秘书处工作人员 is 秘书处工作人员, not 秘书处秘书处工作人员).
+        before = invitee.title if invitee.title else invitee.unit
+        if before and not invitee.person.startswith(before):
+            text = f"{before}{space}{invitee.person}"
         if with_reason and invitee.reason:
             text += f"({invitee.reason})" if lang != "en" else f" ({invitee.reason})"
         parts.append(text)
@@ -414,7 +432,7 @@ def _names(rows: list[Invitee], lang: str, with_reason: bool = False) -> str:
 
 def minutes_document(facts: MeetingFacts, lang: str) -> Document:
     """The minutes (会议纪要) in the usual official layout."""
-    doc = Document()
+    doc = Document(lang=lang, author=facts.association)
     _heading(doc, facts, lang, "doc.minutes_suffix")
     ordered = facts.invitees
     present, leave, absent = (
@@ -481,5 +499,11 @@ def minutes_document(facts: MeetingFacts, lang: str) -> Document:
         doc.heading(t("doc.actions", lang))
         for index, action in enumerate(facts.actions, 1):
             doc.paragraph(_action_line(index, action, lang))
-    doc.signature([t("doc.issuer", lang), format_date(facts.held_on, lang)])
+    # Signed with the issuing body's full name (示范市装备制造业协会秘书处) and the date.
+    issuer = (
+        t("notice.issuer", lang, association=facts.association)
+        if facts.association
+        else t("doc.issuer", lang)
+    )
+    doc.signature([issuer, format_date(facts.held_on, lang)])
     return doc
