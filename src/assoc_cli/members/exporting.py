@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from assoc_cli.db.sql import cell_rows, csv_cells
 from assoc_cli.db.values import MemberKind, MemberStatus
-from assoc_cli.files.spreadsheets import write_csv_cells_file, write_xlsx_file
+from assoc_cli.files.spreadsheets import (
+    keep_digits_as_text,
+    write_csv_cells_file,
+    write_xlsx_file,
+)
 from assoc_cli.i18n import t
 from assoc_cli.members.choices import RosterSort
 from assoc_cli.members.fields import FIELDS
@@ -50,6 +54,7 @@ EXPORT_COLUMNS = [
     Column("status"),
 ]
 EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
+TEXT_INDEXES = [index for index, column in enumerate(EXPORT_COLUMNS) if column.kind == "text"]
 
 
 def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
@@ -96,4 +101,6 @@ def export_members(
     # The cells need no conversion on the way out: on SQLite, its own cursor feeds the csv
     # module directly, which saves much of a big export's time (bench/RESULTS.md).
     with cell_rows(session, query) as rows:
+        if path is not None:  # a file for Excel: credit codes, phones, 0099 stay text
+            rows = keep_digits_as_text(rows, TEXT_INDEXES)
         return write_csv_cells_file(path, rows, EXPORT_HEADERS, stream)
