@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -412,11 +413,30 @@ def write_xlsx_sheets(path: Path, sheets: Sequence[Sheet], lang: str) -> int:
                 name = sheet_name(sheet.name, names)
                 names.add(name.lower())
                 counts.append(_fill_sheet(workbook.add_worksheet(name), styles, sheet, lang))
-            workbook.close()
+            _close(workbook)
         except BaseException:
             _abandon(workbook)
             raise
     return counts[0] if counts else 0
+
+
+def _close(workbook: Any) -> None:
+    """Finish the workbook; a failed write (a full disk) is the ``OSError`` it is, which
+    ``files.atomic`` turns into one line, not xlsxwriter's wrapper of it."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        workbook.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        # Let go of the zip archive it was writing now, while the (failed, guarded) file
+        # is open: left to exit, its own close prints an "Exception ignored" traceback.
+        for failure in (exc, cause):
+            if isinstance(failure, BaseException):
+                traceback.clear_frames(failure.__traceback__)
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
 
 
 def sheet_name(wanted: str, taken: Collection[str] = ()) -> str:
