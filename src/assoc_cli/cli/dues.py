@@ -365,6 +365,7 @@ def unpaid(
     \b
     Example:
       assoc dues unpaid --year 2022 --as-of 2022-11-30
+      assoc dues unpaid --year 2022 -o 2022欠费名单.xlsx
     """
     from assoc_cli.dues.unpaid import unpaid_listing
 
@@ -400,6 +401,7 @@ def report(
     \b
     Example:
       assoc dues report --year 2022 --as-of 2022-11-30 --compare 2021
+      assoc dues report --year 2022 -o 2022收缴情况.xlsx
     """
     from assoc_cli.dues.collection import collection_report
 
@@ -435,6 +437,7 @@ def arrears(
     \b
     Example:
       assoc dues arrears --as-of 2022-11-30
+      assoc dues arrears -o 多年欠费.csv
     """
     from assoc_cli.dues.unpaid import arrears_listing
 

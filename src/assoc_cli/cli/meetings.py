@@ -815,6 +815,7 @@ def attendance(
     Example:
       assoc meetings attendance --flag-after 3
       assoc meetings attendance --meeting 3
+      assoc meetings attendance -o 出勤统计.xlsx
     """
     from assoc_cli.meetings.attendance import (
         meeting_attendance_listing,

@@ -254,6 +254,7 @@ def list_(
     \b
     Example:
       assoc members list --tier 副会长单位 --sort strokes
+      assoc members list -o 会员名单.xlsx
     """
     from assoc_cli.members.reports import roster_listing
     from assoc_cli.members.roster import RosterSelection
@@ -355,6 +356,7 @@ def stats(
     \b
     Example:
       assoc members stats --by segment
+      assoc members stats -o 会员统计.xlsx
     """
     from assoc_cli.members.reports import member_stats
 
