@@ -200,20 +200,6 @@ def kept_as_text(cell: str) -> str:
     return cell
 
 
-def keep_digits_as_text(
-    rows: Iterable[Sequence[Any]], text_columns: Sequence[int]
-) -> Iterator[list[Any]]:
-    """Rows of cells (as made by ``db.sql.csv_cells``) with :func:`kept_as_text` applied
-    to the cells of *text_columns*."""
-    for row in rows:
-        cells = list(row)
-        for index in text_columns:
-            cell = cells[index]
-            if cell.__class__ is str and cell[:1].isdigit():
-                cells[index] = kept_as_text(cell)
-        yield cells
-
-
 def file_columns(columns: Sequence[Column]) -> list[Column]:
     """The columns a file gets: all but the screen's decoration (percentage bars)."""
     return [column for column in columns if column.kind != "bar"]

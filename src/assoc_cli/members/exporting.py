@@ -12,11 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from assoc_cli.db.sql import cell_rows, csv_cells
 from assoc_cli.db.values import MemberKind, MemberStatus
-from assoc_cli.files.spreadsheets import (
-    keep_digits_as_text,
-    write_csv_cells_file,
-    write_xlsx_file,
-)
+from assoc_cli.files.spreadsheets import write_csv_cells_file, write_xlsx_file
 from assoc_cli.i18n import t
 from assoc_cli.members.choices import RosterSort
 from assoc_cli.members.fields import FIELDS
@@ -54,7 +50,6 @@ EXPORT_COLUMNS = [
     Column("status"),
 ]
 EXPORT_HEADERS = [*(spec.export_header for spec in FIELDS), "职务", "状态"]
-TEXT_INDEXES = [index for index, column in enumerate(EXPORT_COLUMNS) if column.kind == "text"]
 
 
 def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterator[dict[str, Any]]:
@@ -66,7 +61,9 @@ def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterat
         yield row
 
 
-def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
+def _export_select(
+    session: DbSession, filters: RosterFilter, sort: str, *, keep_digits: bool
+) -> Any:
     """The roster as the export's cells, computed by the database: words for people
     (单位, 在册, 是/否), ISO dates as text, and formula-like text neutralised with a leading
     apostrophe — so each row goes from the cursor to the csv module untouched, and a
@@ -78,7 +75,7 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
         "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
     }
     query = order_roster(roster_select(session, filters), sort)
-    return csv_cells(query, EXPORT_COLUMNS, words=words)
+    return csv_cells(query, EXPORT_COLUMNS, words=words, keep_digits=keep_digits)
 
 
 def export_members(
@@ -97,10 +94,9 @@ def export_members(
     if path is not None and path.suffix.lower() == ".xlsx":
         people = _export_rows(session, filters, sort)
         return write_xlsx_file(path, EXPORT_COLUMNS, people, EXPORT_HEADERS, "会员名册")
-    query = _export_select(session, filters, sort)
+    # A file for Excel keeps credit codes, phones and 0099 as text (stdout: as stored).
+    query = _export_select(session, filters, sort, keep_digits=path is not None)
     # The cells need no conversion on the way out: on SQLite, its own cursor feeds the csv
     # module directly, which saves much of a big export's time (bench/RESULTS.md).
     with cell_rows(session, query) as rows:
-        if path is not None:  # a file for Excel: credit codes, phones, 0099 stay text
-            rows = keep_digits_as_text(rows, TEXT_INDEXES)
         return write_csv_cells_file(path, rows, EXPORT_HEADERS, stream)
