@@ -71,6 +71,36 @@ def convert(source: Path, to: str, folder: Path, *, infilter: str | None = None)
     return target
 
 
+def convert_all(
+    sources: list[Path], to: str, folder: Path, *, infilter: str | None = None
+) -> list[Path]:
+    """Like :func:`convert` for many files of one kind in one LibreOffice start (each
+    start costs about a second): the files it wrote, in the order of *sources*."""
+    program = require_office()
+    folder.mkdir(parents=True, exist_ok=True)
+    if infilter is None and sources and sources[0].suffix.lower() == ".csv":
+        infilter = f"CSV:44,34,{UTF8},1"  # (see convert)
+    command = [
+        program,
+        f"-env:UserInstallation=file://{_PROFILE}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        to,
+        "--outdir",
+        str(folder),
+        *([f"--infilter={infilter}"] if infilter else []),
+    ]
+    result = subprocess.run(
+        [*command, *map(str, sources)], capture_output=True, text=True, timeout=300, check=False
+    )
+    extension = to.split(":", 1)[0]
+    targets = [folder / f"{source.stem}.{extension}" for source in sources]
+    missing = [target.name for target in targets if not target.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}: {result.stderr}"
+    return targets
+
+
 def csv_as_saved_by_excel(source: Path, folder: Path, charset: int = GB18030) -> Path:
     """*source* (CSV or XLSX) opened and saved again as CSV in *charset* — as a Chinese
     Excel's "CSV (逗号分隔)" does (GBK): its own guesses of numbers and dates included."""

@@ -449,7 +449,7 @@ def test_payments_export_to_excel(ledger: Cli, tmp_path: Path) -> None:
     row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
     assert (row["收据号"], row["金额"], row["方式"], row["付款人"], row["状态"]) == (
         "2022-0001",
-        "30000.00",
+        30000,  # a number (formatted ¥#,##0.00), so the column sums
         "微信",
         "巩渤",
         "有效",

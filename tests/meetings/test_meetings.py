@@ -337,7 +337,7 @@ def test_meetings_attendance_votes_and_actions_export(assoc: Cli, tmp_path: Path
     xlsx = tmp_path / "actions.xlsx"
     assoc.ok("actions", "list", "-o", str(xlsx))
     sheet = load_workbook(xlsx).worksheets[0]
-    assert [c.value for c in sheet[1]][:3] == ["id", "content", "owner"] and sheet[2][
+    assert [c.value for c in sheet[1]][:3] == ["编号", "内容", "责任人"] and sheet[2][
         1
     ].value == "事项"
     assert ".csv, .json or .xlsx" in assoc.fails(

@@ -8,11 +8,12 @@ import typer
 
 from assoc_cli.cli.common import (
     FormatOption,
+    OutputOption,
     database_url,
+    emit,
     message,
     open_reader,
     open_session,
-    render_result,
     resolve_lang,
 )
 from assoc_cli.i18n import t
@@ -76,7 +77,9 @@ def init(
         message(t(key, lang, name=association.name))
 
 
-def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def info(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, output: OutputOption = None
+) -> None:
     """Show the association, where its database is, the schema revision and counts (概况).
 
     \b
@@ -90,4 +93,4 @@ def info(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
         record = info_record(
             session=session, lang=lang, location=display_location(database_url(ctx))
         )
-        render_result(record, fmt, lang)
+        emit(record, fmt, lang, output)

@@ -350,12 +350,27 @@ TermOption = Annotated[
 ]
 
 
+OUTPUT_SUFFIXES = (".csv", ".xlsx", ".json")
+
+
+def _output_file(value: Path | None) -> Path | None:
+    """-o FILE must name a .csv, .xlsx or .json file: refused before any work is done."""
+    if value is not None and value.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise typer.BadParameter("the file must end in .csv, .json or .xlsx")
+    return value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "-o",
         "--output",
-        help="Write to this file instead: .csv (Excel-ready), .json or .xlsx.",
+        help=(
+            "Write to this file instead, for people: .csv (Excel/WPS: headers in the output "
+            "language, long numbers kept as text), .xlsx (amounts, counts and dates typed) "
+            "or .json (as -f json)."
+        ),
+        callback=_output_file,
     ),
 ]
 
@@ -396,29 +411,49 @@ def echo(text: object, *, nl: bool = True) -> None:
     typer.echo(spelled_out(str(text)), nl=nl)
 
 
-def emit(listing: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
-    """Print *listing* in *fmt*, or write it to *output* (format by its suffix)."""
+def emit(result: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None:
+    """Print what a command returned (a ``Listing`` or ``Report``) in *fmt*, or write it to
+    *output*: ``.csv`` and ``.xlsx`` for people (``files.spreadsheets.write_result_file``:
+    headers in *lang*, digits kept as text, typed cells), ``.json`` as ``-f json``."""
     if output is None:
-        render(listing, fmt, lang)
+        render_result(result, fmt, lang)
         return
     suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        from assoc_cli.files.spreadsheets import write_xlsx_file
-
-        write_xlsx_file(
-            output, listing.columns, listing.rows, [c.key for c in listing.columns], output.stem
-        )
-    elif suffix in (".csv", ".json"):
+    if suffix == ".json":
         from assoc_cli.files.atomic import writing
+        from assoc_cli.output import render_result as print_result
 
-        encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"
-        with writing(output, encoding=encoding) as handle:
-            render(listing, OutputFormat(suffix[1:]), lang, out=handle)
+        with writing(output, encoding="utf-8") as handle:
+            print_result(result, OutputFormat.json, lang, out=handle)
+    elif suffix in (".csv", ".xlsx"):
+        from assoc_cli.files.spreadsheets import write_result_file
+
+        listings = [result] if isinstance(result, Listing) else [p for _, p in result.parts]
+        for warning in (w for listing in listings for w in listing.warnings):
+            message(warning)
+        write_result_file(output, result, lang)
+        for note in (n for listing in listings for n in listing.notes):
+            message(note)
+        for note in [] if isinstance(result, Listing) else result.notes:
+            message(note)
     else:
         raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")
     from assoc_cli.i18n import t
 
     message(t("msg.written", lang, file=output))
+
+
+def for_machines(fmt: OutputFormat, output: Path | None) -> bool:
+    """Whether the answer goes to a machine: ``-f csv|json`` on stdout, or ``-o FILE.json``."""
+    if output is None:
+        return fmt.for_machines
+    return output.suffix.lower() == ".json"
+
+
+def every_column(fmt: OutputFormat, output: Path | None) -> bool:
+    """Whether the answer is built with every column as one table (no bars): for
+    machines (``-f csv|json``) and for any file (``-o``), where people sort, filter and sum."""
+    return output is not None or fmt.for_machines
 
 
 def year_option(value: int | None, option: str) -> int | None:

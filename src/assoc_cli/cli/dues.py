@@ -11,8 +11,12 @@ import typer
 from assoc_cli.cli.common import (
     AsOfOption,
     FormatOption,
+    OutputOption,
     date_option,
     echo,
+    emit,
+    every_column,
+    for_machines,
     message,
     open_reader,
     open_session,
@@ -112,6 +116,7 @@ def rates_list(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help="Only this year.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List the dues rates by year and tier.
 
@@ -123,7 +128,7 @@ def rates_list(
 
     with open_session(ctx, write=False) as (session, lang):
         result = rates_listing(session, year=year)
-    render_result(result, fmt, lang)
+    emit(result, fmt, lang, output)
 
 
 @app.command("policy")
@@ -147,6 +152,7 @@ def policy(
         str | None, typer.Option("--deadline", help="Payment deadline on notices, e.g. 12-31.")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Show or change the dues rules (会费规则): mid-year joiners, withdrawal rule, deadline.
 
@@ -163,9 +169,9 @@ def policy(
             withdraw_after_years=withdraw_after,
             deadline=deadline,
             lang=lang,
-            for_machines=fmt.for_machines,
+            for_machines=for_machines(fmt, output),
         )
-    render_result(result, fmt, lang)  # after the commit: the rules shown are the saved ones
+    emit(result, fmt, lang, output)  # after the commit: the rules shown are the saved ones
 
 
 # ---------------------------------------------------------------- payments, waivers, voids
@@ -318,6 +324,7 @@ def statement(
     member: MemberArgument,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """One member's account (对账单): every due, payment, waiver and void with a running
     balance, then each year's position and any credit.
@@ -333,7 +340,7 @@ def statement(
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_member(session=session, query=member)
         result = statement_report(session, member=target.model_dump(), as_of=when, lang=lang)
-    render_result(result, fmt, lang)
+    emit(result, fmt, lang, output)
 
 
 # ---------------------------------------------------------------- reports
@@ -351,12 +358,14 @@ def unpaid(
         typer.Option("--sort", help="balance (largest first, default), number, name or strokes."),
     ] = UnpaidSort.balance,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List members still owing for a year (欠费名单), largest balance first, with phone numbers.
 
     \b
     Example:
       assoc dues unpaid --year 2022 --as-of 2022-11-30
+      assoc dues unpaid --year 2022 -o 2022欠费名单.xlsx
     """
     from assoc_cli.dues.unpaid import unpaid_listing
 
@@ -366,7 +375,7 @@ def unpaid(
         result = unpaid_listing(
             session, year=dues_year, as_of=when, tier=tier, segment=segment, sort=sort, lang=lang
         )
-        render_result(result, fmt, lang)
+        emit(result, fmt, lang, output)
 
 
 @app.command("report")
@@ -384,6 +393,7 @@ def report(
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """The collection rate (收缴率) by count and amount, per tier or segment and in total,
     ending with the sentence read out at meetings.
@@ -391,6 +401,7 @@ def report(
     \b
     Example:
       assoc dues report --year 2022 --as-of 2022-11-30 --compare 2021
+      assoc dues report --year 2022 -o 2022收缴情况.xlsx
     """
     from assoc_cli.dues.collection import collection_report
 
@@ -405,9 +416,9 @@ def report(
             by=by,
             compare=compare,
             lang=lang,
-            for_machines=fmt.for_machines,
+            for_machines=every_column(fmt, output),
         )
-    render_result(result, fmt, lang)
+    emit(result, fmt, lang, output)
 
 
 @app.command("arrears")
@@ -418,6 +429,7 @@ def arrears(
         int, typer.Option("--min-years", help="List members owing for at least this many years.")
     ] = 2,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Members owing for more than one year (多年欠费), with the years and the total; marks
     who has crossed the charter's "no dues for N years" rule (it never withdraws anyone).
@@ -425,6 +437,7 @@ def arrears(
     \b
     Example:
       assoc dues arrears --as-of 2022-11-30
+      assoc dues arrears -o 多年欠费.csv
     """
     from assoc_cli.dues.unpaid import arrears_listing
 
@@ -433,7 +446,7 @@ def arrears(
         raise typer.BadParameter("must be 1 or more", param_hint="'--min-years'")
     with open_reader(ctx) as (session, lang):
         result = arrears_listing(session, as_of=when, min_years=min_years)
-        render_result(result, fmt, lang)
+        emit(result, fmt, lang, output)
 
 
 @app.command("export")
@@ -567,6 +580,7 @@ def notices(
     year: Annotated[int | None, typer.Option("--year", help="Only this dues year.")] = None,
     member: Annotated[str | None, typer.Option("--member", help="Only this member.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List the notices and reminders sent (通知发送记录): member, year, kind, date.
 
@@ -578,4 +592,4 @@ def notices(
 
     with open_session(ctx, write=False) as (session, lang):
         result = notices_listing(session, year=year, member=member)
-        render_result(result, fmt, lang)
+        emit(result, fmt, lang, output)

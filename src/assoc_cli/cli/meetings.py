@@ -18,7 +18,6 @@ from assoc_cli.cli.common import (
     emit,
     message,
     open_session,
-    render_result,
     year_option,
 )
 from assoc_cli.i18n import t
@@ -172,7 +171,10 @@ def list_(
 
 @app.command("show")
 def show(
-    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Show one meeting: title, date, venue, chair, status, agenda size.
 
@@ -184,7 +186,7 @@ def show(
 
     with open_session(ctx, write=False) as (session, lang):
         record = meeting_record(session=session, meeting=_meeting(session, meeting))
-    render_result(record, fmt, lang)
+    emit(record, fmt, lang, output)
 
 
 @app.command("edit")
@@ -277,6 +279,7 @@ def kinds(
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List the kinds of meeting, or add/change one: numbering, quorum rule, agenda template.
 
@@ -298,7 +301,7 @@ def kinds(
             )
             message(t("msg.kind_set", lang, name=name))
         listing = kinds_listing(session=session)
-    render_result(listing, fmt, lang)  # after the commit: the kinds shown are the saved ones
+    emit(listing, fmt, lang, output)  # after the commit: the kinds shown are the saved ones
 
 
 # ---------------------------------------------------------------- agenda
@@ -393,7 +396,10 @@ def agenda_remove(
 
 @agenda_app.command("list")
 def agenda_list(
-    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List a meeting's agenda items.
 
@@ -405,7 +411,7 @@ def agenda_list(
 
     with open_session(ctx, write=False) as (session, lang):
         listing = agenda_listing(session=session, meeting=_meeting(session, meeting))
-    render_result(listing, fmt, lang)
+    emit(listing, fmt, lang, output)
 
 
 @agenda_app.command("pull-actions")
@@ -688,7 +694,10 @@ def signin(
 
 @app.command("quorum")
 def quorum(
-    ctx: typer.Context, meeting: MeetingArgument, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Say whether the quorum is met: expected (应到), present (实到), required, by the kind's rule.
 
@@ -700,7 +709,7 @@ def quorum(
 
     with open_session(ctx, write=False) as (session, lang):
         report = quorum_report(session=session, meeting=_meeting(session, meeting), lang=lang)
-    render_result(report, fmt, lang)
+    emit(report, fmt, lang, output)
 
 
 @app.command("vote")
@@ -806,6 +815,7 @@ def attendance(
     Example:
       assoc meetings attendance --flag-after 3
       assoc meetings attendance --meeting 3
+      assoc meetings attendance -o 出勤统计.xlsx
     """
     from assoc_cli.meetings.attendance import (
         meeting_attendance_listing,

@@ -10,9 +10,12 @@ import typer
 
 from assoc_cli.cli.common import (
     FormatOption,
+    OutputOption,
     TermOption,
     date_option,
     echo,
+    emit,
+    every_column,
     message,
     open_reader,
     open_session,
@@ -194,6 +197,7 @@ def show(
     member: MemberArgument,
     term: TermOption = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Show everything about one member, with its tier and offices in the term.
 
@@ -208,7 +212,7 @@ def show(
         target = resolve_member(session=session, query=member)
         assert target.id is not None
         record = member_record(session, member_id=target.id, term=term, as_of=today(), lang=lang)
-    render_result(record, fmt, lang)
+    emit(record, fmt, lang, output)
 
 
 TierFilter = Annotated[
@@ -243,12 +247,14 @@ def list_(
         bool, typer.Option("--all-columns", help="Show every field, not only the usual ones.")
     ] = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List members, filtered by tier, status, segment, office or term, sorted for the task.
 
     \b
     Example:
       assoc members list --tier 副会长单位 --sort strokes
+      assoc members list -o 会员名单.xlsx
     """
     from assoc_cli.members.reports import roster_listing
     from assoc_cli.members.roster import RosterSelection
@@ -264,10 +270,10 @@ def list_(
             as_of=today(),
             sort=sort,
             all_columns=all_columns,
-            for_machines=fmt.for_machines,
+            for_machines=every_column(fmt, output),
         ) as listing,
     ):
-        render_result(listing, fmt, lang)
+        emit(listing, fmt, lang, output)
 
 
 @app.command("leave")
@@ -342,6 +348,7 @@ def stats(
     status: StatusFilter = RosterStatus.active,
     term: TermOption = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Count members by dues tier and by segment, with employees, party members and party
     organisations (会员统计).
@@ -349,6 +356,7 @@ def stats(
     \b
     Example:
       assoc members stats --by segment
+      assoc members stats -o 会员统计.xlsx
     """
     from assoc_cli.members.reports import member_stats
 
@@ -360,9 +368,9 @@ def stats(
             term=term,
             as_of=today(),
             lang=lang,
-            for_machines=fmt.for_machines,
+            for_machines=every_column(fmt, output),
         )
-        render_result(result, fmt, lang)
+        emit(result, fmt, lang, output)
 
 
 @app.command("import")

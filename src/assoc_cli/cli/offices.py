@@ -8,10 +8,11 @@ import typer
 
 from assoc_cli.cli.common import (
     FormatOption,
+    OutputOption,
     TermOption,
+    emit,
     message,
     open_session,
-    render_result,
     today,
 )
 from assoc_cli.i18n import t, term_label
@@ -105,7 +106,10 @@ def remove(
 
 @app.command("list")
 def list_(
-    ctx: typer.Context, term: TermOption = None, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    term: TermOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List who holds which office in a term, by office then surname strokes (按姓氏笔画).
 
@@ -117,11 +121,13 @@ def list_(
 
     with open_session(ctx, write=False) as (session, lang):
         listing = holders_listing(session=session, term=term, as_of=today())
-    render_result(listing, fmt, lang)
+    emit(listing, fmt, lang, output)
 
 
 @app.command("kinds")
-def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def kinds(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, output: OutputOption = None
+) -> None:
     """List the offices this association uses, highest first, with the dues tier each gives.
 
     \b
@@ -132,7 +138,7 @@ def kinds(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     with open_session(ctx, write=False) as (session, lang):
         listing = offices_listing(session=session)
-    render_result(listing, fmt, lang)
+    emit(listing, fmt, lang, output)
 
 
 @app.command("define")

@@ -9,10 +9,11 @@ import typer
 from assoc_cli.cli.common import (
     AsOfOption,
     FormatOption,
+    OutputOption,
     date_option,
+    emit,
     message,
     open_session,
-    render_result,
     today,
 )
 from assoc_cli.i18n import t, term_label
@@ -57,7 +58,10 @@ def add(
 
 @app.command("list")
 def list_(
-    ctx: typer.Context, as_of: AsOfOption = None, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """List the terms and mark the current one (the one covering today or --as-of).
 
@@ -70,4 +74,4 @@ def list_(
     when = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
         listing = terms_listing(session=session, as_of=when, lang=lang)
-    render_result(listing, fmt, lang)
+    emit(listing, fmt, lang, output)

@@ -26,11 +26,13 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
+    and_,
     case,
     cast,
     false,
     func,
     literal,
+    or_,
     true,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -137,11 +139,14 @@ def csv_cells(
     columns: Sequence[Column],
     *,
     words: Mapping[str, Mapping[Any, str]] | None = None,
+    keep_digits: bool = False,
 ) -> Select[Any]:
     """*query* (whose columns carry the *columns*' keys) reduced to the CSV cells of
     *columns*, in their order. *words* spells a column's values out (单位, 在册, 是); text
     a spreadsheet would run as a formula gets a leading apostrophe (as
-    ``output.row_cells`` does in Python)."""
+    ``output.row_cells`` does in Python); with *keep_digits* (a file for Excel), a digit
+    string a spreadsheet would damage gets a leading tab (as
+    ``files.spreadsheets.kept_as_text`` does in Python)."""
     from assoc_cli.output import FORMULA_STARTS
 
     selected = query.selected_columns
@@ -160,7 +165,23 @@ def csv_cells(
         if column.kind == "text":
             text = cast(value, String)
             formula_like = func.substr(text, 1, 1).in_(FORMULA_STARTS)
-            return case((formula_like, literal("'").concat(text)), else_=text)
+            if not keep_digits:
+                return case((formula_like, literal("'").concat(text)), else_=text)
+            first, size = func.substr(text, 1, 1), func.length(text)
+            damaged = and_(
+                text != "",
+                func.ltrim(text, "0123456789") == "",  # (SQLite and PostgreSQL both)
+                or_(
+                    size >= 12,
+                    and_(first == "0", size > 1),
+                    and_(first == "1", size == 11),
+                ),
+            )
+            return case(
+                (formula_like, literal("'").concat(text)),
+                (damaged, literal("\t").concat(text)),
+                else_=text,
+            )
         if column.kind in ("int", "enum"):
             return value
         raise ValueError(f"no SQL cell for a {column.kind} column ({column.key})")

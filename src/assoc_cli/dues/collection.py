@@ -188,8 +188,8 @@ def collection_report(
     segment and in total, with the rates as bars for people, and the sentence read out at
     meetings; with *compare*, that year's rates on the same day beside them.
 
-    People get the figures they read out; machines (CSV, JSON) get every column and no
-    title, bars or sentence."""
+    People get the figures they read out; machines (CSV, JSON) and files (``-o``) get
+    every column and no bars."""
     warnings = require_rates(session, lang, year)
     policy = dues_policy(session)
     groups, total = collection_figures(session, policy, year=year, as_of=as_of, by=by)
@@ -238,9 +238,8 @@ def collection_report(
         ),
     ]
     title = t("report.title", lang, year=year, date=format_date(as_of, lang))
-    listing = Listing(columns, rows, title=None if machine else title, warnings=warnings)
-    if machine:
-        return Report(parts=[("groups", listing)])
+    # (-f csv and -f json print neither the title nor the sentence; a workbook shows both)
+    listing = Listing(columns, rows, title=title, warnings=warnings)
     said = collection_sentence(
         total, lang, as_of, (compare, previous_total) if compare is not None else None
     )

@@ -12,9 +12,9 @@ from sqlalchemy import Select, String, case, cast, func, literal, select
 
 from assoc_cli.db.core import member_t
 from assoc_cli.dues.ledger import entry_t, stream
-from assoc_cli.files.spreadsheets import write_csv_file, write_xlsx_file
+from assoc_cli.files.spreadsheets import write_csv_file, write_people_csv, write_xlsx_file
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column
+from assoc_cli.listing import Column, Listing
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
@@ -65,7 +65,7 @@ PAYMENT_COLUMNS = [
     Column("entry_on", kind="date"),
     Column("number"),
     Column("name"),
-    Column("year"),
+    Column("year", kind="int"),
     Column("amount", kind="money"),
     Column("method"),
     Column("payer"),
@@ -92,8 +92,12 @@ def export_payments(
     """``assoc dues export``: the payments ledger (of payments received in *year*, or all)
     written to *output* — ``.xlsx``, else CSV — or as CSV to *stdout*; headers in Chinese,
     as the secretariat's spreadsheets have them. Returns the rows written."""
-    rows = _for_people(stream(session, payments_select(year=year)))
+    rows = stream(session, payments_select(year=year))
     headers = [c.label("zh-Hans") for c in PAYMENT_COLUMNS]
-    if output is not None and output.suffix.lower() == ".xlsx":
-        return write_xlsx_file(output, PAYMENT_COLUMNS, rows, headers, f"{year or ''}缴费台账")
-    return write_csv_file(output, PAYMENT_COLUMNS, rows, headers, stdout)
+    if output is None:
+        return write_csv_file(None, PAYMENT_COLUMNS, _for_people(rows), headers, stdout)
+    # A file for people (the codes spelled out by the writer): amounts that sum.
+    listing = Listing(PAYMENT_COLUMNS, rows, title=None)
+    if output.suffix.lower() == ".csv":
+        return write_people_csv(output, listing, "zh-Hans")
+    return write_xlsx_file(output, PAYMENT_COLUMNS, rows, headers, f"{year or ''}缴费台账")

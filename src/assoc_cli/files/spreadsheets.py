@@ -1,22 +1,30 @@
 """Read and write spreadsheet-shaped files.
 
 Reading yields (line number, cells) so every problem can be reported by the line a person
-sees in Excel. Writing neutralises cells a spreadsheet would run as a formula.
+sees in Excel (openpyxl reads .xlsx). Writing makes the files people open: CSV for
+Excel/WPS and .xlsx (written by xlsxwriter) — formula-like text neutralised, long digit
+strings kept as text, amounts, counts and dates typed.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+import traceback
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
+from unicodedata import east_asian_width
 
 from assoc_cli.errors import ImportFileError
+from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.controls import has_control, spelled_out
-from assoc_cli.output import Column, csv_value
+from assoc_cli.output import FORMULA_STARTS, Column, Listing, Report, fen_to_text
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -70,11 +78,22 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         reader = csv.reader(handle)
         try:
             for cells in reader:
+                if "'" in "".join(cells):
+                    cells = [_unneutralised(cell) for cell in cells]
                 yield reader.line_num, cells
         except csv.Error as exc:
             raise ImportFileError(
                 f"{path.name} line {reader.line_num}: broken CSV ({exc})"
             ) from exc
+
+
+def _unneutralised(cell: str) -> str:
+    """A cell as it was before a CSV writer (ours, or one like it) neutralised it: "'=1+2"
+    is the text "=1+2". (The tab that keeps "\t0099" text goes with the whitespace every
+    import strips.)"""
+    if cell[:1] == "'" and cell[1:2] and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
 
 
 def _detect_encoding(path: Path) -> str:
@@ -139,6 +158,134 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         workbook.close()
 
 
+# ---------------------------------------------------------------- writing, for people
+#
+# ``-f csv`` and ``-f json`` on stdout are for machines (output.py: stable keys, codes).
+# What follows writes the files people open (``-o FILE.csv|FILE.xlsx``, the exports):
+# headers in the output language, words for codes, and cells a spreadsheet keeps as
+# they are meant — formula-like text neutralised, long digit strings kept as text,
+# amounts, counts and dates typed in .xlsx so they sum, sort and filter.
+
+# A spreadsheet opening a CSV turns a cell of digits into a number: 913703001234567890
+# loses its last digits (15 significant digits), 0099 and 05332345678 their leading
+# zero, a mobile number shows as 1.38E+10. With a leading tab, Excel, WPS and LibreOffice
+# keep such a cell as text (``members import`` strips it, as it strips all whitespace).
+TEXT_MARK = "\t"
+LONG_DIGITS = 12
+# .xlsx column widths: fitted to the header and the first rows, in character cells (a
+# Chinese character is two), within these bounds.
+WIDTH_SAMPLE_ROWS = 1000
+MIN_WIDTH, MAX_WIDTH = 6, 60
+MONEY_FORMAT = "¥#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+PERCENT_FORMAT = "0.0"
+SHEET_NAME_LIMIT = 31
+
+
+def kept_as_text(cell: str) -> str:
+    """*cell* with a leading tab when a spreadsheet would read it as a number and damage
+    it: all digits and 12 or more of them (a credit code, an ID number), a leading zero
+    (0099, an area code 0533…), or 11 digits from 1 (a mobile number)."""
+    if (
+        cell[:1].isdigit()
+        and cell.isdigit()
+        and cell.isascii()
+        and (
+            len(cell) >= LONG_DIGITS
+            or (cell[0] == "0" and len(cell) > 1)
+            or (len(cell) == 11 and cell[0] == "1")
+        )
+    ):
+        return TEXT_MARK + cell
+    return cell
+
+
+def file_columns(columns: Sequence[Column]) -> list[Column]:
+    """The columns a file gets: all but the screen's decoration (percentage bars)."""
+    return [column for column in columns if column.kind != "bar"]
+
+
+def _text_cell(lang: str) -> Callable[[Any], str]:
+    def text(value: Any) -> str:
+        cell = localize(value, lang) if value.__class__ is str else str(value)
+        if cell.startswith(FORMULA_STARTS):
+            return "'" + cell
+        return kept_as_text(cell) if cell[:1].isdigit() else cell
+
+    return text
+
+
+def _words(column: Column, lang: str) -> Callable[[Any], str]:
+    """Codes spelled out in *lang*: 是/否, 在册, 缴费…"""
+    if column.kind == "bool":
+        yes, no = t("bool.true", lang), t("bool.false", lang)
+        return lambda value: yes if value else no
+    known: dict[Any, str] = {}
+
+    def word(value: Any) -> str:
+        if value not in known:
+            known[value] = t(f"{column.enum_prefix}{value}", lang)
+        return known[value]
+
+    return word
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
+
+
+def people_converters(columns: Sequence[Column], lang: str) -> list[Callable[[Any], str]]:
+    """One function per column turning its (non-empty) values into the CSV cell people
+    read: words for codes, ISO dates, amounts as plain numbers (12000.00) that sum."""
+    chosen: list[Callable[[Any], str]] = []
+    for column in columns:
+        if column.kind == "money":
+            chosen.append(lambda value: fen_to_text(int(value)))
+        elif column.kind in ("bool", "enum"):
+            chosen.append(_words(column, lang))
+        elif column.kind == "date":
+            chosen.append(_iso)
+        elif column.kind in ("int", "percent"):
+            chosen.append(str)
+        else:
+            chosen.append(_text_cell(lang))
+    return chosen
+
+
+def people_rows(
+    columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], lang: str
+) -> Iterator[list[str]]:
+    """Each row as the cells of a CSV for people (see :func:`people_converters`)."""
+    keys = [column.key for column in columns]
+    converters = people_converters(columns, lang)
+    for row in rows:
+        yield [
+            "" if value is None or value == "" else convert(value)
+            for value, convert in zip([row.get(key) for key in keys], converters, strict=True)
+        ]
+
+
+def _record_rows(listing: Listing, lang: str) -> tuple[list[str], list[list[str]]]:
+    row = next(iter(listing.rows), {})
+    columns = file_columns(listing.columns)
+    cells = next(people_rows(columns, [row], lang))
+    labels = [column.label(lang) for column in columns]
+    return [t("col.field", lang), t("col.value", lang)], [
+        list(pair) for pair in zip(labels, cells, strict=True)
+    ]
+
+
+def write_people_csv(path: Path, listing: Listing, lang: str) -> int:
+    """*listing* as a CSV for Excel/WPS: UTF-8 with BOM, headers in *lang*, the cells of
+    :func:`people_rows`; a record as field/value pairs. Returns the rows written."""
+    if listing.record:
+        headers, pairs = _record_rows(listing, lang)
+        return write_csv_cells_file(path, pairs, headers)
+    columns = file_columns(listing.columns)
+    headers = [column.label(lang) for column in columns]
+    return write_csv_cells_file(path, people_rows(columns, listing.rows, lang), headers)
+
+
 def write_csv_file(
     path: Path | None,
     columns: list[Column],
@@ -167,85 +314,287 @@ def write_csv_cells_file(
         return write_cells(rows, handle, headers)
 
 
+@dataclass
+class Sheet:
+    """One worksheet of an .xlsx: a table under an optional title, sentences below it."""
+
+    columns: list[Column]
+    rows: Iterable[Mapping[str, Any]]
+    headers: list[str]
+    name: str
+    title: str | None = None
+    lines: Sequence[str] = ()
+    record: bool = False
+
+    @classmethod
+    def of(cls, listing: Listing, lang: str, name: str, lines: Sequence[str] = ()) -> Sheet:
+        """A listing's sheet: its columns for files, headers in *lang*, its title."""
+        columns = file_columns(listing.columns)
+        return cls(
+            columns,
+            listing.rows,
+            [column.label(lang) for column in columns],
+            name=listing.title or name,
+            title=listing.title,
+            lines=lines,
+            record=listing.record,
+        )
+
+
+def write_result_file(path: Path, result: Listing | Report, lang: str) -> int:
+    """A command's answer written for people: ``.csv`` (its main table, see
+    :func:`write_people_csv`) or ``.xlsx`` (each part its own sheet, see
+    :func:`write_xlsx_sheets`). Returns the rows of the main table."""
+    if isinstance(result, Listing):
+        listings, lines = [result], []
+    else:
+        listings = [listing for _key, listing in result.parts] or [result.first]
+        lines = list(result.lines)
+    if path.suffix.lower() == ".csv":
+        return write_people_csv(path, listings[0], lang)
+    sheets = [
+        Sheet.of(listing, lang, path.stem, lines if index == 0 else ())
+        for index, listing in enumerate(listings)
+    ]
+    return write_xlsx_sheets(path, sheets, lang)
+
+
 def write_xlsx_file(
     path: Path,
     columns: list[Column],
     rows: Iterable[Mapping[str, Any]],
     headers: list[str],
     sheet_title: str,
+    lang: str = "zh-Hans",
 ) -> int:
-    """Write an .xlsx in streaming mode; every text cell is stored as text, never a formula."""
-    from openpyxl import Workbook
+    """Write one table as an .xlsx with *headers* (see :func:`write_xlsx_sheets`)."""
+    return write_xlsx_sheets(path, [Sheet(columns, rows, headers, sheet_title)], lang)
+
+
+def write_xlsx_sheets(path: Path, sheets: Sequence[Sheet], lang: str) -> int:
+    """Write *sheets* as an .xlsx as a spreadsheet user expects it (xlsxwriter, streamed
+    row by row in its constant-memory mode): amounts as numbers formatted ¥#,##0.00,
+    counts and years as integers, dates as dates, words for codes, all other text as
+    text cells (never a formula); a bold header row, frozen, with a filter; columns as
+    wide as their content. Returns the rows of the first sheet."""
+    import xlsxwriter
 
     from assoc_cli.files.atomic import writing
 
-    # Open the file first: a folder that does not exist fails here, before any work.
+    counts: list[int] = []
     with writing(path, binary=True) as handle:
-        return _fill_workbook(
-            Workbook(write_only=True), handle, columns, rows, headers, sheet_title
+        workbook = xlsxwriter.Workbook(
+            handle,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
         )
+        try:
+            styles = _Styles(workbook)
+            names: set[str] = set()
+            for sheet in sheets:
+                name = sheet_name(sheet.name, names)
+                names.add(name.lower())
+                counts.append(_fill_sheet(workbook.add_worksheet(name), styles, sheet, lang))
+            _close(workbook)
+        except BaseException:
+            _abandon(workbook)
+            raise
+    return counts[0] if counts else 0
 
 
-def _fill_workbook(
-    workbook: Any,
-    handle: Any,
-    columns: list[Column],
-    rows: Iterable[Mapping[str, Any]],
-    headers: list[str],
-    sheet_title: str,
-) -> int:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+def _close(workbook: Any) -> None:
+    """Finish the workbook; a failed write (a full disk) is the ``OSError`` it is, which
+    ``files.atomic`` turns into one line, not xlsxwriter's wrapper of it."""
+    from xlsxwriter.exceptions import FileCreateError
 
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    bold = Font(bold=True, name="宋体")
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        header_cells.append(cell)
-    count = 0
     try:
-        sheet.append(header_cells)
-        for row in rows:
-            cells = []
-            for column in columns:
-                value = row.get(column.key)
-                cell = WriteOnlyCell(sheet, value=_xlsx_value(column, value))
-                if isinstance(cell.value, str):
-                    # openpyxl treats "=…" as a formula; force plain text.
-                    cell.data_type = "s"
-                cells.append(cell)
-            sheet.append(cells)
-            count += 1
-        workbook.save(handle)
-    except BaseException:
-        _abandon(sheet)
+        workbook.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        # Let go of the zip archive it was writing now, while the (failed, guarded) file
+        # is open: left to exit, its own close prints an "Exception ignored" traceback.
+        for failure in (exc, cause):
+            if isinstance(failure, BaseException):
+                traceback.clear_frames(failure.__traceback__)
+        if isinstance(cause, OSError):
+            raise cause from None
         raise
+
+
+def sheet_name(wanted: str, taken: Collection[str] = ()) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\, not quoted, at most 31 characters,
+    not one of *taken* (lower case)."""
+    name = re.sub(r"[\[\]:*?/\\\x00-\x1f]", " ", wanted).strip().strip("'").strip() or "Sheet"
+    name = name[:SHEET_NAME_LIMIT]
+    number = 1
+    while name.lower() in taken:
+        number += 1
+        suffix = f" ({number})"
+        name = name[: SHEET_NAME_LIMIT - len(suffix)] + suffix
+    return name
+
+
+class _Styles:
+    def __init__(self, workbook: Any) -> None:
+        self.title = workbook.add_format({"bold": True, "font_size": 14})
+        self.header = workbook.add_format(
+            {"bold": True, "bg_color": "#F2F2F2", "bottom": 1, "valign": "vcenter"}
+        )
+        self.money = workbook.add_format({"num_format": MONEY_FORMAT})
+        self.date = workbook.add_format({"num_format": DATE_FORMAT})
+        self.percent = workbook.add_format({"num_format": PERCENT_FORMAT})
+
+
+def text_width(text: str) -> int:
+    """How many character cells *text* takes in a spreadsheet column: a Chinese
+    (East Asian wide) character takes two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)
+
+
+# A cell writer puts one (non-empty) value into the sheet and returns its width.
+_CellWriter = Callable[[Any, int, int, Any], int]
+
+
+def _cell_writers(columns: Sequence[Column], styles: _Styles, lang: str) -> list[_CellWriter]:
+    return [_cell_writer(column, styles, lang) for column in columns]
+
+
+def _cell_writer(column: Column, styles: _Styles, lang: str) -> _CellWriter:
+    def text(sheet: Any, row: int, col: int, value: Any) -> int:
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            sheet.write_number(row, col, value)  # a number in a text column (an id)
+            return len(str(value))
+        cell = localize(value, lang) if value.__class__ is str else str(value)
+        sheet.write_string(row, col, cell)
+        return text_width(cell)
+
+    if column.kind == "money":
+
+        def money(sheet: Any, row: int, col: int, value: Any) -> int:
+            # A double holds every amount up to 2^53 fen (90 trillion yuan) to the fen;
+            # the cell shows it to two places and sums exactly as Excel sums.
+            yuan = int(value) / 100
+            sheet.write_number(row, col, yuan, styles.money)
+            return len(f"¥{yuan:,.2f}")
+
+        return money
+    if column.kind == "int":
+
+        def integer(sheet: Any, row: int, col: int, value: Any) -> int:
+            if isinstance(value, int) and not isinstance(value, bool):
+                sheet.write_number(row, col, value)
+                return len(str(value))
+            return text(sheet, row, col, value)
+
+        return integer
+    if column.kind == "percent":
+
+        def share(sheet: Any, row: int, col: int, value: Any) -> int:
+            number = float(value)
+            sheet.write_number(row, col, number, styles.percent)
+            return len(f"{number:.1f}")
+
+        return share
+    if column.kind == "date":
+
+        def day(sheet: Any, row: int, col: int, value: Any) -> int:
+            if isinstance(value, str):
+                try:
+                    value = date.fromisoformat(value)
+                except ValueError:
+                    return text(sheet, row, col, value)
+            if isinstance(value, date):
+                sheet.write_datetime(row, col, value, styles.date)
+                return 10
+            return text(sheet, row, col, value)
+
+        return day
+    if column.kind in ("bool", "enum"):
+        spell = _words(column, lang)
+
+        def word(sheet: Any, row: int, col: int, value: Any) -> int:
+            cell = spell(value)
+            sheet.write_string(row, col, cell)
+            return text_width(cell)
+
+        return word
+    return text
+
+
+def _fill_sheet(sheet: Any, styles: _Styles, table: Sheet, lang: str) -> int:
+    """Write *table* into *sheet*, row by row; returns the data rows written."""
+    row = 0
+    if table.title:
+        sheet.write_string(row, 0, table.title, styles.title)
+        row += 1
+    if table.record:
+        return _fill_record(sheet, styles, table, lang, row)
+    header_row = row
+    for col, header in enumerate(table.headers):
+        sheet.write_string(row, col, header, styles.header)
+    widths = [text_width(header) for header in table.headers]
+    keys = [column.key for column in table.columns]
+    writers = _cell_writers(table.columns, styles, lang)
+    count = 0
+    for values in table.rows:
+        row += 1
+        sample = count < WIDTH_SAMPLE_ROWS
+        count += 1
+        for col, (key, write) in enumerate(zip(keys, writers, strict=True)):
+            value = values.get(key)
+            if value is None or value == "":
+                continue
+            width = write(sheet, row, col, value)
+            if sample and width > widths[col]:
+                widths[col] = width
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(MAX_WIDTH, max(MIN_WIDTH, width + 2)))
+    sheet.freeze_panes(header_row + 1, 0)
+    if table.columns:
+        sheet.autofilter(header_row, 0, row, len(table.columns) - 1)
+    _write_lines(sheet, table.lines, row + 2)
     return count
 
 
-def _abandon(sheet: Any) -> None:
-    """Close a write-only sheet's generators after a failure, here and quietly: left to
-    the garbage collector at exit, each prints an "Exception ignored" traceback."""
-    writer = getattr(sheet, "_writer", None)
-    for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
-        if generator is not None:
-            with suppress(Exception):
-                generator.close()
-    with suppress(Exception):
-        writer.out.close()  # type: ignore[union-attr]  # its temporary file
+def _fill_record(sheet: Any, styles: _Styles, table: Sheet, lang: str, row: int) -> int:
+    """One record as field/value pairs, each value typed as in a table."""
+    values = next(iter(table.rows), {})
+    sheet.write_string(row, 0, t("col.field", lang), styles.header)
+    sheet.write_string(row, 1, t("col.value", lang), styles.header)
+    sheet.freeze_panes(row + 1, 0)
+    widths = [text_width(t("col.field", lang)), text_width(t("col.value", lang))]
+    writers = _cell_writers(table.columns, styles, lang)
+    for header, column, write in zip(table.headers, table.columns, writers, strict=True):
+        row += 1
+        sheet.write_string(row, 0, header)
+        widths[0] = max(widths[0], text_width(header))
+        value = values.get(column.key)
+        if value is not None and value != "":
+            widths[1] = max(widths[1], write(sheet, row, 1, value))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(MAX_WIDTH, max(MIN_WIDTH, width + 2)))
+    _write_lines(sheet, table.lines, row + 2)
+    return 1
 
 
-def _xlsx_value(column: Column, value: Any) -> Any:
-    if value is None:
-        return None
-    if column.kind in ("int",) and isinstance(value, int):
-        return value
-    if column.kind == "date" and isinstance(value, date):
-        return value
-    # Stored with data_type "s" below, so no text can run as a formula in Excel.
-    return csv_value(column, value)
+def _write_lines(sheet: Any, lines: Sequence[str], row: int) -> None:
+    for offset, line in enumerate(lines):
+        sheet.write_string(row + offset, 0, line)
+
+
+def _abandon(workbook: Any) -> None:
+    """Close a workbook's temporary row files after a failure, quietly: left to the
+    garbage collector, each is an unclosed-file warning."""
+    for sheet in workbook.worksheets():
+        with suppress(Exception):
+            sheet._opt_close()
+    workbook.fileclosed = True
 
 
 def estimate_rows(path: Path) -> int | None:

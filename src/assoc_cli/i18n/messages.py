@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.person": ("任职人", "Person"),
     "col.member": ("会员", "Member"),
     "col.rank": ("排序", "Rank"),
+    "col.by": ("统计方式", "Counted by"),
     "col.field": ("项目", "Field"),
     "col.value": ("内容", "Value"),
     "col.group": ("分组", "Group"),

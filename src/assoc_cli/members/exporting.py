@@ -61,7 +61,9 @@ def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterat
         yield row
 
 
-def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
+def _export_select(
+    session: DbSession, filters: RosterFilter, sort: str, *, keep_digits: bool
+) -> Any:
     """The roster as the export's cells, computed by the database: words for people
     (单位, 在册, 是/否), ISO dates as text, and formula-like text neutralised with a leading
     apostrophe — so each row goes from the cursor to the csv module untouched, and a
@@ -73,7 +75,7 @@ def _export_select(session: DbSession, filters: RosterFilter, sort: str) -> Any:
         "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
     }
     query = order_roster(roster_select(session, filters), sort)
-    return csv_cells(query, EXPORT_COLUMNS, words=words)
+    return csv_cells(query, EXPORT_COLUMNS, words=words, keep_digits=keep_digits)
 
 
 def export_members(
@@ -92,7 +94,8 @@ def export_members(
     if path is not None and path.suffix.lower() == ".xlsx":
         people = _export_rows(session, filters, sort)
         return write_xlsx_file(path, EXPORT_COLUMNS, people, EXPORT_HEADERS, "会员名册")
-    query = _export_select(session, filters, sort)
+    # A file for Excel keeps credit codes, phones and 0099 as text (stdout: as stored).
+    query = _export_select(session, filters, sort, keep_digits=path is not None)
     # The cells need no conversion on the way out: on SQLite, its own cursor feeds the csv
     # module directly, which saves much of a big export's time (bench/RESULTS.md).
     with cell_rows(session, query) as rows:

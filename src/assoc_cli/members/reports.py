@@ -157,7 +157,7 @@ def member_stats(
                     t("stats.total", lang) if row is rows[-1] else t("stats.no_segment", lang)
                 )
     if for_machines:
-        columns = [Column("by"), *STATS_COLUMNS]
+        columns = [Column("by", kind="enum", enum_prefix="stats.by_"), *STATS_COLUMNS]
         return Listing(columns, [row for rows in tables.values() for row in rows])
     return Report(
         parts=[
