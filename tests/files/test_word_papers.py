@@ -87,6 +87,7 @@ def test_every_word_paper_prints_on_a4_as_gb_t_9704(demo: Cli, tmp_path: Path) -
         "minutes": ("meetings", "minutes", "2", "-o", str(tmp_path / "minutes.docx")),
         "signin": ("meetings", "signin", "2", "-o", str(tmp_path / "signin.docx")),
     }
+    before = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=1)
     for args in made.values():
         demo.ok(*args)
     notices = tmp_path / "notices"
@@ -94,7 +95,6 @@ def test_every_word_paper_prints_on_a4_as_gb_t_9704(demo: Cli, tmp_path: Path) -
             "-o", str(notices))  # fmt: skip
     first_notice = sorted(notices.iterdir())[0]
     files = {name: tmp_path / f"{name}.docx" for name in made} | {"notice": first_notice}
-    before = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=1)
     for name, path in files.items():
         word = WordDocument(str(path))
         section = word.sections[0]
