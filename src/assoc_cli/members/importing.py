@@ -447,8 +447,13 @@ class _Planner:
             )
             return
         member = match_number or match_code
-        if member is None and number is not None and number in self.zero_numbers:
-            stored = self.zero_numbers[number]
+        stored = None
+        if number is not None and number.isdigit():
+            if member is None:
+                stored = self.zero_numbers.get(number)
+            elif member["number"] != number and member["number"].lstrip("0") == number:
+                stored = member["number"]  # matched by credit code
+        if stored is not None:
             problems.append(
                 f"line {line}: member number {number} is not in the roster but {stored} is: a "
                 f"spreadsheet probably read {stored} as a number and dropped its leading "
