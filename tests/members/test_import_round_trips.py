@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from assoc_cli.members.credit_code import check_character
 from tests.conftest import Cli, snapshot, sqlite_only
-from tests.office import csv_as_saved_by_excel, convert, require_office
+from tests.office import convert, csv_as_saved_by_excel, require_office
 
 
 def _all_digit_code() -> str:

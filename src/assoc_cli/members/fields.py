@@ -204,7 +204,8 @@ def parse_roster_date(value: str) -> date:
         return parse_date(text)
     except InvalidValueError:
         raise InvalidValueError(
-            f'"{value}" is not a valid date; write it like 2022-11-30, 2022年11月30日 or 2022年11月',
+            f'"{value}" is not a valid date; '
+            "write it like 2022-11-30, 2022年11月30日 or 2022年11月",
             zh=f"“{value}”不是有效日期;请写成 2022-11-30、2022年11月30日 或 2022年11月",
         ) from None
 
