@@ -273,6 +273,11 @@ def test_names_are_unique_within_the_file_and_against_the_roster(cli: Cli, tmp_p
     path.write_text("名称,电话\n淄博华普电机有限公司,0533-5\n", encoding="utf-8")
     assert "更新 1" in cli.ok("members", "import", str(path), "--match", "name").stderr
     assert {m["name"]: m["phone"] for m in _roster(cli)}["淄博华普电机有限公司"] == "0533-5"
+    path.write_text("名称,电话\n淄博华普电机有限公司,0533-6\n淄博华普电机有限公司,0533-7\n")
+    assert (
+        'line 3: 名称 (name) "淄博华普电机有限公司" is also on line 2'
+        in cli("members", "import", str(path), "--match", "name", lang="en").stderr
+    )
 
 
 def test_bad_spellings_are_refused_by_line_in_both_languages(cli: Cli, tmp_path: Path) -> None:

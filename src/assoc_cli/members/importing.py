@@ -321,7 +321,7 @@ class _Planner:
         self.listing: list[ListedRow] = []
         self.seen_numbers: dict[str, int] = {}
         self.seen_codes: dict[int, int] = {}
-        # Names by their hash (an int: a million names' text would take far more memory).
+        # The names of rows that add a member, rename one or match one by name.
         self.seen_names: dict[int, int] = {}
         self.footers: list[tuple[int, str]] = []
         self.first_added: str | None = None
@@ -464,6 +464,10 @@ class _Planner:
             )
             return
         same_name = by_name.get(name, []) if name else []
+        # Whether the row names a member it is not matched to by number or credit code: a
+        # new member, a rename, or a match by name. (Rows that keep their member's name
+        # need no check: any other row taking that name meets it in the roster.)
+        names_member = member is None or member["name"] != name
         if member is None and same_name and self.match_by_name and number is None:
             if len(same_name) > 1:
                 numbers = ", ".join(sorted(m["number"] for m in same_name))
@@ -483,7 +487,7 @@ class _Planner:
                     f"{member['credit_code']},不是 {code}",
                 )
                 return
-        if name:
+        if name and names_member:
             others = [m for m in same_name if member is None or m["id"] != member["id"]]
             if others:
                 other = others[0]
@@ -503,8 +507,9 @@ class _Planner:
                     f"第 {line} 行:名称“{name}”已是会员 {other['number']};" + hint_zh,
                 )
                 return
+            # By the name's hash: a million names' text would take far more memory.
             first = self.seen_names.setdefault(hash(name), line)
-            if first != line and (member is None or member["name"] != name):
+            if first != line:
                 problems.append(
                     f'line {line}: 名称 (name) "{name}" is also on line {first}',
                     f"第 {line} 行:名称“{name}”与第 {first} 行重复",
