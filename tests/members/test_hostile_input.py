@@ -83,7 +83,7 @@ def test_importing_any_table(cli: Cli, tmp_path: Path, rows: list[list[str]]) ->
 def test_huge_cells_and_broken_workbooks_are_refused_cleanly(cli: Cli, tmp_path: Path) -> None:
     huge = tmp_path / "huge.csv"
     huge.write_text("名称,备注\n" + "公司" * 20000 + ",x\n", encoding="utf-8")
-    result = cli("members", "import", str(huge))
+    result = cli("members", "import", str(huge), lang="en")
     assert result.exit_code == 1 and "too long" in result.stderr
     truncated = tmp_path / "truncated.xlsx"
     from openpyxl import Workbook
@@ -92,4 +92,6 @@ def test_huge_cells_and_broken_workbooks_are_refused_cleanly(cli: Cli, tmp_path:
     workbook.active.append(["名称"])  # type: ignore[union-attr]
     workbook.save(truncated)
     truncated.write_bytes(truncated.read_bytes()[:300])
-    assert "cannot be read as an Excel workbook" in cli.fails("members", "import", str(truncated))
+    assert "cannot be read as an Excel workbook" in cli.fails(
+        "members", "import", str(truncated), lang="en"
+    )

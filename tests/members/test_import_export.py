@@ -75,12 +75,15 @@ def test_dry_run_shows_changes_and_writes_nothing(cli: Cli, tmp_path: Path) -> N
     result = cli.ok("members", "import", str(path), "--dry-run", "-f", "json")
     assert snapshot(cli.location) == before
     plan = json.loads(result.stdout)
+    assert "员工数" in plan[0]["changes"] and "入会日期" in plan[0]["changes"]
+    result = cli.ok("members", "import", str(path), "--dry-run", "-f", "json", lang="en")
+    plan = json.loads(result.stdout)
     assert [(p["line"], p["action"], p["number"]) for p in plan] == [
         (2, "update", "M0001"),
         (3, "add", "M0002"),
     ]
     assert "employees" in plan[0]["changes"] and "joined_on" in plan[0]["changes"]
-    assert "未写入" in result.stderr
+    assert "nothing was written" in result.stderr
 
 
 def test_matching_updates_only_filled_cells(cli: Cli, tmp_path: Path) -> None:
@@ -105,9 +108,10 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli: Cli, tmp_path: Pa
     )
     path = _write(tmp_path / "bad.csv", text, "utf-8")
     before = snapshot(cli.location)
-    result = cli("members", "import", str(path))
+    result = cli("members", "import", str(path), lang="en")
     assert result.exit_code == 1
     assert snapshot(cli.location) == before
+    assert "第 3 行:统一社会信用代码:" in cli("members", "import", str(path)).stderr
     err = result.stderr
     assert "nothing was imported" in err
     assert "line 3: 统一社会信用代码 (credit_code)" in err and "check character" in err
@@ -141,7 +145,7 @@ def test_broken_files_are_refused(
     path = tmp_path / name
     path.write_bytes(content)
     before = snapshot(cli.location)
-    result = cli("members", "import", str(path))
+    result = cli("members", "import", str(path), lang="en")
     if message is None:
         # A CSV quirk Python's reader tolerates: whatever happens, it is clean.
         assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
@@ -153,7 +157,8 @@ def test_broken_files_are_refused(
 
 
 def test_missing_file(cli: Cli, tmp_path: Path) -> None:
-    assert "no file at" in cli.fails("members", "import", str(tmp_path / "nope.csv"))
+    assert "no file at" in cli.fails("members", "import", str(tmp_path / "nope.csv"), lang="en")
+    assert "找不到文件" in cli.fails("members", "import", str(tmp_path / "nope.csv"))
 
 
 def test_export_csv_opens_in_excel_and_neutralises_formulas(cli: Cli, tmp_path: Path) -> None:
@@ -297,9 +302,9 @@ def test_a_large_import_with_a_late_bad_row_writes_nothing(
     _batched(monkeypatch)
     other = "91350100M000200Y4" + "X"
     path = _big_file(tmp_path, NAMES, {1: ("", CODE), 14: ("", CODE), 15: ("", other)})
-    error = cli.fails("members", "import", str(path))
+    error = cli.fails("members", "import", str(path), lang="en")
     assert "2 problem(s) found; nothing was imported" in error
-    result = cli("members", "import", str(path))
+    result = cli("members", "import", str(path), lang="en")
     assert f"line 16: credit code {CODE} is also on line 3" in result.stderr
     assert "line 17: 统一社会信用代码 (credit_code)" in result.stderr
     # A new member leaving before it joined stops the import too, after the file is checked.
@@ -308,7 +313,7 @@ def test_a_large_import_with_a_late_bad_row_writes_nothing(
     lines[12] = lines[12].rstrip(",") + ",2019-12-31"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "淄博己机械有限公司 (M0012) cannot leave before it joined" in cli.fails(
-        "members", "import", str(path)
+        "members", "import", str(path), lang="en"
     )
     # A dry run of the same file shows every row and writes nothing.
     before = snapshot(cli.location)
@@ -430,16 +435,20 @@ def test_the_helper_process_reads_a_file_as_the_command_itself_does(
     assert "共 389 行，新增 389，更新 0，无变化 0" in itself.stderr, itself.stderr
     assert helped.stderr == itself.stderr
     assert _imported(other) == _imported(cli)
-    # Matched again by credit code (a quarter of the rows have none: those are added anew).
-    again = other.ok("members", "import", str(path))
+    # Matched again by credit code, and by name for the quarter of the rows without one.
+    again = other.ok("members", "import", str(path), "--match", "name")
+    assert "新增 0" in again.stderr
     _reader(monkeypatch, helper=False)
-    assert cli.ok("members", "import", str(path)).stderr == again.stderr
+    assert cli.ok("members", "import", str(path), "--match", "name").stderr == again.stderr
     assert _imported(other) == _imported(cli)
+    # Without --match name those rows are refused alike: never added a second time.
+    assert cli.fails("members", "import", str(path)) == other.fails("members", "import", str(path))
     # A dry run lists the same rows either way.
+    first = new_cli(backend, tmp_path / "first", request, init=True)
     _reader(monkeypatch, helper=True)
-    listed = other.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout
+    listed = first.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout
     _reader(monkeypatch, helper=False)
-    assert cli.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout == listed
+    assert first.ok("members", "import", str(path), "--dry-run", "-f", "json").stdout == listed
     assert len(json.loads(listed)) > 90
 
 
@@ -459,10 +468,10 @@ def test_the_helper_process_reports_bad_rows_and_broken_files_alike(
     huge = _write(tmp_path / "huge.csv", "名称,备注\n甲,x\n乙," + "长" * 140_000, "utf-8")
     for path, expected in ((bad, "5 problem(s) found"), (huge, "line 3: broken CSV")):
         _reader(monkeypatch, helper=False)
-        itself = cli("members", "import", str(path))
+        itself = cli("members", "import", str(path), lang="en")
         _reader(monkeypatch, helper=True)
-        error = cli.fails("members", "import", str(path))
-        helped = cli("members", "import", str(path))
+        error = cli.fails("members", "import", str(path), lang="en")
+        helped = cli("members", "import", str(path), lang="en")
         assert itself.exit_code == helped.exit_code == 1
         assert helped.stderr == itself.stderr
         assert expected in error and error in itself.stderr

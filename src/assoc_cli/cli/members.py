@@ -24,7 +24,7 @@ from assoc_cli.cli.common import (
 )
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
-from assoc_cli.members.choices import RosterSort, RosterStatus, StatsBy
+from assoc_cli.members.choices import ImportMatch, RosterSort, RosterStatus, StatsBy
 
 app = typer.Typer(
     help=(
@@ -383,13 +383,24 @@ def import_(
         bool,
         typer.Option("--dry-run", help="Check the file and show what would change; write nothing."),
     ] = False,
+    match: Annotated[
+        ImportMatch,
+        typer.Option(
+            "--match",
+            help="How rows find their member: by member number or credit code (number), "
+            "or also by name for rows without a member number (name).",
+        ),
+    ] = ImportMatch.number,
     term: TermOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Import members from CSV or Excel: all rows or none, every bad row reported by line.
 
-    Headers may be Chinese or English (名称/name, 会员编号/number, 统一社会信用代码…). Rows are
-    matched by member number or credit code; a matched row updates only the cells it fills.
+    Headers may be Chinese or English (名称/name, 会员编号/number, 统一社会信用代码…); title
+    rows above the header and total rows (合计) are skipped. Rows are matched by member
+    number or credit code; a matched row updates only the cells it fills. A name already in
+    the roster is refused unless the row is matched to that member (--match name matches
+    rows without a number by name).
 
     \b
     Example:
@@ -407,6 +418,7 @@ def import_(
             as_of=today(),
             progress=tick,
             add_now=not dry_run,
+            match_by_name=match is ImportMatch.name,
         )
         for sentence in plan.summary(lang):
             message(sentence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import re
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 from unicodedata import east_asian_width
 
 from assoc_cli.errors import ImportFileError
@@ -33,12 +34,34 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 DECODE_BLOCK = 1 << 20
 
 
-def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header row and an iterator of (line number, cells) for a CSV or XLSX file."""
+# How many non-blank rows may stand above the header row (a title, a date, a unit).
+HEADER_SEARCH_ROWS = 20
+
+
+class Sheet(NamedTuple):
+    """A file's header row, the rows above it that were skipped as titles (line, text),
+    and an iterator of the rows after it (line number, cells)."""
+
+    headers: list[str]
+    titles: list[tuple[int, str]]
+    rows: Iterator[tuple[int, list[str]]]
+
+
+def read_rows(path: Path, is_header: Callable[[list[str]], bool] | None = None) -> Sheet:
+    """The header row and an iterator of (line number, cells) for a CSV or XLSX file.
+
+    The header row is the first row *is_header* accepts among the first non-blank ones
+    (rows above it, a merged title row, are skipped and listed in ``titles``), or the first
+    non-blank row when none is accepted. Cells come back as assoc wrote them: the ``'``
+    that neutralises a formula-like cell, and a leading tab, are taken off."""
+    name = path.name
     if not path.exists():
-        raise ImportFileError(f"no file at {path}")
+        raise ImportFileError(f"no file at {path}", zh=f"找不到文件 {path}")
     if path.is_dir():
-        raise ImportFileError(f"{path} is a folder; name a .csv or .xlsx file")
+        raise ImportFileError(
+            f"{path} is a folder; name a .csv or .xlsx file",
+            zh=f"{path} 是文件夹;请指定 .csv 或 .xlsx 文件",
+        )
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
         rows = _xlsx_rows(path)
@@ -46,29 +69,63 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         rows = _csv_rows(path)
     elif suffix == ".xls":
         raise ImportFileError(
-            f"{path.name} is an old .xls workbook; save it as .xlsx or CSV and import that"
+            f"{name} is an old .xls workbook; save it as .xlsx or CSV and import that",
+            zh=f"{name} 是旧版 .xls 工作簿;请另存为 .xlsx 或 CSV 后再导入",
         )
     else:
-        raise ImportFileError(f"{path.name}: import reads .csv or .xlsx files")
-    rows = _without_controls(path, rows)
-    for _line, cells in rows:
-        if any(cell.strip() for cell in cells):
-            return [cell.strip() for cell in cells], rows
-    raise ImportFileError(f"{path.name} is empty: it has no header row")
+        raise ImportFileError(
+            f"{name}: import reads .csv or .xlsx files", zh=f"{name}:只能导入 .csv 或 .xlsx 文件"
+        )
+    rows = _as_written(path, rows)
+    seen: list[tuple[int, list[str]]] = []
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if is_header is None or is_header(cells):
+            titles = [(at, " ".join(c.strip() for c in above if c.strip())) for at, above in seen]
+            return Sheet([cell.strip() for cell in cells], titles, rows)
+        seen.append((line, cells))
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    if seen:
+        # No row looked like a header: the first one is, as it always was.
+        first = [cell.strip() for cell in seen[0][1]]
+        return Sheet(first, [], itertools.chain(seen[1:], rows))
+    raise ImportFileError(f"{name} is empty: it has no header row", zh=f"{name} 是空的:没有表头行")
 
 
-def _without_controls(
+# The first characters of a cell assoc neutralised with "'" (see output.neutralise_formula).
+_NEUTRALISED = frozenset(c for start in FORMULA_STARTS for c in start)
+
+
+def as_written(cell: str) -> str:
+    """A cell as assoc wrote it: without the ``'`` that kept a formula-like cell text, and
+    without a leading tab (which keeps a long digit string text in Excel)."""
+    if cell[:1] == "'" and cell[1:2] in _NEUTRALISED:
+        cell = cell[1:]
+    return cell.lstrip("\t")
+
+
+def _as_written(
     path: Path, rows: Iterator[tuple[int, list[str]]]
 ) -> Iterator[tuple[int, list[str]]]:
     """*rows*, refusing a cell with a control character (a terminal escape, a bidi
-    override pasted from somewhere): the whole file stops there, nothing is imported."""
+    override pasted from somewhere): the whole file stops there, nothing is imported.
+    Cells are given back as assoc wrote them (``as_written``); one scan of the joined row
+    tells whether any cell needs it."""
     for line, cells in rows:
-        if has_control("".join(cells)):
+        joined = "".join(cells)
+        if has_control(joined):
             cell = next(cell for cell in cells if has_control(cell))
+            shown = spelled_out(cell)
             raise ImportFileError(
-                f'{path.name} line {line}: the cell "{spelled_out(cell)}" holds a control '
-                "character (shown as \\u…); delete it in the spreadsheet and import again"
+                f'{path.name} line {line}: the cell "{shown}" holds a control '
+                "character (shown as \\u…); delete it in the spreadsheet and import again",
+                zh=f"{path.name} 第 {line} 行:单元格“{shown}”含有控制字符(显示为 \\u…);"
+                "请在电子表格中删除后重新导入",
             )
+        if "'" in joined or "\t" in joined:
+            cells = [as_written(cell) for cell in cells]
         yield line, cells
 
 
@@ -78,22 +135,12 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         reader = csv.reader(handle)
         try:
             for cells in reader:
-                if "'" in "".join(cells):
-                    cells = [_unneutralised(cell) for cell in cells]
                 yield reader.line_num, cells
         except csv.Error as exc:
             raise ImportFileError(
-                f"{path.name} line {reader.line_num}: broken CSV ({exc})"
+                f"{path.name} line {reader.line_num}: broken CSV ({exc})",
+                zh=f"{path.name} 第 {reader.line_num} 行:CSV 格式有误({exc})",
             ) from exc
-
-
-def _unneutralised(cell: str) -> str:
-    """A cell as it was before a CSV writer (ours, or one like it) neutralised it: "'=1+2"
-    is the text "=1+2". (The tab that keeps "\t0099" text goes with the whitespace every
-    import strips.)"""
-    if cell[:1] == "'" and cell[1:2] and cell[1] in FORMULA_STARTS:
-        return cell[1:]
-    return cell
 
 
 def _detect_encoding(path: Path) -> str:
@@ -104,7 +151,9 @@ def _detect_encoding(path: Path) -> str:
         if b"\x00" in handle.read(4096):
             raise ImportFileError(
                 f"{path.name} looks like a binary or UTF-16 file; save it from Excel as "
-                "“CSV UTF-8 (逗号分隔)” or as .xlsx"
+                "“CSV UTF-8 (逗号分隔)” or as .xlsx",
+                zh=f"{path.name} 像是二进制或 UTF-16 文件;请在 Excel 中另存为"
+                "“CSV UTF-8 (逗号分隔)”或 .xlsx",
             )
         for encoding in CSV_ENCODINGS:
             handle.seek(0)
@@ -112,7 +161,9 @@ def _detect_encoding(path: Path) -> str:
                 return encoding
     raise ImportFileError(
         f"{path.name} is neither UTF-8 nor GBK/GB18030 text; save it from Excel as "
-        "“CSV UTF-8 (逗号分隔)” or as .xlsx"
+        "“CSV UTF-8 (逗号分隔)” or as .xlsx",
+        zh=f"{path.name} 既不是 UTF-8 也不是 GBK/GB18030 文本;请在 Excel 中另存为"
+        "“CSV UTF-8 (逗号分隔)”或 .xlsx",
     )
 
 
@@ -137,6 +188,10 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
+        if abs(value) >= 1e15:
+            # Past 15 digits a spreadsheet's number has lost some (a credit code or an ID
+            # typed as a number): shown as the spreadsheet does, so the loss is seen.
+            return f"{value:.15G}"
         return str(int(value))
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -149,7 +204,10 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException…
-        raise ImportFileError(f"{path.name} cannot be read as an Excel workbook ({exc})") from exc
+        raise ImportFileError(
+            f"{path.name} cannot be read as an Excel workbook ({exc})",
+            zh=f"{path.name} 无法作为 Excel 工作簿读取({exc})",
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):

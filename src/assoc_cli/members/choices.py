@@ -33,6 +33,14 @@ class RosterSort(StrEnum):
     strokes = "strokes"
 
 
+class ImportMatch(StrEnum):
+    """How ``members import`` finds the member a row is about: by member number or credit
+    code only (``number``), or also by name for a row without a number (``name``)."""
+
+    number = "number"
+    name = "name"
+
+
 class StatsBy(StrEnum):
     """How member statistics are grouped: by dues tier, by segment, or both."""
 

@@ -3,6 +3,8 @@ check character computed from the first 17."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from operator import getitem
 
 from assoc_cli.errors import InvalidValueError
@@ -28,20 +30,47 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
+# What a spreadsheet makes of an all-digit code it took for a number: 9.13703E+017, or
+# the 18 digits with only the first 15 kept (913703001234567000).
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?E\+?\d+$")
+_KEEP_AS_TEXT = (
+    "a spreadsheet turned it into a number and lost digits. Type the code again in a "
+    "column formatted as text (or with a leading ') and save the file again",
+    "电子表格把它当成了数字,丢了数位。请把该列设为“文本”格式(或在代码前加 ')后重新填写并保存",
+)
+
+
 def normalize_credit_code(value: str) -> str:
     """Upper-case, strip and validate a code; raise with the reason when it is wrong."""
     code = value.strip().upper().replace(" ", "")
-    if len(code) != 18:
-        raise InvalidValueError(f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18')
-    if not _ALLOWED.issuperset(code):
-        bad = sorted({char for char in code if char not in ALPHABET})
+    if not code.isascii():
+        code = unicodedata.normalize("NFKC", code).replace(" ", "")
+    if _SCIENTIFIC.match(code):
         raise InvalidValueError(
-            f'"{value}" contains {"".join(bad)}, which a 统一社会信用代码 never uses'
+            f'"{value}" is not a 统一社会信用代码: {_KEEP_AS_TEXT[0]}',
+            zh=f"“{value}”不是统一社会信用代码:{_KEEP_AS_TEXT[1]}",
+        )
+    if len(code) != 18:
+        raise InvalidValueError(
+            f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18',
+            zh=f"“{value}”有 {len(code)} 个字符;统一社会信用代码应为 18 个",
+        )
+    if not _ALLOWED.issuperset(code):
+        bad = "".join(sorted({char for char in code if char not in ALPHABET}))
+        raise InvalidValueError(
+            f'"{value}" contains {bad}, which a 统一社会信用代码 never uses',
+            zh=f"“{value}”含有统一社会信用代码从不使用的字符 {bad}",
         )
     expected = check_character(code[:17])
     if code[17] != expected:
+        if code.isdigit() and code.endswith("000"):
+            raise InvalidValueError(
+                f'"{value}" fails its check character and ends in 000: {_KEEP_AS_TEXT[0]}',
+                zh=f"“{value}”校验位不符且以 000 结尾:{_KEEP_AS_TEXT[1]}",
+            )
         raise InvalidValueError(
             f'"{value}" fails its check character (expected {expected} at the end); '
-            "check it for a typing mistake"
+            "check it for a typing mistake",
+            zh=f"“{value}”校验位不符(末位应为 {expected});请检查是否输错",
         )
     return code

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from typing import IO, Any, NamedTuple
 
 from assoc_cli.errors import ImportFileError, InvalidValueError
 from assoc_cli.files.spreadsheets import read_rows
-from assoc_cli.members.fields import FIELDS_BY_KEY, LimitedText
+from assoc_cli.members.fields import FIELDS_BY_KEY, LimitedText, looks_like_header
 
 BATCH = 5_000
 MAX_PROBLEMS_SHOWN = 200
@@ -49,28 +50,33 @@ MEMO_LIMIT = 50_000
 Row = tuple[int, dict[str, Any], tuple[str, str] | None]
 
 
+# A problem in English and in Simplified Chinese (the CLI prints the one it speaks).
+Problem = tuple[str, str]
+
+
 class Batch(NamedTuple):
     """Rows read and parsed, with the problems found in them."""
 
     read: int  # rows of the file read so far, blank ones included
     rows: list[Row]
-    problems: list[str]  # the new problems still among those shown
+    problems: list[Problem]  # the new problems still among those shown
     problem_count: int  # how many new problems in all
+    skipped: list[tuple[int, str]]  # total and note rows left out: line, text
 
 
 class Problems:
     """Problems of one kind: how many, and the first ones (all that can be shown)."""
 
     def __init__(self) -> None:
-        self.first: list[str] = []
+        self.first: list[Problem] = []
         self.count = 0
 
-    def append(self, text: str) -> None:
+    def append(self, english: str, chinese: str) -> None:
         self.count += 1
         if len(self.first) < MAX_PROBLEMS_SHOWN:
-            self.first.append(text)
+            self.first.append((english, chinese))
 
-    def merge(self, shown: list[str], count: int) -> None:
+    def merge(self, shown: list[Problem], count: int) -> None:
         """Add *count* problems found elsewhere, of which *shown* are the first."""
         self.first.extend(shown[: MAX_PROBLEMS_SHOWN - len(self.first)])
         self.count += count
@@ -90,7 +96,7 @@ class RowParser:
             tuple[int, str, Callable[[str], Any], int | None, bool, dict[str, Any] | None, bool]
         ] = []
         for key, index in mapping.items():
-            parse = FIELDS_BY_KEY[key].parse
+            parse = FIELDS_BY_KEY[key].parse_cell
             limit = parse.limit if isinstance(parse, LimitedText) else None
             lines = isinstance(parse, LimitedText) and not parse.single_line
             memo: dict[str, Any] | None = {} if key in REPEATING_FIELDS else None
@@ -119,7 +125,10 @@ class RowParser:
                 value = parse(text)
             except InvalidValueError as exc:
                 header = FIELDS_BY_KEY[key].export_header
-                self.problems.append(f"line {line}: {header} ({key}): {exc}")
+                self.problems.append(
+                    f"line {line}: {header} ({key}): {exc}",
+                    f"第 {line} 行:{header}:{exc.text('zh-Hans')}",
+                )
                 continue
             values[key] = value
             if (
@@ -131,9 +140,28 @@ class RowParser:
         return values
 
 
-def _blank(cells: list[str]) -> bool:
-    # Only whitespace in every cell (one strip of the joined row: a million rows add up).
-    return not "".join(cells).strip()
+# A row below (or among) the members that sums them up or notes who made the table:
+# its first cell is 合计:40家, 共40家, 总计, Total…, or 制表人:, 注:, 填报日期:…
+_TOTAL = re.compile(
+    r"^(?:(?:合\s*计|总\s*计|小\s*计|共\s*计|total|sum)\s*[:\uff1a]?\s*(?:共\s*)?"
+    r"(?:[0-9０-９]+\s*(?:家|个|户|名|位|人|members?|units?)?)?"
+    r"|共\s*[0-9０-９]+\s*(?:家|个|户|名|位)(?:会员|单位|企业)?.*"
+    r"|(?:注|说明|制表人?|填表人?|审核人?|负责人|填报日期|制表日期|填报单位|制表单位)\s*[:\uff1a].*)$",
+    re.IGNORECASE,
+)
+_TOTAL_STARTS = frozenset("合总小共注说制填审负TtSs")
+
+
+def footer_text(joined: str, cells: list[str]) -> str | None:
+    """The text of a total or note row (the row's non-empty cells), or None for a row
+    of data. *joined* is the row's cells joined and stripped: most rows are told apart
+    by its first character alone."""
+    if joined[0] not in _TOTAL_STARTS:
+        return None
+    first = next(cell.strip() for cell in cells if cell.strip())
+    if _TOTAL.match(first) is None:
+        return None
+    return " ".join(cell.strip() for cell in cells if cell.strip())
 
 
 def parse_batches(
@@ -143,26 +171,34 @@ def parse_batches(
     size: int = BATCH,
     sort_keys: bool = False,
 ) -> Iterator[Batch]:
-    """The rows (after the header) parsed, *size* rows at a time, blank rows left out;
-    with *sort_keys*, each named row also gets its name's pinyin and stroke keys."""
+    """The rows (after the header) parsed, *size* rows at a time, blank rows left out and
+    total rows (合计:40家) set aside; with *sort_keys*, each named row also gets its name's
+    pinyin and stroke keys."""
     problems = Problems()
     parse = RowParser(mapping, problems)
     if sort_keys:
         from assoc_cli.i18n.sorting import pinyin_key, stroke_key
     batch: list[Row] = []
+    skipped: list[tuple[int, str]] = []
     shown, counted = 0, 0
     read = 0
     for read, (line, cells) in enumerate(rows, start=1):
-        if _blank(cells):
+        # Only whitespace in every cell (one strip of the joined row: a million rows add up).
+        joined = "".join(cells).strip()
+        if not joined:
+            continue
+        footer = footer_text(joined, cells)
+        if footer is not None:
+            skipped.append((line, footer))
             continue
         values = parse(line, cells)
         name = values.get("name") if sort_keys else None
         batch.append((line, values, (pinyin_key(name), stroke_key(name)) if name else None))
         if len(batch) >= size:
-            yield Batch(read, batch, problems.first[shown:], problems.count - counted)
-            batch, shown, counted = [], len(problems.first), problems.count
-    if batch or problems.count > counted:
-        yield Batch(read, batch, problems.first[shown:], problems.count - counted)
+            yield Batch(read, batch, problems.first[shown:], problems.count - counted, skipped)
+            batch, shown, counted, skipped = [], len(problems.first), problems.count, []
+    if batch or skipped or problems.count > counted:
+        yield Batch(read, batch, problems.first[shown:], problems.count - counted, skipped)
 
 
 # --- The helper process -------------------------------------------------------------
@@ -214,7 +250,7 @@ class HelperReader:
             elif message[0] == "end":
                 return
             elif message[0] == "error":
-                raise ImportFileError(message[1], message[2])
+                raise ImportFileError(message[1], message[2], zh=message[3])
             else:
                 process.wait()
                 self.errors.seek(0)
@@ -286,12 +322,12 @@ def _serve() -> None:
     gc.freeze()  # pypinyin's dictionaries: not for the collector to walk again and again
     message: tuple[Any, ...]
     try:
-        _headers, rows = read_rows(Path(path))
+        rows = read_rows(Path(path), looks_like_header).rows
         for batch in parse_batches(rows, mapping, size=size, sort_keys=sort_keys):
             _send(out, ("batch", *batch))  # plain tuples: here this module is __main__
         message = ("end",)
     except ImportFileError as exc:
-        message = ("error", str(exc), exc.problems)
+        message = ("error", str(exc), exc.problems, exc.zh)
     except BrokenPipeError:
         raise
     except Exception:
