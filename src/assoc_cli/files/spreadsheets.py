@@ -373,7 +373,7 @@ def write_csv_cells_file(
 
 
 @dataclass
-class Sheet:
+class OutSheet:
     """One worksheet of an .xlsx: a table under an optional title, sentences below it."""
 
     columns: list[Column]
@@ -385,7 +385,7 @@ class Sheet:
     record: bool = False
 
     @classmethod
-    def of(cls, listing: Listing, lang: str, name: str, lines: Sequence[str] = ()) -> Sheet:
+    def of(cls, listing: Listing, lang: str, name: str, lines: Sequence[str] = ()) -> OutSheet:
         """A listing's sheet: its columns for files, headers in *lang*, its title."""
         columns = file_columns(listing.columns)
         return cls(
@@ -411,7 +411,7 @@ def write_result_file(path: Path, result: Listing | Report, lang: str) -> int:
     if path.suffix.lower() == ".csv":
         return write_people_csv(path, listings[0], lang)
     sheets = [
-        Sheet.of(listing, lang, path.stem, lines if index == 0 else ())
+        OutSheet.of(listing, lang, path.stem, lines if index == 0 else ())
         for index, listing in enumerate(listings)
     ]
     return write_xlsx_sheets(path, sheets, lang)
@@ -426,10 +426,10 @@ def write_xlsx_file(
     lang: str = "zh-Hans",
 ) -> int:
     """Write one table as an .xlsx with *headers* (see :func:`write_xlsx_sheets`)."""
-    return write_xlsx_sheets(path, [Sheet(columns, rows, headers, sheet_title)], lang)
+    return write_xlsx_sheets(path, [OutSheet(columns, rows, headers, sheet_title)], lang)
 
 
-def write_xlsx_sheets(path: Path, sheets: Sequence[Sheet], lang: str) -> int:
+def write_xlsx_sheets(path: Path, sheets: Sequence[OutSheet], lang: str) -> int:
     """Write *sheets* as an .xlsx as a spreadsheet user expects it (xlsxwriter, streamed
     row by row in its constant-memory mode): amounts as numbers formatted ¥#,##0.00,
     counts and years as integers, dates as dates, words for codes, all other text as
@@ -585,7 +585,7 @@ def _cell_writer(column: Column, styles: _Styles, lang: str) -> _CellWriter:
     return text
 
 
-def _fill_sheet(sheet: Any, styles: _Styles, table: Sheet, lang: str) -> int:
+def _fill_sheet(sheet: Any, styles: _Styles, table: OutSheet, lang: str) -> int:
     """Write *table* into *sheet*, row by row; returns the data rows written."""
     row = 0
     if table.title:
@@ -620,7 +620,7 @@ def _fill_sheet(sheet: Any, styles: _Styles, table: Sheet, lang: str) -> int:
     return count
 
 
-def _fill_record(sheet: Any, styles: _Styles, table: Sheet, lang: str, row: int) -> int:
+def _fill_record(sheet: Any, styles: _Styles, table: OutSheet, lang: str, row: int) -> int:
     """One record as field/value pairs, each value typed as in a table."""
     values = next(iter(table.rows), {})
     sheet.write_string(row, 0, t("col.field", lang), styles.header)
