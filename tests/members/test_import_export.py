@@ -111,7 +111,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli: Cli, tmp_path: Pa
     result = cli("members", "import", str(path), lang="en")
     assert result.exit_code == 1
     assert snapshot(cli.location) == before
-    assert "第 3 行:统一社会信用代码:" in cli("members", "import", str(path)).stderr
+    assert "第 3 行：统一社会信用代码：" in cli("members", "import", str(path)).stderr
     err = result.stderr
     assert "nothing was imported" in err
     assert "line 3: 统一社会信用代码 (credit_code)" in err and "check character" in err

@@ -130,13 +130,13 @@ class ImportPlan:
             said.append(t("msg.ignored_columns", lang, columns=", ".join(self.ignored_headers)))
         for line, text in self.titles:
             said.append(
-                f"第 {line} 行是标题,已跳过:{text}"
+                f"第 {line} 行是标题，已跳过：{text}"
                 if lang != "en"
                 else f"Line {line} is a title, skipped: {text}"
             )
         for line, text in self.footers:
             said.append(
-                f"第 {line} 行是合计或说明,已跳过:{text}"
+                f"第 {line} 行是合计或说明，已跳过：{text}"
                 if lang != "en"
                 else f"Line {line} is a total or note, skipped: {text}"
             )
@@ -537,10 +537,10 @@ class _Planner:
             if is_auto_tier(tier):
                 values["tier"] = tier = None
             elif tier not in self.tier_names:
-                tiers = ", ".join(sorted(self.tier_names))
+                tiers = sorted(self.tier_names)
                 problems.append(
-                    f'line {line}: 会费档次 (tier): "{tier}" is not one of {tiers}',
-                    f"第 {line} 行:会费档次“{tier}”不在 {tiers} 之中",
+                    f'line {line}: 会费档次 (tier): "{tier}" is not one of {", ".join(tiers)}',
+                    f"第 {line} 行:会费档次“{tier}”不在{'、'.join(tiers)}之中",
                 )
                 return
             # A tier cell that only repeats what already follows from offices pins
