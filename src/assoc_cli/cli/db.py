@@ -173,10 +173,11 @@ def check(ctx: typer.Context) -> None:
     if found.damaged:
         raise DatabaseError(
             f"the database file {display_location(url)} is damaged (SQLite's integrity check, "
-            "above); restore it from a backup (`assoc db restore BACKUP`)"
+            "above); restore it from a backup (`assoc db restore BACKUP`)",
+            zh=f"数据库文件 {display_location(url)} 已损坏(见上方 SQLite 完整性检查);请从备份恢复(assoc db restore 备份文件)",
         )
     if problems:
-        raise AssocError(f"{len(problems)} problem(s) found")
+        raise AssocError(f"{len(problems)} problem(s) found", zh=f"发现 {len(problems)} 个问题")
 
 
 @app.command("refresh")

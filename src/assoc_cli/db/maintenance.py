@@ -70,7 +70,8 @@ def database_roles(
         with engine.begin() as connection:
             if sql_only and current_revision(connection) != HEAD_REVISION:
                 raise DatabaseError(
-                    "the database is not at the newest schema; run `assoc db upgrade` first"
+                    "the database is not at the newest schema; run `assoc db upgrade` first",
+                    zh="数据库不是最新结构;请先运行 assoc db upgrade",
                 )
             names = role_names(prefix or installed_prefix(connection) or DEFAULT_PREFIX)
             if sql_only:
@@ -84,7 +85,10 @@ def database_roles(
         raise DatabaseError(
             f"the roles cannot be set up by this database user ({reason}); run it as the "
             "database's owner with the CREATEROLE attribute, or as a superuser — or print the "
-            "SQL for one with --sql"
+            "SQL for one with --sql",
+            zh=f"当前数据库用户无权设置角色({reason});请以数据库所有者(具有 "
+            "CREATEROLE 属性)或超级用户身份运行,"
+            "或用 --sql 打印 SQL 交给管理员执行",
         ) from exc
     finally:
         engine.dispose()
@@ -167,11 +171,14 @@ def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> 
     *url*; refuses to replace an association there without *force*. The rows restored
     per table."""
     if not file.is_file():
-        raise DatabaseError(f"no backup at {file}")
+        raise DatabaseError(f"no backup at {file}", zh=f"{file} 处没有备份")
     with file.open("rb") as handle:
         is_sqlite = handle.read(16) == SQLITE_HEADER
     if not is_sqlite and not is_bundle(file):
-        raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
+        raise DatabaseError(
+            f"{file} is not an assoc backup (neither a SQLite file nor a bundle)",
+            zh=f"{file} 不是 assoc 备份(既不是 SQLite 文件,也不是备份包)",
+        )
     target = open_database(url, create=True)
     try:
         if not is_sqlite:

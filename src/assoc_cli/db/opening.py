@@ -45,23 +45,30 @@ def check_database_file(path: Path) -> bool:
     """Refuse what is not a SQLite database (a folder, an empty file, any other file)
     without changing it; for a SQLite database, whether its header says WAL mode."""
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not an assoc database; check --db / ASSOC_DB")
+        raise DatabaseError(
+            f"{path} is a folder, not an assoc database; check --db / ASSOC_DB",
+            zh=f"{path} 是文件夹,不是 assoc 数据库;请检查 --db / ASSOC_DB",
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
         raise DatabaseError(
             f"cannot read the database {path}: {exc.strerror or exc}; "
-            "check its permissions and --db / ASSOC_DB"
+            "check its permissions and --db / ASSOC_DB",
+            zh=f"无法读取数据库 {path}:{exc.strerror or exc};请检查其权限以及 --db / ASSOC_DB",
         ) from exc
     if not header:
         raise DatabaseError(
             f"{path} is not an assoc database (it is an empty file); check --db / ASSOC_DB, "
-            "or remove the file and run `assoc init --name …`"
+            "or remove the file and run `assoc init --name …`",
+            zh=f"{path} 不是 assoc 数据库(它是空文件);请检查 --db / ASSOC_DB,"
+            "或删除该文件后运行 assoc init --name …",
         )
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseError(
-            f"{path} is not an assoc database (not a SQLite database file); check --db / ASSOC_DB"
+            f"{path} is not an assoc database (not a SQLite database file); check --db / ASSOC_DB",
+            zh=f"{path} 不是 assoc 数据库(不是 SQLite 数据库文件);请检查 --db / ASSOC_DB",
         )
     # Bytes 18 and 19: the file format versions for writing and reading, 2 in WAL mode.
     return header[18:20] == b"\x02\x02"

@@ -34,14 +34,19 @@ def parse_mode(text: str) -> int:
     digits = text.strip().lower().removeprefix("0o")
     if not digits or len(digits) > 4 or any(c not in "01234567" for c in digits):
         raise InvalidValueError(
-            f'"{text}" is not a file mode; write it in octal as for chmod, e.g. 0600 or 0640'
+            f'"{text}" is not a file mode; write it in octal as for chmod, e.g. 0600 or 0640',
+            zh=f"“{text}”不是文件权限;请按 chmod 的八进制写法,例如 0600 或 0640",
         )
     mode = int(digits, 8)
     if mode & ~0o777:
-        raise InvalidValueError(f'"{text}": give the permission bits only, e.g. 0600 or 0640')
+        raise InvalidValueError(
+            f'"{text}": give the permission bits only, e.g. 0600 or 0640',
+            zh=f"“{text}”:只给权限位,例如 0600 或 0640",
+        )
     if not mode & 0o600 == 0o600:
         raise InvalidValueError(
-            f'"{text}" would stop you reading or writing your own files; give at least 0600'
+            f'"{text}" would stop you reading or writing your own files; give at least 0600',
+            zh=f"“{text}”会让你无法读写自己的文件;至少给 0600",
         )
     return mode
 
@@ -61,7 +66,9 @@ def file_mode() -> int:
         try:
             return parse_mode(from_env)
         except InvalidValueError as exc:
-            raise InvalidValueError(f"{ENV_FILE_MODE}: {exc}") from None
+            raise InvalidValueError(
+                f"{ENV_FILE_MODE}: {exc}", zh=f"{ENV_FILE_MODE}:{exc.text('zh-Hans')}"
+            ) from None
     return PRIVATE_FILE
 
 
@@ -88,7 +95,10 @@ def make_folder(folder: Path) -> None:
     except OSError as exc:
         raise _failure(exc, folder) from exc
     if not folder.is_dir():
-        raise OutputFileError(f"{folder} is a file, not a folder; choose another folder")
+        raise OutputFileError(
+            f"{folder} is a file, not a folder; choose another folder",
+            zh=f"{folder} 是文件,不是文件夹;请换一个文件夹",
+        )
 
 
 class FileBatch:
@@ -161,7 +171,9 @@ def written_path(target: Path) -> Iterator[Path]:
     """A temporary path beside *target* for a writer that needs a file name (SQLite's
     backup, gzip); renamed over *target* when the block ends without error."""
     if target.is_dir():
-        raise OutputFileError(f"{target} is a folder; give a file name")
+        raise OutputFileError(
+            f"{target} is a folder; give a file name", zh=f"{target} 是文件夹;请给出文件名"
+        )
     import tempfile
 
     try:

@@ -32,16 +32,21 @@ def normalize_credit_code(value: str) -> str:
     """Upper-case, strip and validate a code; raise with the reason when it is wrong."""
     code = value.strip().upper().replace(" ", "")
     if len(code) != 18:
-        raise InvalidValueError(f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18')
+        raise InvalidValueError(
+            f'"{value}" has {len(code)} characters; a 统一社会信用代码 has 18',
+            zh=f"“{value}”有 {len(code)} 个字符;统一社会信用代码为 18 位",
+        )
     if not _ALLOWED.issuperset(code):
         bad = sorted({char for char in code if char not in ALPHABET})
         raise InvalidValueError(
-            f'"{value}" contains {"".join(bad)}, which a 统一社会信用代码 never uses'
+            f'"{value}" contains {"".join(bad)}, which a 统一社会信用代码 never uses',
+            zh=f"“{value}”含有 {''.join(bad)},统一社会信用代码不会使用这些字符",
         )
     expected = check_character(code[:17])
     if code[17] != expected:
         raise InvalidValueError(
             f'"{value}" fails its check character (expected {expected} at the end); '
-            "check it for a typing mistake"
+            "check it for a typing mistake",
+            zh=f"“{value}”校验码不对(末位应为 {expected});请检查是否录入有误",
         )
     return code
