@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli.common import AppState, AssocGroup
+from assoc_cli.cli.common import AppState, AssocGroup, usage_error
 from assoc_cli.cli.lazy import LazyCommand
 
 
@@ -141,7 +141,7 @@ def root(
     try:
         choose_mode(mode)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--mode'") from None
+        raise usage_error(exc, hint="'--mode'") from None
 
 
 def main() -> None:

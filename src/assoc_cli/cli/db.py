@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assoc_cli.cli.common import database_url, message, resolve_lang, today
+from assoc_cli.cli.common import database_url, message, resolve_lang, today, usage_error
 from assoc_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -80,7 +80,9 @@ def copy(
     source_url = database_url(ctx)
     target_url = resolve_database_url(to)
     if target_url == source_url:
-        raise typer.BadParameter("the target is the database itself", param_hint="'--to'")
+        raise usage_error(
+            "the target is the database itself", zh="目标就是数据库本身", hint="'--to'"
+        )
     copied = copy_association(source_url, target_url, force=force, rebuild=rebuild)
     total = sum(copied.values())
     message(
@@ -104,7 +106,11 @@ def backup(
     from assoc_cli.db.maintenance import backup_database
 
     if file.exists() and not force:
-        raise typer.BadParameter(f"{file} exists; add --force to overwrite it", param_hint="'FILE'")
+        raise usage_error(
+            f"{file} exists; add --force to overwrite it",
+            zh=f"{file} 已存在;如要覆盖,请加 --force",
+            hint="'FILE'",
+        )
     kind = backup_database(database_url(ctx), file)
     message(f"backed up to {file} ({kind})")
 
@@ -247,7 +253,7 @@ def roles(
         try:
             role_names(prefix)
         except InvalidValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="'--prefix'") from None
+            raise usage_error(exc, hint="'--prefix'") from None
     lines = database_roles(
         database_url(ctx), prefix=prefix, grant=_staff_grant(grant), sql_only=sql
     )
@@ -269,6 +275,6 @@ def _staff_grant(grant: tuple[str, str] | None) -> tuple[StaffRole, str] | None:
         return StaffRole(role.lower()), user
     except ValueError:
         choices = ", ".join(r.value for r in StaffRole)
-        raise typer.BadParameter(
-            f'"{role}" is not a role: {choices}', param_hint="'--grant'"
+        raise usage_error(
+            f'"{role}" is not a role: {choices}', zh=f"“{role}”不是角色:{choices}", hint="'--grant'"
         ) from None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import fail
+from assoc_cli.cli.common import fail, usage_error
 from assoc_cli.i18n import t
 
 TOUR = """\
@@ -67,10 +67,11 @@ def demo(
 
     # (a Path keeps "postgresql+psycopg://…" as "postgresql+psycopg:/…")
     if db is not None and re.match(r"[a-z][a-z0-9+.-]*:/", str(db)):
-        raise typer.BadParameter(
+        raise usage_error(
             "the demo is built in a SQLite file; build it there, then copy it to the server "
             "with: assoc --db demo.db db copy --to URL",
-            param_hint="'--db'",
+            zh="演示数据库建在 SQLite 文件中;请先在那里建好,再复制到服务器:assoc --db demo.db db copy --to URL",
+            hint="'--db'",
         )
     path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
     url = f"sqlite:///{path}"

@@ -179,7 +179,7 @@ def _explain_error(context: ExceptionContext, *, path: Path | None) -> None:
     full, read-only) as one line naming the file of this engine."""
     explained = explain_sqlite_error(context.original_exception, path)
     if explained is not None:
-        raise DatabaseError(explained) from context.original_exception
+        raise explained from context.original_exception
 
 
 @overload

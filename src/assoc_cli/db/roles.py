@@ -394,12 +394,14 @@ def login_name(url: str) -> str | None:
 _DENIED = re.compile(r"permission denied for (?:table|sequence|relation) (\w+)")
 # What a writing role is for, in the refusal's words.
 _TAKES = {CASHIER: "recording dues", SECRETARY: "changing the roster, meetings or rates"}
+_TAKES_ZH = {CASHIER: "登记会费", SECRETARY: "修改会员名册、会议或会费标准"}
 
 
-def refusal(reason: str, user: str | None) -> str:
+def refusal(reason: str, user: str | None) -> DatabaseError:
     """The one line for a change the server refused this user (SQLSTATE 42501): what
     was refused, and which role to ask the administrator for."""
     who = f"the database user {user}" if user else "your database user"
+    who_zh = f"数据库用户 {user}" if user else "你的数据库用户"
     first = reason.strip().splitlines()[0] if reason.strip() else "permission denied"
     found = _DENIED.search(first)
     table = found.group(1) if found else None
@@ -407,9 +409,14 @@ def refusal(reason: str, user: str | None) -> str:
         table = table[: -len("_id_seq")]
     writer = WRITERS.get(table or "")
     if writer in _TAKES:
-        return (
+        return DatabaseError(
             f"{who} may not change {table} ({first}): {_TAKES[writer]} takes the {writer} "
             f"role; ask the administrator to run `assoc db roles --grant {writer} "
-            f"{user or 'USER'}`"
+            f"{user or 'USER'}`",
+            zh=f"{who_zh}无权修改 {table}(服务器报告:{first}):{_TAKES_ZH[writer]}需要 {writer} "
+            f"角色;请管理员运行 assoc db roles --grant {writer} {user or '用户名'}",
         )
-    return f"{who} may not do this ({first}); ask the administrator for a role that allows it"
+    return DatabaseError(
+        f"{who} may not do this ({first}); ask the administrator for a role that allows it",
+        zh=f"{who_zh}无权执行此操作(服务器报告:{first});请管理员授予允许此操作的角色",
+    )

@@ -149,21 +149,29 @@ def _failure(exc: OSError, target: Path) -> OutputFileError:
     """One line saying why *target* could not be written (nothing was left behind)."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        why = "disk full"
+        why, why_zh = "disk full", "磁盘已满"
         advice = "free some space or choose another folder, then try again"
+        advice_zh = "请腾出空间或换一个文件夹后重试"
     elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        why = "the folder or file is read-only" if code == errno.EROFS else "permission denied"
-        advice = "choose another file or folder"
+        if code == errno.EROFS:
+            why, why_zh = "the folder or file is read-only", "文件夹或文件是只读的"
+        else:
+            why, why_zh = "permission denied", "没有权限"
+        advice, advice_zh = "choose another file or folder", "请换一个文件或文件夹"
     elif code == errno.ENOENT:
-        why = f"there is no folder {target.parent}"
+        why, why_zh = f"there is no folder {target.parent}", f"没有文件夹 {target.parent}"
         advice = "create it first or choose another file"
+        advice_zh = "请先建立它,或换一个文件"
     elif code == errno.EISDIR:
-        why = "that is a folder"
-        advice = "give a file name"
+        why, why_zh = "that is a folder", "那是一个文件夹"
+        advice, advice_zh = "give a file name", "请给出文件名"
     else:
-        why = exc.strerror or str(exc)
-        advice = "choose another file or folder"
-    return OutputFileError(f"{why}: {target} was not written; {advice}")
+        why = why_zh = exc.strerror or str(exc)
+        advice, advice_zh = "choose another file or folder", "请换一个文件或文件夹"
+    return OutputFileError(
+        f"{why}: {target} was not written; {advice}",
+        zh=f"{why_zh}:{target} 未写入;{advice_zh}",
+    )
 
 
 @contextmanager

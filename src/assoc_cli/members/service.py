@@ -89,24 +89,29 @@ def resolve_member(*, session: Session, query: str) -> Member:
         return partial[0]
     if len(partial) > 1:
         raise _ambiguous(text, partial)
-    raise NotFoundError(_not_found_message(session, text))
+    raise _not_found(session, text)
 
 
 def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
     shown = "; ".join(_describe(m) for m in candidates[:CANDIDATES_SHOWN])
     more = " …" if len(candidates) > CANDIDATES_SHOWN else ""
     return AmbiguousError(
-        f'"{text}" matches several members: {shown}{more} — use the member number'
+        f'"{text}" matches several members: {shown}{more} — use the member number',
+        zh=f"“{text}”与多个会员相符:{shown}{more};请用会员编号",
     )
 
 
-def _not_found_message(session: Session, text: str) -> str:
+def _not_found(session: Session, text: str) -> NotFoundError:
     # Suggest members sharing any two consecutive characters with what was typed.
     pairs = {text[i : i + 2] for i in range(len(text) - 1)} or {text}
     conditions = [col(Member.name).like(f"%{_escape_like(pair)}%", escape="\\") for pair in pairs]
     near = list(session.exec(select(Member).where(or_(*conditions)).limit(3)))
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
-    return f'no member matches "{text}"{hint} (see: assoc members list)'
+    hint_zh = f";是不是指 {'或'.join(_describe(m) for m in near)}?" if near else ""
+    return NotFoundError(
+        f'no member matches "{text}"{hint} (see: assoc members list)',
+        zh=f"没有与“{text}”相符的会员{hint_zh}(请查看:assoc members list)",
+    )
 
 
 def next_member_number(*, session: Session) -> str:
