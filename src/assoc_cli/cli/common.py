@@ -67,9 +67,12 @@ def fail(text: str, code: int = EXIT_ERROR, *, zh: str | None = None) -> NoRetur
 def current_language() -> str:
     """The output language of the command running now (for an error said outside the
     error edge), else --lang, ASSOC_LANG or Simplified Chinese."""
-    import click
+    try:  # Typer ships its own copy of Click, whose context stack is the one in use
+        from typer._click.globals import get_current_context
+    except ImportError:  # (an older Typer runs on Click itself)
+        from click import get_current_context  # type: ignore[no-redef]
 
-    ctx = click.get_current_context(silent=True)
+    ctx = get_current_context(silent=True)
     if ctx is None:
         from assoc_cli.i18n import DEFAULT_LANG
 

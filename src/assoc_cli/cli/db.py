@@ -37,7 +37,7 @@ def upgrade(ctx: typer.Context) -> None:
     if before == after:
         message(t("msg.up_to_date", lang, rev=after))
     else:
-        message(t("msg.upgraded", lang, before=before or "(empty)", after=after))
+        message(t("msg.upgraded", lang, before=before or t("rev.empty", lang), after=after))
 
 
 @app.command("current")
@@ -50,7 +50,7 @@ def current(ctx: typer.Context) -> None:
     """
     from assoc_cli.db.maintenance import revision_state
 
-    typer.echo(revision_state(database_url(ctx)))
+    typer.echo(revision_state(database_url(ctx), resolve_lang(ctx)))
 
 
 @app.command("copy")
@@ -86,7 +86,13 @@ def copy(
     copied = copy_association(source_url, target_url, force=force, rebuild=rebuild)
     total = sum(copied.values())
     message(
-        f"copied {total} rows in {len(copied)} tables to {display_location(target_url)}; counts match"
+        t(
+            "msg.copied",
+            resolve_lang(ctx),
+            total=total,
+            tables=len(copied),
+            target=display_location(target_url),
+        )
     )
 
 
@@ -112,7 +118,8 @@ def backup(
             hint="'FILE'",
         )
     kind = backup_database(database_url(ctx), file)
-    message(f"backed up to {file} ({kind})")
+    lang = resolve_lang(ctx)
+    message(t("msg.backed_up", lang, file=file, kind=t(f"backup.{kind}", lang)))
 
 
 @app.command("restore")
@@ -136,7 +143,7 @@ def restore(
     from assoc_cli.dues.balances import rebuild
 
     restored = restore_database(database_url(ctx), file, force=force, rebuild=rebuild)
-    message(f"restored {sum(restored.values())} rows from {file}; counts match")
+    message(t("msg.restored", resolve_lang(ctx), rows=sum(restored.values()), file=file))
 
 
 @app.command("check")
@@ -155,10 +162,11 @@ def check(ctx: typer.Context) -> None:
     from assoc_cli.errors import AssocError, DatabaseError
 
     url = database_url(ctx)
+    lang = resolve_lang(ctx)
     # SQLite's own check comes first: a damaged file is reported, not upgraded or read.
     engine = open_database(url, write=False, upgrade=False)
     try:
-        found = check_file(engine)
+        found = check_file(engine, lang)
         for line in found.lines:
             typer.echo(line)
         problems = list(found.problems)
@@ -167,9 +175,19 @@ def check(ctx: typer.Context) -> None:
             with read_only(engine) as session:
                 result = verify_dues(session, as_of=today())
             ledger_problems = result.problems or []
+            state = (
+                t("check.mismatches", lang, count=len(ledger_problems))
+                if ledger_problems
+                else t("check.ok", lang)
+            )
             typer.echo(
-                f"dues ledger: {'ok' if not ledger_problems else f'{len(ledger_problems)} mismatches'} "
-                f"({result.members} members, {result.entries} entries)"
+                t(
+                    "check.ledger",
+                    lang,
+                    state=state,
+                    members=result.members,
+                    entries=result.entries,
+                )
             )
             problems.extend(ledger_problems)
     finally:
