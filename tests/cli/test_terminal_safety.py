@@ -82,7 +82,7 @@ def test_an_import_file_with_controls_is_refused_whole(
 ) -> None:
     roster = tmp_path / "名册.csv"
     roster.write_text(f"名称,电话\n好公司,0533-2\n{cells}\n", encoding="utf-8")
-    error = cli.fails("members", "import", str(roster))
+    error = cli.fails("members", "import", str(roster), lang="en")
     assert problem in error + "".join(cli("members", "import", str(roster)).stderr)
 
 
@@ -98,4 +98,4 @@ def test_an_import_file_with_controls_is_refused_whole(
     ],
 )
 def test_one_line_fields_refuse_line_breaks(demo: Cli, args: list[str]) -> None:
-    assert "one line" in demo.fails(*args)
+    assert "one line" in demo.fails(*args, lang="en")

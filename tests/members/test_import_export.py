@@ -153,7 +153,7 @@ def test_broken_files_are_refused(
 
 
 def test_missing_file(cli: Cli, tmp_path: Path) -> None:
-    assert "no file at" in cli.fails("members", "import", str(tmp_path / "nope.csv"))
+    assert "no file at" in cli.fails("members", "import", str(tmp_path / "nope.csv"), lang="en")
 
 
 def test_export_csv_opens_in_excel_and_neutralises_formulas(cli: Cli, tmp_path: Path) -> None:
@@ -198,7 +198,7 @@ def test_export_to_stdout_and_bad_suffix(demo: Cli) -> None:
     out = demo.ok("members", "export", "--tier", "会长单位").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 4 and all(r["会费档次"] == "会长单位" for r in rows)
-    assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2)
+    assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2, lang="en")
 
 
 def _batched(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,7 +282,7 @@ def test_a_large_import_goes_batch_by_batch(
             row[0] for row in cli.sql("SELECT name FROM sqlite_master WHERE tbl_name = 'member'")
         }
         assert {"ix_member_name", "ix_member_name_pinyin", "ix_member_status"} <= indexes
-    assert "dues ledger: ok" in cli.ok("db", "check").stdout
+    assert "dues ledger: ok" in cli.ok("db", "check", lang="en").stdout
     # The roster exported imports back unchanged, batch by batch too.
     out = tmp_path / "roster.csv"
     cli.ok("members", "export", "-o", str(out), "--status", "all")
@@ -297,7 +297,7 @@ def test_a_large_import_with_a_late_bad_row_writes_nothing(
     _batched(monkeypatch)
     other = "91350100M000200Y4" + "X"
     path = _big_file(tmp_path, NAMES, {1: ("", CODE), 14: ("", CODE), 15: ("", other)})
-    error = cli.fails("members", "import", str(path))
+    error = cli.fails("members", "import", str(path), lang="en")
     assert "2 problem(s) found; nothing was imported" in error
     result = cli("members", "import", str(path))
     assert f"line 16: credit code {CODE} is also on line 3" in result.stderr
@@ -308,7 +308,7 @@ def test_a_large_import_with_a_late_bad_row_writes_nothing(
     lines[12] = lines[12].rstrip(",") + ",2019-12-31"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "淄博己机械有限公司 (M0012) cannot leave before it joined" in cli.fails(
-        "members", "import", str(path)
+        "members", "import", str(path), lang="en"
     )
     # A dry run of the same file shows every row and writes nothing.
     before = snapshot(cli.location)
@@ -461,7 +461,7 @@ def test_the_helper_process_reports_bad_rows_and_broken_files_alike(
         _reader(monkeypatch, helper=False)
         itself = cli("members", "import", str(path))
         _reader(monkeypatch, helper=True)
-        error = cli.fails("members", "import", str(path))
+        error = cli.fails("members", "import", str(path), lang="en")
         helped = cli("members", "import", str(path))
         assert itself.exit_code == helped.exit_code == 1
         assert helped.stderr == itself.stderr
