@@ -21,8 +21,8 @@ def test_init_creates_then_updates_the_profile(empty_cli: Cli) -> None:
 
 
 def test_init_needs_a_name(empty_cli: Cli) -> None:
-    assert "needs a name" in empty_cli.fails("init", "--short-name", "市装协")
+    assert "needs a name" in empty_cli.fails("init", "--short-name", "市装协", lang="en")
 
 
 def test_init_refuses_an_unknown_language(cli: Cli) -> None:
-    assert "unknown language" in cli.fails("init", "--language", "fr")
+    assert "unknown language" in cli.fails("init", "--language", "fr", lang="en")

@@ -14,6 +14,13 @@ from assoc_cli.cli import app
 from tests.conftest import Cli
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
+    default, is held by tests/i18n/test_one_language.py."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -26,7 +33,7 @@ from tests.conftest import Cli
 def test_an_output_that_cannot_be_written_is_one_error_line(demo: Cli, args: list[str]) -> None:
     if args[0] == "db" and demo.is_postgres:
         args = ["db", "backup", "/nonexistent-folder/x.bundle"]
-    assert "Error" in demo.fails(*args)
+    assert "Error" in demo.fails(*args, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -45,7 +52,7 @@ def test_an_output_that_cannot_be_written_is_one_error_line(demo: Cli, args: lis
     ],
 )
 def test_absurd_numbers_and_years_are_refused(demo: Cli, args: list[str], code: int) -> None:
-    demo.fails(*args, code=code)
+    demo.fails(*args, code=code, lang="en")
 
 
 def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
@@ -83,7 +90,7 @@ def test_arguments_that_are_not_utf8_are_refused_at_the_edge(
     anything reads them (they used to reach the database driver and end in a traceback)."""
     # In the process, as Python hands them over: the bad bytes as lone surrogates.
     texts = [a.decode("utf-8", "surrogateescape") if isinstance(a, bytes) else a for a in args]
-    error = demo.fails(*texts, code=2)
+    error = demo.fails(*texts, code=2, lang="en")
     assert "is not valid UTF-8 text" in error
     assert "\\x" in error  # the bad bytes, spelled out
     # And through a real process, from the raw bytes.
@@ -107,12 +114,12 @@ def test_arguments_with_control_characters_are_refused_at_the_edge(demo: Cli, te
     """A name (or receipt, title, note) that would clear the screen, retitle the terminal
     or read backwards when listed is refused before it is stored; the error spells the
     characters out instead of sending them to the terminal."""
-    error = demo.fails("members", "add", text, code=2)
+    error = demo.fails("members", "add", text, code=2, lang="en")
     assert "holds a control character" in error
     assert "\\u" in error
     assert not any(ch in error for ch in "\x1b\x07\x00\x9b\u202e")
     assert "holds a control character" in demo.fails(
-        "dues", "pay", "M0003", "--amount", "100", "--receipt", f"2022-X{text}", code=2
+        "dues", "pay", "M0003", "--amount", "100", "--receipt", f"2022-X{text}", code=2, lang="en"
     )
     # Tabs and line breaks stay allowed (a note of two lines, pasted from a document).
     demo.ok("members", "edit", "M0003", "--address", "张店区\n人民西路1号")

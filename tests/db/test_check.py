@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import Cli
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
+    default, is held by tests/i18n/test_one_language.py."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
 
 
 def test_check_reports_integrity_and_the_ledger(demo: Cli) -> None:

@@ -9,7 +9,17 @@ import sys
 import threading
 import time
 
+import pytest
+
 from tests.conftest import Cli, snapshot
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
+    default, is held by tests/i18n/test_one_language.py."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
+
 
 WORKERS = 4
 PAYMENTS = 6

@@ -40,9 +40,9 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     connection.execute("CREATE TABLE invoices (id INTEGER)")
     connection.commit()
     connection.close()
-    assert "not made by assoc" in Cli(str(other)).fails("info")
+    assert "not made by assoc" in Cli(str(other)).fails("info", lang="en")
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
-    error = Cli(str(tmp_path)).fails("info")
+    error = Cli(str(tmp_path)).fails("info", lang="en")
     assert "database" in error

@@ -18,6 +18,13 @@ from assoc_cli.db.migrate import HEAD_REVISION, _alembic_config, migrations_dir
 from tests.conftest import Cli, empty_sqlite_database
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
+    default, is held by tests/i18n/test_one_language.py."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
+
+
 def test_head_revision_constant_is_alembics_head() -> None:
     script = ScriptDirectory(str(migrations_dir()))
     assert script.get_heads() == [HEAD_REVISION]
@@ -26,7 +33,7 @@ def test_head_revision_constant_is_alembics_head() -> None:
 def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
     if not empty_cli.is_postgres:
         empty_sqlite_database(empty_cli.db)  # (db upgrade creates no file)
-    result = empty_cli.ok("db", "upgrade")
+    result = empty_cli.ok("db", "upgrade", lang="zh-Hans")
     assert "升级到 " + HEAD_REVISION in result.stderr
     url = empty_cli.location if empty_cli.is_postgres else f"sqlite:///{empty_cli.location}"
     engine = create_engine(url)
@@ -35,7 +42,7 @@ def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
         assert compare_metadata(context, SQLModel.metadata) == []
     engine.dispose()
     assert empty_cli.ok("db", "current").stdout.strip() == f"{HEAD_REVISION} (head)"
-    assert "最新版本" in empty_cli.ok("db", "upgrade").stderr
+    assert "最新版本" in empty_cli.ok("db", "upgrade", lang="zh-Hans").stderr
 
 
 def _revisions() -> list[str]:
@@ -60,14 +67,14 @@ def test_an_older_database_upgrades_itself_on_first_use(tmp_path: Path, revision
 
 def test_a_database_newer_than_this_assoc_is_refused(cli: Cli) -> None:
     cli.sql("UPDATE alembic_version SET version_num = '9999'")
-    assert "newer than this assoc knows" in cli.fails("members", "list")
+    assert "newer than this assoc knows" in cli.fails("members", "list", lang="en")
     # db current says so too, not that it is behind.
     said = cli.ok("db", "current").stdout.strip()
     assert said == f"9999 (newer than this assoc, whose newest is {HEAD_REVISION}: upgrade assoc)"
 
 
 def test_db_current_on_a_missing_file(tmp_path: Path) -> None:
-    assert "no database at" in Cli(str(tmp_path / "missing.db")).fails("db", "current")
+    assert "no database at" in Cli(str(tmp_path / "missing.db")).fails("db", "current", lang="en")
     assert not (tmp_path / "missing.db").exists()
 
 

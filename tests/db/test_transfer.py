@@ -30,7 +30,7 @@ def test_copy_moves_a_whole_association_with_the_same_numbers(
     demo: Cli, tmp_path: Path, request: pytest.FixtureRequest, target_backend: str
 ) -> None:
     target = _fresh(demo, tmp_path, request, target_backend)
-    result = demo.ok("db", "copy", "--to", target.location)
+    result = demo.ok("db", "copy", "--to", target.location, lang="en")
     assert "counts match" in result.stderr
     assert _report(target) == _report(demo)
     assert (
@@ -40,7 +40,9 @@ def test_copy_moves_a_whole_association_with_the_same_numbers(
     target.ok("dues", "verify")
     # New rows get fresh ids on the copy (sequences moved past the copied ones).
     target.ok("members", "add", "复制后新增公司")
-    assert "already holds an association" in demo.fails("db", "copy", "--to", target.location)
+    assert "already holds an association" in demo.fails(
+        "db", "copy", "--to", target.location, lang="en"
+    )
     demo.ok("db", "copy", "--to", target.location, "--force")
 
 
@@ -49,21 +51,21 @@ def test_backup_restores_into_either_engine(
 ) -> None:
     backup = tmp_path / "backup.bin"
     demo.ok("db", "backup", str(backup))
-    assert "exists" in demo.fails("db", "backup", str(backup), code=2)
+    assert "exists" in demo.fails("db", "backup", str(backup), code=2, lang="en")
     for target_backend in ("sqlite", "postgresql"):
         target = _fresh(demo, tmp_path, request, target_backend)
         target.ok("db", "restore", str(backup))
         assert _report(target) == _report(demo)
         target.ok("db", "check")
-        assert "--force" in target.fails("db", "restore", str(backup))
+        assert "--force" in target.fails("db", "restore", str(backup), lang="en")
         target.ok("db", "restore", str(backup), "--force")
 
 
 def test_restore_refuses_what_is_not_a_backup(cli: Cli, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a backup at all")
-    assert "not an assoc backup" in cli.fails("db", "restore", str(junk))
-    assert "no backup at" in cli.fails("db", "restore", str(tmp_path / "missing"))
+    assert "not an assoc backup" in cli.fails("db", "restore", str(junk), lang="en")
+    assert "no backup at" in cli.fails("db", "restore", str(tmp_path / "missing"), lang="en")
 
 
 @sqlite_only

@@ -160,7 +160,7 @@ def test_a_big_change_waits_for_db_refresh_and_reports_compute_meanwhile(
 def test_db_check_finds_a_wrong_stored_row_and_db_refresh_mends_it(demo: Cli) -> None:
     demo.ok("db", "check")
     demo.sql("UPDATE dues_balance SET balance = balance + 1 WHERE member_id = 3")
-    error = demo.fails("db", "check")
+    error = demo.fails("db", "check", lang="en")
     assert "problem" in error
     result = demo("db", "check")
     assert "stored dues balances differ" in result.stdout
@@ -227,7 +227,7 @@ def test_a_big_import_notes_everyone_once_and_says_what_to_run(
     rows = [f"淄博批量{i:02d}机械有限公司,2022-05-01" for i in range(8)]
     # A bad last row: nothing is written, and the triggers set aside meanwhile are back.
     roster.write_text("名称,入会日期\n" + "\n".join([*rows, "淄博坏行,2022-13-01"]) + "\n")
-    demo.fails("members", "import", str(roster))  # (fails() checks nothing changed)
+    demo.fails("members", "import", str(roster), lang="en")  # (fails() checks nothing changed)
     roster.write_text("名称,入会日期\n" + "\n".join(rows) + "\n", encoding="utf-8")
     said = demo.ok("members", "import", str(roster)).stderr
     assert "assoc db refresh" in said

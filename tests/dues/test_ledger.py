@@ -99,15 +99,17 @@ def test_rates_are_set_listed_and_changed(ledger: Cli) -> None:
 
 
 def test_a_fifth_tier_is_refused_with_the_reason(ledger: Cli) -> None:
-    error = ledger.fails("dues", "rates", "set", "2022", "常务理事单位", "15000")
+    error = ledger.fails("dues", "rates", "set", "2022", "常务理事单位", "15000", lang="en")
     assert "at most 4 dues tiers" in error and "会费档次不得超过4档" in error
 
 
 def test_bad_rates_are_refused(ledger: Cli) -> None:
     assert "not an amount" in ledger.fails(
-        "dues", "rates", "set", "2022", "会员单位", "abc", code=2
+        "dues", "rates", "set", "2022", "会员单位", "abc", code=2, lang="en"
     )
-    assert "out of range" in ledger.fails("dues", "rates", "set", "1700", "会员单位", "3000")
+    assert "out of range" in ledger.fails(
+        "dues", "rates", "set", "1700", "会员单位", "3000", lang="en"
+    )
 
 
 # ---------------------------------------------------------------- payments
@@ -131,7 +133,7 @@ def test_amounts_in_every_spelling(ledger: Cli, amount: str) -> None:
     ],
 )
 def test_bad_amounts_are_refused(ledger: Cli, amount: str, reason: str) -> None:
-    assert reason in ledger.fails("dues", "pay", "通力", "--amount", amount, code=2)
+    assert reason in ledger.fails("dues", "pay", "通力", "--amount", amount, code=2, lang="en")
 
 
 def test_receipts_are_gap_free_per_year_and_never_paid_twice(ledger: Cli) -> None:
@@ -144,11 +146,20 @@ def test_receipts_are_gap_free_per_year_and_never_paid_twice(ledger: Cli) -> Non
     ledger.ok("dues", "pay", "华普", "--amount", "100", "--receipt", "SJ-123", "--on", "2022-01-04")
     # Running the same command again is refused instead of paying twice.
     error = ledger.fails(
-        "dues", "pay", "华普", "--amount", "100", "--receipt", "SJ-123", "--on", "2022-01-04"
+        "dues",
+        "pay",
+        "华普",
+        "--amount",
+        "100",
+        "--receipt",
+        "SJ-123",
+        "--on",
+        "2022-01-04",
+        lang="en",
     )
     assert "already recorded" in error
     assert "issued by assoc" in ledger.fails(
-        "dues", "pay", "华普", "--amount", "1", "--receipt", "2022-0009"
+        "dues", "pay", "华普", "--amount", "1", "--receipt", "2022-0009", lang="en"
     )
     # A voided receipt keeps its number; the next one follows it.
     ledger.ok("dues", "void", "2022-0002", "--reason", "录错", "--on", "2022-01-05")
@@ -160,15 +171,17 @@ def test_receipts_are_gap_free_per_year_and_never_paid_twice(ledger: Cli) -> Non
 
 
 def test_payment_mistakes_are_refused(ledger: Cli) -> None:
-    assert "no member matches" in ledger.fails("dues", "pay", "不存在公司", "--amount", "100")
+    assert "no member matches" in ledger.fails(
+        "dues", "pay", "不存在公司", "--amount", "100", lang="en"
+    )
     assert "payment method" in ledger.fails(
-        "dues", "pay", "通力", "--amount", "100", "--method", "支票", code=2
+        "dues", "pay", "通力", "--amount", "100", "--method", "支票", code=2, lang="en"
     )
     assert "not a valid date" in ledger.fails(
-        "dues", "pay", "通力", "--amount", "100", "--on", "2022-02-30", code=2
+        "dues", "pay", "通力", "--amount", "100", "--on", "2022-02-30", code=2, lang="en"
     )
     assert "out of range" in ledger.fails(
-        "dues", "pay", "通力", "--amount", "100", "--year", "20222"
+        "dues", "pay", "通力", "--amount", "100", "--year", "20222", lang="en"
     )
 
 
@@ -219,14 +232,14 @@ def test_waivers_reduce_the_due_and_are_checked(ledger: Cli) -> None:
         "2000.00",
     )
     error = ledger.fails(
-        "dues", "waive", "华普", "--year", "2022", "--amount", "2500", "--reason", "再减"
+        "dues", "waive", "华普", "--year", "2022", "--amount", "2500", "--reason", "再减", lang="en"
     )
     assert "would exceed" in error
     assert "owes no dues for 2019" in ledger.fails(
-        "dues", "waive", "华普", "--year", "2019", "--amount", "1", "--reason", "x"
+        "dues", "waive", "华普", "--year", "2019", "--amount", "1", "--reason", "x", lang="en"
     )
     assert "needs a reason" in ledger.fails(
-        "dues", "waive", "华普", "--year", "2022", "--amount", "1", "--reason", " "
+        "dues", "waive", "华普", "--year", "2022", "--amount", "1", "--reason", " ", lang="en"
     )
     # A waiver can be voided like a payment.
     reference = result.stderr.split("凭证 ")[1].split("）")[0]
@@ -252,14 +265,14 @@ def test_void_reverses_exactly_and_keeps_the_record(ledger: Cli) -> None:
     assert [(r["收据号"], r["状态"], r["作废原因"]) for r in exported] == [
         (receipt, "已作废", "银行退票")
     ]
-    assert "already voided" in ledger.fails("dues", "void", receipt, "--reason", "again")
-    assert "no receipt" in ledger.fails("dues", "void", "2022-9999", "--reason", "x")
+    assert "already voided" in ledger.fails("dues", "void", receipt, "--reason", "again", lang="en")
+    assert "no receipt" in ledger.fails("dues", "void", "2022-9999", "--reason", "x", lang="en")
 
 
 def test_void_cannot_predate_the_payment(ledger: Cli) -> None:
     receipt = ledger.ok("dues", "pay", "通力", "--amount", "1", "--on", "2022-11-25").stdout.strip()
     assert "cannot be voided before" in ledger.fails(
-        "dues", "void", receipt, "--reason", "x", "--on", "2022-11-24"
+        "dues", "void", receipt, "--reason", "x", "--on", "2022-11-24", lang="en"
     )
 
 
@@ -382,8 +395,8 @@ def test_collection_report_and_the_sentence(ledger: Cli) -> None:
 
 
 def test_reports_need_rates(cli: Cli) -> None:
-    assert "No dues rates yet" in cli.fails("dues", "report", "--year", "2022")
-    assert "No dues rates yet" in cli.fails("dues", "unpaid")
+    assert "No dues rates yet" in cli.fails("dues", "report", "--year", "2022", lang="en")
+    assert "No dues rates yet" in cli.fails("dues", "unpaid", lang="en")
 
 
 def test_arrears_and_the_withdrawal_rule(ledger: Cli) -> None:
@@ -466,7 +479,7 @@ def test_verify_finds_a_tampered_receipt_sequence(ledger: Cli) -> None:
     ledger.sql(
         "UPDATE dues_entry SET receipt_seq = 7, receipt = '2022-0007' WHERE receipt = '2022-0002'"
     )
-    result = ledger("dues", "verify")
+    result = ledger("dues", "verify", lang="en")
     assert result.exit_code == 1
     assert "gap or a repeat" in result.stdout and "Error: 1 mismatch" in result.stderr
 
@@ -494,6 +507,7 @@ def test_a_waiver_only_reduces_what_is_still_owed(demo: Cli) -> None:
         "x",
         "--on",
         "2022-11-30",
+        lang="en",
     )
     assert "only ¥5,000.00 of the 2022 dues is still owed" in error
     demo.ok(

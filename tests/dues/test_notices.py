@@ -58,7 +58,9 @@ def test_a_notice_for_one_member_prints_the_figures_and_capitals(owing: Cli) -> 
     assert [(n["number"], n["kind"], n["sent_on"]) for n in log] == [
         ("M0001", "notice", "2022-11-18")
     ]
-    assert "already had" in owing.fails("dues", "notice", "--year", "2022", "--member", "双涵")
+    assert "already had" in owing.fails(
+        "dues", "notice", "--year", "2022", "--member", "双涵", lang="en"
+    )
     owing.ok(
         "dues", "notice", "--year", "2022", "--member", "双涵", "--again", "--on", "2022-11-19"
     )
@@ -100,7 +102,7 @@ def test_reminders_go_only_to_those_still_owing_as_word_files(owing: Cli, tmp_pa
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert "owes nothing more" in owing.fails(
-        "dues", "notice", "--year", "2022", "--unpaid", "--member", "华普"
+        "dues", "notice", "--year", "2022", "--unpaid", "--member", "华普", lang="en"
     )
 
 
@@ -147,12 +149,14 @@ def test_notices_in_english_and_traditional(owing: Cli) -> None:
 
 def test_notice_mistakes(owing: Cli) -> None:
     assert "choose one of --docx and --text" in owing.fails(
-        "dues", "notice", "--docx", "--text", code=2
+        "dues", "notice", "--docx", "--text", code=2, lang="en"
     )
     assert "no member matches" in owing.fails(
-        "dues", "notice", "--year", "2022", "--member", "无此公司"
+        "dues", "notice", "--year", "2022", "--member", "无此公司", lang="en"
     )
-    assert "owes no dues" in owing.fails("dues", "notice", "--year", "2019", "--member", "双涵")
+    assert "owes no dues" in owing.fails(
+        "dues", "notice", "--year", "2019", "--member", "双涵", lang="en"
+    )
     assert "before the notice is issued" in owing.fails(
         "dues",
         "notice",
@@ -165,6 +169,7 @@ def test_notice_mistakes(owing: Cli) -> None:
         "--deadline",
         "2022-11-01",
         code=2,
+        lang="en",
     )
 
 

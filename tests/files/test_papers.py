@@ -10,7 +10,7 @@ from tests.conftest import Cli
 
 def test_a_folder_as_a_document_file(demo: Cli, tmp_path: Path) -> None:
     assert "is a folder; give a file name" in demo.fails(
-        "meetings", "minutes", "2", "-f", "docx", "-o", str(tmp_path)
+        "meetings", "minutes", "2", "-f", "docx", "-o", str(tmp_path), lang="en"
     )
 
 

@@ -17,6 +17,14 @@ import pytest
 from tests.conftest import Cli, snapshot
 from tests.db.test_commit_failure import REFUSE_AT_COMMIT
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
+    default, is held by tests/i18n/test_one_language.py."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
+
+
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
 # Each kind of file assoc writes, by the command that writes it ({out}: the target).
@@ -78,7 +86,7 @@ def test_another_mode_only_when_asked(demo: Cli, tmp_path: Path, open_umask: Non
     assert _mode(tmp_path / "n") == _mode(tmp_path / "n" / "2022") == 0o750
     assert all(_mode(path) == 0o640 for path in (tmp_path / "n" / "2022").iterdir())
     for bad in ("0200", "rw-r--r--", "0o1777", "9"):
-        assert "--mode" in demo.fails("--mode", bad, "info", code=2)
+        assert "--mode" in demo.fails("--mode", bad, "info", code=2, lang="en")
 
 
 @pytest.mark.parametrize(
@@ -94,7 +102,7 @@ def test_a_paper_is_never_written_under_another_formats_name(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    assert "-o" in demo.fails(*[arg.format(out=out) for arg in args], code=2)
+    assert "-o" in demo.fails(*[arg.format(out=out) for arg in args], code=2, lang="en")
     assert not list(_written(out))
 
 
@@ -104,7 +112,7 @@ def test_notices_go_with_a_commit_that_fails(demo: Cli, tmp_path: Path) -> None:
     written for it are removed, and the folder made for them."""
     demo.sql(REFUSE_AT_COMMIT.format(table="dues_notice"))
     folder = tmp_path / "催缴" / "2022"
-    error = demo.fails("dues", "notice", "--year", "2022", "--unpaid", "-o", str(folder))
+    error = demo.fails("dues", "notice", "--year", "2022", "--unpaid", "-o", str(folder), lang="en")
     assert "refused at commit" in error
     assert not (tmp_path / "催缴").exists()
 

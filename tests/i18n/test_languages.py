@@ -37,4 +37,4 @@ def test_assoc_lang_environment_variable(cli: Cli, monkeypatch: pytest.MonkeyPat
 
 
 def test_bad_lang_option_is_refused(cli: Cli) -> None:
-    assert "unknown language" in cli.fails("info", lang="klingon")
+    assert "未知的语言" in cli.fails("info", lang="klingon")

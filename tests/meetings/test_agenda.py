@@ -62,10 +62,14 @@ def test_agenda_items_from_template_and_by_hand(assoc: Cli) -> None:
         "座谈商议明年协会工作计划",
         "会长张辉新讲话",
     ]
-    assert "there is no item 9" in assoc.fails("meetings", "agenda", "remove", meeting, "9")
-    assert "outside 1..5" in assoc.fails("meetings", "agenda", "move", meeting, "1", "--to", "0")
+    assert "there is no item 9" in assoc.fails(
+        "meetings", "agenda", "remove", meeting, "9", lang="en"
+    )
+    assert "outside 1..5" in assoc.fails(
+        "meetings", "agenda", "move", meeting, "1", "--to", "0", lang="en"
+    )
     assert "'--kind'" in assoc.fails(
-        "meetings", "agenda", "add", meeting, "x", "--kind", "party", code=2
+        "meetings", "agenda", "add", meeting, "x", "--kind", "party", code=2, lang="en"
     )
     empty = _new(assoc, "--kind", "会长办公会", "--date", "2021-12-06", "--no-template")
     assert _json(assoc, "meetings", "agenda", "list", empty) == []

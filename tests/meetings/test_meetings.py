@@ -50,8 +50,12 @@ def test_titles_are_numbered_as_associations_write_them(assoc: Cli) -> None:
     assert (
         _json(assoc, "meetings", "show", third)["title"] == "淄博市装备制造业协会二届三次会长办公会"
     )
-    assert "already cancelled" in assoc.fails("meetings", "cancel", first, "--reason", "x")
-    assert "can no longer be changed" in assoc.fails("meetings", "edit", first, "--venue", "x")
+    assert "already cancelled" in assoc.fails(
+        "meetings", "cancel", first, "--reason", "x", lang="en"
+    )
+    assert "can no longer be changed" in assoc.fails(
+        "meetings", "edit", first, "--venue", "x", lang="en"
+    )
     # A new term starts the count again.
     assoc.ok("terms", "add", "3", "--start", "2026-06-18")
     fourth = _new(assoc, "--kind", "会长办公会", "--date", "2026-07-01")
@@ -97,19 +101,19 @@ def test_training_classes_are_numbered_per_year_and_titles_can_be_given(assoc: C
 
 def test_meeting_mistakes_are_refused(assoc: Cli) -> None:
     assert 'no meeting kind "年会"' in assoc.fails(
-        "meetings", "new", "--kind", "年会", "--date", "2021-12-05"
+        "meetings", "new", "--kind", "年会", "--date", "2021-12-05", lang="en"
     )
     assert "no term covers 2019-01-01" in assoc.fails(
-        "meetings", "new", "--kind", "理事会", "--date", "2019-01-01"
+        "meetings", "new", "--kind", "理事会", "--date", "2019-01-01", lang="en"
     )
     assert "not a time of day" in assoc.fails(
-        "meetings", "new", "--kind", "理事会", "--date", "2021-12-05", "--time", "25:00"
+        "meetings", "new", "--kind", "理事会", "--date", "2021-12-05", "--time", "25:00", lang="en"
     )
     assert "not a valid date" in assoc.fails(
-        "meetings", "new", "--kind", "理事会", "--date", "2021-13-05", code=2
+        "meetings", "new", "--kind", "理事会", "--date", "2021-13-05", code=2, lang="en"
     )
-    assert "no meeting 99" in assoc.fails("meetings", "show", "99")
-    assert 'no meeting matches "年会"' in assoc.fails("meetings", "show", "年会")
+    assert "no meeting 99" in assoc.fails("meetings", "show", "99", lang="en")
+    assert 'no meeting matches "年会"' in assoc.fails("meetings", "show", "年会", lang="en")
 
 
 def test_invitations_attendance_and_the_sign_in_sheet(assoc: Cli, tmp_path: Path) -> None:
@@ -132,8 +136,10 @@ def test_invitations_attendance_and_the_sign_in_sheet(assoc: Cli, tmp_path: Path
     assoc.ok("meetings", "mark", meeting, "--everyone")
     assoc.ok("meetings", "mark", meeting, "王传强", "--status", "leave", "--reason", "出差")
     assoc.ok("meetings", "mark", meeting, "柳杭", "--status", "absent")
-    assert "needs a reason" in assoc.fails("meetings", "mark", meeting, "蔡杰", "--status", "leave")
-    assert "is not invited" in assoc.fails("meetings", "mark", meeting, "不存在的人")
+    assert "needs a reason" in assoc.fails(
+        "meetings", "mark", meeting, "蔡杰", "--status", "leave", lang="en"
+    )
+    assert "is not invited" in assoc.fails("meetings", "mark", meeting, "不存在的人", lang="en")
     rows = list(
         csv.DictReader(io.StringIO(assoc.ok("meetings", "signin", meeting, "-f", "csv").stdout))
     )
@@ -229,14 +235,18 @@ def test_votes_pass_by_the_rule_in_force(assoc: Cli) -> None:
         ("表决三", False, 6, 6),
     ]
     assert "only 6 were present" in assoc.fails(
-        "meetings", "vote", meeting, "x", "--for", "5", "--against", "2"
+        "meetings", "vote", meeting, "x", "--for", "5", "--against", "2", lang="en"
     )
-    assert "cannot be negative" in assoc.fails("meetings", "vote", meeting, "x", "--for", "-1")
+    assert "cannot be negative" in assoc.fails(
+        "meetings", "vote", meeting, "x", "--for", "-1", lang="en"
+    )
     assert "voting method" in assoc.fails(
-        "meetings", "vote", meeting, "x", "--for", "1", "--method", "抽签", code=2
+        "meetings", "vote", meeting, "x", "--for", "1", "--method", "抽签", code=2, lang="en"
     )
     empty = _new(assoc, "--kind", "理事会", "--date", "2021-12-30")
-    assert "nobody is recorded present" in assoc.fails("meetings", "vote", empty, "x", "--for", "1")
+    assert "nobody is recorded present" in assoc.fails(
+        "meetings", "vote", empty, "x", "--for", "1", lang="en"
+    )
     assoc.ok("meetings", "vote", empty, "通讯表决", "--for", "5", "--present", "6")
 
 
@@ -311,7 +321,7 @@ def test_minutes_in_the_official_layout(assoc: Cli, tmp_path: Path) -> None:
     out = tmp_path / "纪要.docx"
     assoc.ok("meetings", "minutes", meeting, "-f", "docx", "-o", str(out))
     assert "请假：副会长王传强（出差）" in "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "there is no item 7" in assoc.fails("meetings", "note", meeting, "7", "x")
+    assert "there is no item 7" in assoc.fails("meetings", "note", meeting, "7", "x", lang="en")
 
 
 def test_meetings_attendance_votes_and_actions_export(assoc: Cli, tmp_path: Path) -> None:
@@ -341,7 +351,7 @@ def test_meetings_attendance_votes_and_actions_export(assoc: Cli, tmp_path: Path
         1
     ].value == "事项"
     assert ".csv, .json or .xlsx" in assoc.fails(
-        "actions", "list", "-o", str(tmp_path / "a.pdf"), code=2
+        "actions", "list", "-o", str(tmp_path / "a.pdf"), code=2, lang="en"
     )
 
 
@@ -362,11 +372,11 @@ def test_demo_meeting_reads_like_seed_001(demo: Cli) -> None:
 
 def test_vote_present_only_when_attendance_was_not_recorded(demo: Cli) -> None:
     assert "attendance is recorded" in demo.fails(
-        "meetings", "vote", "2", "议题", "--for", "5", "--present", "100"
+        "meetings", "vote", "2", "议题", "--for", "5", "--present", "100", lang="en"
     )
     empty = demo.ok("meetings", "new", "--kind", "理事会", "--date", "2022-01-10").stdout.strip()
     assert "1 or more" in demo.fails(
-        "meetings", "vote", empty, "议题", "--for", "0", "--present", "-1"
+        "meetings", "vote", empty, "议题", "--for", "0", "--present", "-1", lang="en"
     )
 
 
@@ -378,7 +388,9 @@ def test_a_re_dated_meeting_moves_to_its_term(cli: Cli) -> None:
     cli.ok("meetings", "edit", first, "--date", "2026-12-01")
     title = json.loads(cli.ok("meetings", "show", first, "-f", "json").stdout)["title"]
     assert title.endswith("三届一次理事会")
-    assert "no term covers" in cli.fails("meetings", "edit", first, "--date", "2019-01-01")
+    assert "no term covers" in cli.fails(
+        "meetings", "edit", first, "--date", "2019-01-01", lang="en"
+    )
 
 
 def test_invitations_follow_the_roster_on_the_meeting_date(cli: Cli) -> None:
@@ -394,9 +406,9 @@ def test_invitations_follow_the_roster_on_the_meeting_date(cli: Cli) -> None:
 
 def test_meeting_kind_hint_and_proxies(demo: Cli) -> None:
     assert "assoc meetings kinds NAME" in demo.fails(
-        "meetings", "new", "--kind", "年会", "--date", "2022-01-01"
+        "meetings", "new", "--kind", "年会", "--date", "2022-01-01", lang="en"
     )
     person = json.loads(demo.ok("meetings", "attendance", "--meeting", "2", "-f", "json").stdout)[
         0
     ]["person"]
-    assert "own proxy" in demo.fails("meetings", "mark", "2", person, "--proxy", person)
+    assert "own proxy" in demo.fails("meetings", "mark", "2", person, "--proxy", person, lang="en")

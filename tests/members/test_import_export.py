@@ -203,7 +203,7 @@ def test_export_to_stdout_and_bad_suffix(demo: Cli) -> None:
     out = demo.ok("members", "export", "--tier", "会长单位").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 4 and all(r["会费档次"] == "会长单位" for r in rows)
-    assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2)
+    assert ".csv or .xlsx" in demo.fails("members", "export", "-o", "roster.pdf", code=2, lang="en")
 
 
 def _batched(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -287,7 +287,7 @@ def test_a_large_import_goes_batch_by_batch(
             row[0] for row in cli.sql("SELECT name FROM sqlite_master WHERE tbl_name = 'member'")
         }
         assert {"ix_member_name", "ix_member_name_pinyin", "ix_member_status"} <= indexes
-    assert "dues ledger: ok" in cli.ok("db", "check").stdout
+    assert "dues ledger: ok" in cli.ok("db", "check", lang="en").stdout
     # The roster exported imports back unchanged, batch by batch too.
     out = tmp_path / "roster.csv"
     cli.ok("members", "export", "-o", str(out), "--status", "all")

@@ -89,10 +89,10 @@ def test_bad_fields_are_refused(cli: Cli, args: tuple[str, ...], message: str) -
 def test_duplicates_are_refused(cli: Cli) -> None:
     _add(cli, "山东双涵石化装备有限公司", "--credit-code", CODE)
     assert "already used by 山东双涵石化装备有限公司 (M0001)" in cli.fails(
-        "members", "add", "淄博华普电机有限公司", "--credit-code", CODE
+        "members", "add", "淄博华普电机有限公司", "--credit-code", CODE, lang="en"
     )
     assert "member number M0001 is already used" in cli.fails(
-        "members", "add", "淄博华普电机有限公司", "--number", "M0001"
+        "members", "add", "淄博华普电机有限公司", "--number", "M0001", lang="en"
     )
 
 
@@ -103,14 +103,14 @@ def test_members_are_found_by_number_name_short_name_or_part(cli: Cli) -> None:
     assert _show(cli, "山东通力五金机电连锁有限公司")["number"] == "M0002"
     assert _show(cli, "双涵")["number"] == "M0001"
     assert _show(cli, "石化")["number"] == "M0001"
-    error = cli.fails("members", "show", "山东")
+    error = cli.fails("members", "show", "山东", lang="en")
     assert "matches several members" in error
     assert "山东双涵石化装备有限公司 (M0001)" in error and "(M0002)" in error
-    error = cli.fails("members", "show", "双涵机械")
+    error = cli.fails("members", "show", "双涵机械", lang="en")
     assert 'no member matches "双涵机械"' in error
     assert "did you mean 山东双涵石化装备有限公司 (M0001)" in error
     # LIKE wildcards in a name are taken literally.
-    assert "no member matches" in cli.fails("members", "show", "%")
+    assert "no member matches" in cli.fails("members", "show", "%", lang="en")
 
 
 def test_edit_changes_and_clears_fields(cli: Cli) -> None:
@@ -121,8 +121,8 @@ def test_edit_changes_and_clears_fields(cli: Cli) -> None:
     assert member["phone"] == "0533-7654321"
     assert member["segment"] is None
     assert "没有变化" in cli.ok("members", "edit", "双涵", "--phone", "0533-7654321").stderr
-    assert "at least one field" in cli.fails("members", "edit", "双涵", code=2)
-    assert "cannot be emptied" in cli.fails("members", "edit", "双涵", "--name", "")
+    assert "at least one field" in cli.fails("members", "edit", "双涵", code=2, lang="en")
+    assert "cannot be emptied" in cli.fails("members", "edit", "双涵", "--name", "", lang="en")
 
 
 def test_renaming_updates_the_sort_keys(cli: Cli) -> None:
@@ -141,15 +141,19 @@ def test_leave_and_rejoin_keep_history(cli: Cli) -> None:
     assert cli.ok("members", "list", "-f", "json").stdout.strip() == "[\n]"
     withdrawn = json.loads(cli.ok("members", "list", "--status", "withdrawn", "-f", "json").stdout)
     assert [m["number"] for m in withdrawn] == ["M0001"]
-    assert "already left" in cli.fails("members", "leave", "双涵", "--on", "2023-01-01")
-    assert "rejoin on or after" in cli.fails("members", "rejoin", "双涵", "--on", "2022-01-01")
+    assert "already left" in cli.fails("members", "leave", "双涵", "--on", "2023-01-01", lang="en")
+    assert "rejoin on or after" in cli.fails(
+        "members", "rejoin", "双涵", "--on", "2022-01-01", lang="en"
+    )
     cli.ok("members", "rejoin", "双涵", "--on", "2024-03-01")
     member = _show(cli, "M0001")
     assert member["status"] == "active" and member["left_on"] is None
     assert "企业注销" in str(member["periods"])
     assert "2024年3月1日" in cli.ok("members", "show", "双涵").stdout
-    assert "only a member who left" in cli.fails("members", "rejoin", "双涵")
-    assert "cannot leave before" in cli.fails("members", "leave", "双涵", "--on", "2014-01-01")
+    assert "only a member who left" in cli.fails("members", "rejoin", "双涵", lang="en")
+    assert "cannot leave before" in cli.fails(
+        "members", "leave", "双涵", "--on", "2014-01-01", lang="en"
+    )
 
 
 def test_list_sorts_by_number_pinyin_and_strokes(cli: Cli) -> None:
@@ -179,9 +183,9 @@ def test_list_filters(demo: Cli) -> None:
     assert rows and all(r["segment"] == "物流" for r in rows)
     rows = json.loads(demo.ok("members", "list", "--kind", "个人", "-f", "json").stdout)
     assert [r["kind"] for r in rows] == ["person", "person"]
-    assert 'no dues tier "金牌"' in demo.fails("members", "list", "--tier", "金牌")
-    assert 'no office "主席"' in demo.fails("members", "list", "--office", "主席")
-    assert "'gone'" in demo.fails("members", "list", "--status", "gone", code=2)
+    assert 'no dues tier "金牌"' in demo.fails("members", "list", "--tier", "金牌", lang="en")
+    assert 'no office "主席"' in demo.fails("members", "list", "--office", "主席", lang="en")
+    assert "'gone'" in demo.fails("members", "list", "--status", "gone", code=2, lang="en")
 
 
 def test_output_formats(demo: Cli) -> None:
@@ -226,12 +230,14 @@ def test_stats_match_the_roster(demo: Cli) -> None:
 
 def test_names_and_short_names_are_unique(demo: Cli) -> None:
     assert "already used by 示范汇能阀门有限公司 (M0003)" in demo.fails(
-        "members", "add", "示范汇能阀门有限公司"
+        "members", "add", "示范汇能阀门有限公司", lang="en"
     )
     short = json.loads(demo.ok("members", "show", "M0001", "-f", "json").stdout)["short_name"]
-    assert "already used by" in demo.fails("members", "add", "另一家公司", "--short-name", short)
     assert "already used by" in demo.fails(
-        "members", "edit", "M0002", "--name", "示范汇能阀门有限公司"
+        "members", "add", "另一家公司", "--short-name", short, lang="en"
+    )
+    assert "already used by" in demo.fails(
+        "members", "edit", "M0002", "--name", "示范汇能阀门有限公司", lang="en"
     )
 
 

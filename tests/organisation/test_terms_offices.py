@@ -26,13 +26,15 @@ def test_terms_cover_dates_and_mark_the_current_one(cli: Cli) -> None:
 
 def test_bad_terms_are_refused(cli: Cli) -> None:
     cli.ok("terms", "add", "2", "--start", "2021-06-18")
-    assert "already exists" in cli.fails("terms", "add", "2", "--start", "2026-06-18")
+    assert "already exists" in cli.fails("terms", "add", "2", "--start", "2026-06-18", lang="en")
     assert "1 to 10 years" in cli.fails(
-        "terms", "add", "3", "--start", "2026-06-18", "--years", "0"
+        "terms", "add", "3", "--start", "2026-06-18", "--years", "0", lang="en"
     )
-    assert "must start after" in cli.fails("terms", "add", "3", "--start", "2020-01-01")
-    assert "not a valid date" in cli.fails("terms", "add", "3", "--start", "2026-02-30", code=2)
-    assert "1 or more" in cli.fails("terms", "add", "0", "--start", "2016-01-01")
+    assert "must start after" in cli.fails("terms", "add", "3", "--start", "2020-01-01", lang="en")
+    assert "not a valid date" in cli.fails(
+        "terms", "add", "3", "--start", "2026-02-30", code=2, lang="en"
+    )
+    assert "1 or more" in cli.fails("terms", "add", "0", "--start", "2016-01-01", lang="en")
 
 
 def test_tier_follows_the_highest_office_and_can_be_set(cli: Cli) -> None:
@@ -71,19 +73,27 @@ def test_office_mistakes_are_refused(cli: Cli) -> None:
     cli.ok("terms", "add", "2", "--start", "2021-06-18")
     cli.ok("members", "add", "山东双涵石化装备有限公司")
     cli.ok("offices", "assign", "双涵", "理事", "--term", "2")
-    assert "already holds" in cli.fails("offices", "assign", "双涵", "理事", "--term", "2")
-    assert 'no office "主席"' in cli.fails("offices", "assign", "双涵", "主席", "--term", "2")
-    assert "no term 9" in cli.fails("offices", "assign", "双涵", "会长", "--term", "9")
-    assert "no member matches" in cli.fails("offices", "assign", "不存在", "会长", "--term", "2")
-    assert "does not hold" in cli.fails("offices", "remove", "双涵", "会长", "--term", "2")
+    assert "already holds" in cli.fails(
+        "offices", "assign", "双涵", "理事", "--term", "2", lang="en"
+    )
+    assert 'no office "主席"' in cli.fails(
+        "offices", "assign", "双涵", "主席", "--term", "2", lang="en"
+    )
+    assert "no term 9" in cli.fails("offices", "assign", "双涵", "会长", "--term", "9", lang="en")
+    assert "no member matches" in cli.fails(
+        "offices", "assign", "不存在", "会长", "--term", "2", lang="en"
+    )
+    assert "does not hold" in cli.fails(
+        "offices", "remove", "双涵", "会长", "--term", "2", lang="en"
+    )
     assert 'no dues tier "大户"' in cli.fails(
-        "offices", "define", "顾问", "--rank", "90", "--tier", "大户"
+        "offices", "define", "顾问", "--rank", "90", "--tier", "大户", lang="en"
     )
 
 
 def test_no_current_term_is_explained(cli: Cli) -> None:
     cli.ok("members", "add", "山东双涵石化装备有限公司")
-    assert "no term covers" in cli.fails("offices", "assign", "双涵", "理事")
+    assert "no term covers" in cli.fails("offices", "assign", "双涵", "理事", lang="en")
 
 
 def test_offices_are_data(cli: Cli) -> None:
@@ -104,16 +114,16 @@ def test_read_only_commands_explain_mistakes_as_the_services_do(cli: Cli) -> Non
     rather than through the ORM services; a mistake reads the same either way."""
     cli.ok("terms", "add", "2", "--start", "2021-06-18")
     cli.ok("members", "add", "山东双涵石化装备有限公司")
-    assert cli.fails("members", "list", "--term", "9") == cli.fails(
-        "offices", "assign", "双涵", "会长", "--term", "9"
+    assert cli.fails("members", "list", "--term", "9", lang="en") == cli.fails(
+        "offices", "assign", "双涵", "会长", "--term", "9", lang="en"
     )
-    assert cli.fails("members", "list", "--office", "主席") == cli.fails(
-        "offices", "assign", "双涵", "主席", "--term", "2"
+    assert cli.fails("members", "list", "--office", "主席", lang="en") == cli.fails(
+        "offices", "assign", "双涵", "主席", "--term", "2", lang="en"
     )
-    assert cli.fails("members", "stats", "--term", "9") == cli.fails(
-        "offices", "list", "--term", "9"
+    assert cli.fails("members", "stats", "--term", "9", lang="en") == cli.fails(
+        "offices", "list", "--term", "9", lang="en"
     )
-    no_tier = cli.fails("offices", "define", "顾问", "--rank", "90", "--tier", "大户")
-    assert cli.fails("members", "list", "--tier", "大户") == no_tier
+    no_tier = cli.fails("offices", "define", "顾问", "--rank", "90", "--tier", "大户", lang="en")
+    assert cli.fails("members", "list", "--tier", "大户", lang="en") == no_tier
     cli.ok("dues", "rates", "set", "2022", "会员单位", "1000")
-    assert cli.fails("dues", "unpaid", "--year", "2022", "--tier", "大户") == no_tier
+    assert cli.fails("dues", "unpaid", "--year", "2022", "--tier", "大户", lang="en") == no_tier

@@ -18,11 +18,18 @@ def add_action(
 ) -> ActionItem:
     """Record an action item decided at *meeting*."""
     if not content.strip():
-        raise InvalidValueError("an action item needs its content (内容)")
+        raise InvalidValueError(
+            "an action item needs its content (内容)", zh="行动事项需要填写内容"
+        )
     if not owner.strip():
-        raise InvalidValueError("an action item needs a responsible person (--owner)")
+        raise InvalidValueError(
+            "an action item needs a responsible person (--owner)", zh="行动事项需要责任人(--owner)"
+        )
     if meeting is not None and due_on < meeting.held_on:
-        raise InvalidValueError(f"the deadline {due_on} is before the meeting ({meeting.held_on})")
+        raise InvalidValueError(
+            f"the deadline {due_on} is before the meeting ({meeting.held_on})",
+            zh=f"截止日期 {due_on} 早于会议日期({meeting.held_on})",
+        )
     item = ActionItem(
         meeting_id=meeting.id if meeting else None,
         content=content.strip(),
@@ -39,7 +46,10 @@ def get_action(*, session: Session, action_id: int) -> ActionItem:
     """An action item by its number."""
     item = session.get(ActionItem, action_id)
     if item is None:
-        raise NotFoundError(f"there is no action item {action_id}; see: assoc actions list")
+        raise NotFoundError(
+            f"there is no action item {action_id}; see: assoc actions list",
+            zh=f"没有编号为 {action_id} 的行动事项;请查看:assoc actions list",
+        )
     return item
 
 
@@ -48,10 +58,16 @@ def complete_action(
 ) -> ActionItem:
     """Mark an action item done (办结)."""
     if item.status == "done":
-        raise ConflictError(f"action item {item.id} was already done on {item.done_on}")
+        raise ConflictError(
+            f"action item {item.id} was already done on {item.done_on}",
+            zh=f"行动事项 {item.id} 已于 {item.done_on} 完成",
+        )
     meeting = session.get(Meeting, item.meeting_id) if item.meeting_id else None
     if meeting is not None and on < meeting.held_on:
-        raise InvalidValueError(f"{on} is before the meeting that decided it ({meeting.held_on})")
+        raise InvalidValueError(
+            f"{on} is before the meeting that decided it ({meeting.held_on})",
+            zh=f"{on} 早于作出该决定的会议({meeting.held_on})",
+        )
     item.status = "done"
     item.done_on = on
     item.note = (note or "").strip() or None

@@ -19,7 +19,10 @@ def require_association(session: Session) -> Association:
     """The profile, or an error telling the user to run ``assoc init``."""
     association = get_association(session)
     if association is None:
-        raise NotFoundError("no association is set up in this database; run: assoc init --name …")
+        raise NotFoundError(
+            "no association is set up in this database; run: assoc init --name …",
+            zh="本数据库尚未建立协会信息;请运行:assoc init --name …",
+        )
     return association
 
 
@@ -42,12 +45,13 @@ def setup_association(
     if association is None:
         if not name or not name.strip():
             raise InvalidValueError(
-                "the association needs a name: assoc init --name 淄博市装备制造业协会"
+                "the association needs a name: assoc init --name 淄博市装备制造业协会",
+                zh="协会需要名称:assoc init --name 淄博市装备制造业协会",
             )
         association = Association(name=name.strip(), created_at=datetime.now(UTC))
     elif name is not None:
         if not name.strip():
-            raise InvalidValueError("the association name cannot be empty")
+            raise InvalidValueError("the association name cannot be empty", zh="协会名称不能为空")
         association.name = name.strip()
     for attribute, value in (
         ("short_name", short_name),

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from assoc_cli import __version__
-from assoc_cli.cli.common import AppState, AssocGroup, refuse_unacceptable
+from assoc_cli.cli.common import AppState, AssocGroup, refuse_unacceptable, usage_error
 from assoc_cli.cli.lazy import LazyCommand
 
 
@@ -138,9 +138,11 @@ def root(
     # The environment is typed too: held to the same rule as the arguments (which
     # AssocGroup.parse_args has checked already), so ASSOC_OPERATOR cannot store a terminal
     # escape in the audit log, nor ASSOC_LANG print one in its error.
-    refuse_unacceptable(db_location, "--db (or ASSOC_DB)")
-    refuse_unacceptable(operator, "--operator (or ASSOC_OPERATOR)")
-    refuse_unacceptable(lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)")
+    refuse_unacceptable(db_location, "--db (or ASSOC_DB)", "--db(或 ASSOC_DB)")
+    refuse_unacceptable(operator, "--operator (or ASSOC_OPERATOR)", "--operator(或 ASSOC_OPERATOR)")
+    refuse_unacceptable(
+        lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)", "--lang(或 ASSOC_LANG)"
+    )
     ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
     from assoc_cli.db.locks import lock_timeout_seconds
     from assoc_cli.errors import AssocError
@@ -149,11 +151,11 @@ def root(
     try:
         lock_timeout_seconds()
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint="ASSOC_LOCK_TIMEOUT") from None
+        raise usage_error(exc, hint="ASSOC_LOCK_TIMEOUT") from None
     try:
         choose_mode(mode)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--mode'") from None
+        raise usage_error(exc, hint="'--mode'") from None
 
 
 def main() -> None:

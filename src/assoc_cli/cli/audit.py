@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import FormatOption, OutputOption, date_option, emit, open_session
+from assoc_cli.cli.common import (
+    FormatOption,
+    OutputOption,
+    date_option,
+    emit,
+    open_session,
+    usage_error,
+)
 from assoc_cli.listing import OutputFormat
 
 
@@ -43,7 +50,7 @@ def log(
     from assoc_cli.members.service import resolve_member
 
     if limit < 1:
-        raise typer.BadParameter("must be 1 or more", param_hint="'--limit'")
+        raise usage_error("must be 1 or more", zh="必须为 1 或更大", hint="'--limit'")
     day = date_option(since, "--since")
     with open_session(ctx, write=False) as (session, lang):
         about = resolve_member(session=session, query=member).id if member else None

@@ -51,13 +51,46 @@ class AppState:
     resolved_lang: str | None = None
 
 
-def fail(text: str, code: int = EXIT_ERROR) -> NoReturn:
-    """Print one ``Error: …`` line to stderr and exit with *code*."""
+def fail(text: str, code: int = EXIT_ERROR, *, zh: str | None = None) -> NoReturn:
+    """Print one ``Error: …`` line to stderr and exit with *code*: *text* in English, or
+    *zh* (Simplified Chinese) in the current command's output language."""
     from assoc_cli.i18n.controls import spelled_out
 
+    if zh is not None:
+        lang = current_language()
+        text = text if lang == "en" else in_language(zh, lang)
     one_line = " ".join(part.strip() for part in str(text).splitlines() if part.strip())
     sys.stderr.write(f"Error: {spelled_out(one_line)}\n")
     raise typer.Exit(code)
+
+
+def current_language() -> str:
+    """The output language of the command running now (for an error said outside the
+    error edge), else --lang, ASSOC_LANG or Simplified Chinese."""
+    try:  # Typer ships its own copy of Click, whose context stack is the one in use
+        from typer._click.globals import get_current_context
+    except ImportError:  # (an older Typer runs on Click itself)
+        from click import get_current_context  # type: ignore[no-redef]
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        from assoc_cli.i18n import DEFAULT_LANG
+
+        return DEFAULT_LANG
+    return error_language(ctx)
+
+
+def usage_error(
+    text: str | AssocError, *, zh: str | None = None, hint: str | None = None
+) -> typer.BadParameter:
+    """A usage error (exit 2) whose message is in the output language: English *text* or
+    Simplified Chinese *zh* (an AssocError brings both). Click's own frame around it
+    (``Invalid value for '--x':``, ``Usage:``) stays as Click prints it."""
+    if isinstance(text, AssocError):
+        zh, text = text.zh, str(text)
+    lang = current_language()
+    shown = in_language(zh, lang) if zh and lang != "en" else text
+    return typer.BadParameter(shown, param_hint=hint)
 
 
 def unacceptable(arg: str) -> tuple[str, str] | None:
@@ -75,7 +108,13 @@ def unacceptable(arg: str) -> tuple[str, str] | None:
     return None
 
 
-def refuse_unacceptable(value: str | None, what: str) -> None:
+_UNACCEPTABLE_ZH = {
+    "is not valid UTF-8 text": "不是有效的 UTF-8 文本;请重新输入,或把终端设为 UTF-8",
+    "holds a control character": "含有控制字符;请去掉控制字符(终端转义、双向控制符)后重新输入",
+}
+
+
+def refuse_unacceptable(value: str | None, what: str, what_zh: str | None = None) -> None:
     """A usage error when *value* (the command line's *what*) is not UTF-8 text or holds a
     control character; nothing for plain text or None."""
     problem = None if value is None else unacceptable(value)
@@ -86,7 +125,10 @@ def refuse_unacceptable(value: str | None, what: str) -> None:
             if why.startswith("is not")
             else "retype it without the control characters (terminal escapes, bidi marks)"
         )
-        raise typer.BadParameter(f'{what} ("{shown}") {why}; {hint}')
+        raise usage_error(
+            f'{what} ("{shown}") {why}; {hint}',
+            zh=f"{what_zh or what}(“{shown}”){_UNACCEPTABLE_ZH[why]}",
+        )
 
 
 class AssocGroup(LazyGroup):
@@ -99,7 +141,7 @@ class AssocGroup(LazyGroup):
         override) before anything reads or stores it: one usage error, not a traceback
         from deep inside the database driver, nor a name that clears the screen."""
         for position, arg in enumerate(args, 1):
-            refuse_unacceptable(arg, f"argument {position}")
+            refuse_unacceptable(arg, f"argument {position}", f"第 {position} 个参数")
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
@@ -125,9 +167,15 @@ class AssocGroup(LazyGroup):
         except OSError as exc:
             # An output file or folder that cannot be written, an input that cannot be read.
             where = f" {exc.filename}" if exc.filename else ""
-            fail(f"cannot use{where}: {exc.strerror or exc}; choose another file or folder")
+            fail(
+                f"cannot use{where}: {exc.strerror or exc}; choose another file or folder",
+                zh=f"无法使用{where}:{exc.strerror or exc};请换一个文件或文件夹",
+            )
         except OverflowError:
-            fail("a number given is too large to store; check the value")
+            fail(
+                "a number given is too large to store; check the value",
+                zh="给出的数字太大,无法保存;请检查数值",
+            )
         except Exception as exc:
             if type(exc).__module__ == "sqlite3" or type(exc).__module__.startswith("sqlalchemy"):
                 # SQLite's errors about the file itself (damaged, disk full, read-only), from
@@ -137,9 +185,9 @@ class AssocGroup(LazyGroup):
 
                 explained = explain_sqlite_error(exc, sqlite_path(database_url(ctx)))
                 if explained is not None:
-                    fail(explained)
+                    fail(str(explained), zh=explained.zh)
             if type(exc).__module__ == "sqlite3":
-                fail(f"SQLite could not do it: {exc}")
+                fail(f"SQLite could not do it: {exc}", zh=f"SQLite 无法完成此操作:{exc}")
             if type(exc).__module__.startswith("sqlalchemy"):
                 reason = str(getattr(exc, "orig", None) or exc).strip()
                 if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
@@ -147,16 +195,21 @@ class AssocGroup(LazyGroup):
                     # role it takes, not a traceback or the raw driver message.
                     from assoc_cli.db.roles import login_name, refusal
 
-                    fail(refusal(reason, login_name(database_url(ctx))))
+                    refused = refusal(reason, login_name(database_url(ctx)))
+                    fail(str(refused), zh=refused.zh)
                 if (
                     "locked" in reason
                     or "lock timeout" in reason
                     or "could not obtain lock" in reason
                 ):
                     fail(
-                        "another assoc kept the database busy for too long; nothing was changed — try again"
+                        "another assoc kept the database busy for too long; nothing was changed — try again",
+                        zh="另一个 assoc 占用数据库过久;未作任何改动,请重试",
                     )
-                fail(f"the database refused the change: {reason.splitlines()[0]}")
+                fail(
+                    f"the database refused the change: {reason.splitlines()[0]}",
+                    zh=f"数据库拒绝了这项改动:{reason.splitlines()[0]}",
+                )
             raise
 
 
@@ -323,7 +376,7 @@ def date_option(value: str | None, option: str) -> date | None:
     try:
         return parse_date(value)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
+        raise usage_error(exc, hint=f"'{option}'") from None
 
 
 def today() -> date:
@@ -437,7 +490,11 @@ def emit(result: Any, fmt: OutputFormat, lang: str, output: Path | None) -> None
         for note in [] if isinstance(result, Listing) else result.notes:
             message(note)
     else:
-        raise typer.BadParameter("the file must end in .csv, .json or .xlsx", param_hint="'-o'")
+        raise usage_error(
+            "the file must end in .csv, .json or .xlsx",
+            zh="文件名须以 .csv、.json 或 .xlsx 结尾",
+            hint="'-o'",
+        )
     from assoc_cli.i18n import t
 
     message(t("msg.written", lang, file=output))
@@ -459,7 +516,9 @@ def every_column(fmt: OutputFormat, output: Path | None) -> bool:
 def year_option(value: int | None, option: str) -> int | None:
     """A year typed for *option*: 1980–2100, or a usage error."""
     if value is not None and not 1980 <= value <= 2100:
-        raise typer.BadParameter(
-            f"{value} is not a year assoc can use; give one like 2022", param_hint=f"'{option}'"
+        raise usage_error(
+            f"{value} is not a year assoc can use; give one like 2022",
+            zh=f"{value} 不是可用的年份;请给出像 2022 这样的年份",
+            hint=f"'{option}'",
         )
     return value

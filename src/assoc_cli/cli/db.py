@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assoc_cli.cli.common import database_url, message, resolve_lang, today
+from assoc_cli.cli.common import database_url, message, resolve_lang, today, usage_error
 from assoc_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def upgrade(ctx: typer.Context) -> None:
     if before == after:
         message(t("msg.up_to_date", lang, rev=after))
     else:
-        message(t("msg.upgraded", lang, before=before or "(empty)", after=after))
+        message(t("msg.upgraded", lang, before=before or t("rev.empty", lang), after=after))
 
 
 @app.command("current")
@@ -50,7 +50,7 @@ def current(ctx: typer.Context) -> None:
     """
     from assoc_cli.db.maintenance import revision_state
 
-    typer.echo(revision_state(database_url(ctx)))
+    typer.echo(revision_state(database_url(ctx), resolve_lang(ctx)))
 
 
 @app.command("copy")
@@ -80,11 +80,19 @@ def copy(
     source_url = database_url(ctx)
     target_url = resolve_database_url(to)
     if target_url == source_url:
-        raise typer.BadParameter("the target is the database itself", param_hint="'--to'")
+        raise usage_error(
+            "the target is the database itself", zh="目标就是数据库本身", hint="'--to'"
+        )
     copied = copy_association(source_url, target_url, force=force, rebuild=rebuild)
     total = sum(copied.values())
     message(
-        f"copied {total} rows in {len(copied)} tables to {display_location(target_url)}; counts match"
+        t(
+            "msg.copied",
+            resolve_lang(ctx),
+            total=total,
+            tables=len(copied),
+            target=display_location(target_url),
+        )
     )
 
 
@@ -109,9 +117,14 @@ def backup(
             param_hint="'FILE'",
         )
     if file.exists() and not force:
-        raise typer.BadParameter(f"{file} exists; add --force to overwrite it", param_hint="'FILE'")
+        raise usage_error(
+            f"{file} exists; add --force to overwrite it",
+            zh=f"{file} 已存在;如要覆盖,请加 --force",
+            hint="'FILE'",
+        )
     kind = backup_database(database_url(ctx), file)
-    message(f"backed up to {file} ({kind})")
+    lang = resolve_lang(ctx)
+    message(t("msg.backed_up", lang, file=file, kind=t(f"backup.{kind}", lang)))
 
 
 @app.command("restore")
@@ -135,7 +148,7 @@ def restore(
     from assoc_cli.dues.balances import rebuild
 
     restored = restore_database(database_url(ctx), file, force=force, rebuild=rebuild)
-    message(f"restored {sum(restored.values())} rows from {file}; counts match")
+    message(t("msg.restored", resolve_lang(ctx), rows=sum(restored.values()), file=file))
 
 
 @app.command("check")
@@ -154,10 +167,11 @@ def check(ctx: typer.Context) -> None:
     from assoc_cli.errors import AssocError, DatabaseError
 
     url = database_url(ctx)
+    lang = resolve_lang(ctx)
     # SQLite's own check comes first: a damaged file is reported, not upgraded or read.
     engine = open_database(url, write=False, upgrade=False)
     try:
-        found = check_file(engine)
+        found = check_file(engine, lang)
         for line in found.lines:
             typer.echo(line)
         problems = list(found.problems)
@@ -166,9 +180,19 @@ def check(ctx: typer.Context) -> None:
             with read_only(engine) as session:
                 result = verify_dues(session, as_of=today())
             ledger_problems = result.problems or []
+            state = (
+                t("check.mismatches", lang, count=len(ledger_problems))
+                if ledger_problems
+                else t("check.ok", lang)
+            )
             typer.echo(
-                f"dues ledger: {'ok' if not ledger_problems else f'{len(ledger_problems)} mismatches'} "
-                f"({result.members} members, {result.entries} entries)"
+                t(
+                    "check.ledger",
+                    lang,
+                    state=state,
+                    members=result.members,
+                    entries=result.entries,
+                )
             )
             problems.extend(ledger_problems)
     finally:
@@ -178,10 +202,11 @@ def check(ctx: typer.Context) -> None:
     if found.damaged:
         raise DatabaseError(
             f"the database file {display_location(url)} is damaged (SQLite's integrity check, "
-            "above); restore it from a backup (`assoc db restore BACKUP`)"
+            "above); restore it from a backup (`assoc db restore BACKUP`)",
+            zh=f"数据库文件 {display_location(url)} 已损坏(见上方 SQLite 完整性检查);请从备份恢复(assoc db restore 备份文件)",
         )
     if problems:
-        raise AssocError(f"{len(problems)} problem(s) found")
+        raise AssocError(f"{len(problems)} problem(s) found", zh=f"发现 {len(problems)} 个问题")
 
 
 @app.command("refresh")
@@ -251,7 +276,7 @@ def roles(
         try:
             role_names(prefix)
         except InvalidValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="'--prefix'") from None
+            raise usage_error(exc, hint="'--prefix'") from None
     lines = database_roles(
         database_url(ctx), prefix=prefix, grant=_staff_grant(grant), sql_only=sql
     )
@@ -273,6 +298,6 @@ def _staff_grant(grant: tuple[str, str] | None) -> tuple[StaffRole, str] | None:
         return StaffRole(role.lower()), user
     except ValueError:
         choices = ", ".join(r.value for r in StaffRole)
-        raise typer.BadParameter(
-            f'"{role}" is not a role: {choices}', param_hint="'--grant'"
+        raise usage_error(
+            f'"{role}" is not a role: {choices}', zh=f"“{role}”不是角色:{choices}", hint="'--grant'"
         ) from None

@@ -8,31 +8,8 @@ from typing import Annotated
 
 import typer
 
-from assoc_cli.cli.common import fail
+from assoc_cli.cli.common import fail, resolve_lang, usage_error
 from assoc_cli.i18n import t
-
-TOUR = """\
-Try these (or set ASSOC_DB={path} and drop the --db):
-
-  assoc --db {path} info                         # 概况: association, database, counts
-  assoc --db {path} members list --sort strokes  # 会员名册 by stroke count (笔画)
-  assoc --db {path} members list --tier 副会长单位  # one dues tier
-  assoc --db {path} members show {example}          # one member, offices, history
-  assoc --db {path} members stats                # by tier and segment, party figures
-  assoc --db {path} offices list                 # 职务: who holds which office
-  assoc --db {path} members export -o roster.xlsx
-  assoc --db {path} dues report --year 2022 --as-of 2022-11-30 --compare 2021
-  assoc --db {path} dues unpaid --year 2022 --as-of 2022-11-30
-  assoc --db {path} dues statement {example} --as-of 2022-11-30
-  assoc --db {path} dues notice --year 2022 --unpaid --on 2022-11-30 --docx
-  assoc --db {path} dues verify
-  assoc --db {path} meetings list
-  assoc --db {path} meetings agenda render {meeting} --style sentence
-  assoc --db {path} meetings signin {meeting} -f docx -o 签到表.docx
-  assoc --db {path} meetings minutes {meeting}
-  assoc --db {path} actions list --open
-  assoc --db {path} --lang en members list -f plain
-"""
 
 
 def register(app: typer.Typer) -> None:
@@ -67,10 +44,11 @@ def demo(
 
     # (a Path keeps "postgresql+psycopg://…" as "postgresql+psycopg:/…")
     if db is not None and re.match(r"[a-z][a-z0-9+.-]*:/", str(db)):
-        raise typer.BadParameter(
+        raise usage_error(
             "the demo is built in a SQLite file; build it there, then copy it to the server "
             "with: assoc --db demo.db db copy --to URL",
-            param_hint="'--db'",
+            zh="演示数据库建在 SQLite 文件中;请先在那里建好,再复制到服务器:assoc --db demo.db db copy --to URL",
+            hint="'--db'",
         )
     path = (db or default_database_path().with_name("demo.db")).expanduser().resolve()
     url = f"sqlite:///{path}"
@@ -78,7 +56,8 @@ def demo(
         if not replace:
             fail(
                 f"{path} already exists; add --replace to rebuild the demo there, "
-                "or choose another --db"
+                "or choose another --db",
+                zh=f"{path} 已存在;如要在那里重建演示数据库,请加 --replace,或换一个 --db",
             )
         # --replace replaces an assoc database only: an empty file, another program's
         # file or database is refused untouched (revision_state says which it is).
@@ -93,13 +72,14 @@ def demo(
             meeting = facts["meeting"].id
     finally:
         engine.dispose()
+    lang = resolve_lang(ctx)
     typer.echo(
         t(
             "msg.demo_built",
-            "zh-Hans",
+            lang,
             name=facts["association"],
             members=facts["members"],
             path=path,
         )
     )
-    typer.echo(TOUR.format(path=path, example=example, meeting=meeting))
+    typer.echo(t("msg.demo_tour", lang, path=path, example=example, meeting=meeting))

@@ -22,6 +22,7 @@ from assoc_cli.cli.common import (
     open_session,
     render_result,
     today,
+    usage_error,
     year_option,
 )
 from assoc_cli.dues.choices import JoinPolicy, NoticeFormat, NoticeKind, ReportBy, UnpaidSort
@@ -60,7 +61,7 @@ def _amount(text: str, option: str) -> int:
     try:
         return parse_amount(text)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
+        raise usage_error(exc, hint=f"'{option}'") from None
 
 
 def _money(fen: int) -> str:
@@ -220,7 +221,7 @@ def pay(
     try:
         chosen_method = parse_method(method)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--method'") from None
+        raise usage_error(exc, hint="'--method'") from None
     with open_session(ctx) as (session, lang):
         paid = record_payment(
             session=session,
@@ -443,7 +444,7 @@ def arrears(
 
     when = date_option(as_of, "--as-of") or today()
     if min_years < 1:
-        raise typer.BadParameter("must be 1 or more", param_hint="'--min-years'")
+        raise usage_error("must be 1 or more", zh="必须为 1 或更大", hint="'--min-years'")
     with open_reader(ctx) as (session, lang):
         result = arrears_listing(session, as_of=when, min_years=min_years)
         emit(result, fmt, lang, output)
@@ -474,7 +475,9 @@ def export(
     from assoc_cli.dues.exporting import export_payments
 
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
-        raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
+        raise usage_error(
+            "the file must end in .csv or .xlsx", zh="文件名须以 .csv 或 .xlsx 结尾", hint="'-o'"
+        )
     year_option(year, "--year")
     with open_reader(ctx) as (session, lang):
         count = export_payments(session, year=year, output=output, stdout=sys.stdout)
@@ -545,7 +548,7 @@ def notice(
     from assoc_cli.files.atomic import file_batch
 
     if docx and text:
-        raise typer.BadParameter("choose one of --docx and --text")
+        raise usage_error("choose one of --docx and --text", zh="--docx 和 --text 只能选一个")
     fmt = NoticeFormat.docx if docx else NoticeFormat.text if text else NoticeFormat.markdown
     issued = date_option(on, "--on") or today()
     dues_year = year_option(year, "--year") or issued.year
@@ -567,7 +570,7 @@ def notice(
                 files=files,
             )
         except DeadlineBeforeIssueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="'--deadline'") from None
+            raise usage_error(exc, hint="'--deadline'") from None
         if result.printed is not None:
             echo(result.printed, nl=False)
         for sentence in result.messages:

@@ -18,6 +18,7 @@ from assoc_cli.cli.common import (
     emit,
     message,
     open_session,
+    usage_error,
     year_option,
 )
 from assoc_cli.i18n import t
@@ -228,7 +229,10 @@ def edit(
         if value is not None:
             changes[key] = value
     if not changes:
-        raise typer.BadParameter("give at least one thing to change, e.g. --venue 协会会议室")
+        raise usage_error(
+            "give at least one thing to change, e.g. --venue 协会会议室",
+            zh="请至少给出一项要修改的内容,例如 --venue 协会会议室",
+        )
     with open_session(ctx) as (session, lang):
         target = edit_meeting(session=session, meeting=_meeting(session, meeting), changes=changes)
         message(t("msg.meeting_updated", lang, id=target.id, title=_title(session, target)))
@@ -450,17 +454,19 @@ def _paper_format(fmt: str | None, output: Path | None, formats: type[StrEnum]) 
     known = {each.value for each in formats}
     suffix = output.suffix.lower().removeprefix(".") if output is not None else ""
     if suffix and suffix not in known:
-        raise typer.BadParameter(
+        raise usage_error(
             f"{output}: this paper is written as {', '.join('.' + k for k in known)}; "
             "name the file with one of them",
-            param_hint="'-o'",
+            zh=f"{output}:这份文件写成 {'、'.join('.' + k for k in known)};请用其中之一作文件扩展名",
+            hint="'-o'",
         )
     if fmt is None:
         return suffix or PaperFormat.md.value
     if suffix and suffix != fmt:
-        raise typer.BadParameter(
+        raise usage_error(
             f"{output} ends in .{suffix} but --format is {fmt}; make them agree",
-            param_hint="'-o'",
+            zh=f"{output} 以 .{suffix} 结尾,但 --format 是 {fmt};请让两者一致",
+            hint="'-o'",
         )
     return str(fmt)
 
@@ -594,8 +600,9 @@ def invite(
     from assoc_cli.meetings.service import invite as invite_them
 
     if not (members or offices or all_members or person):
-        raise typer.BadParameter(
-            "say whom to invite: MEMBER…, --offices, --all-members or --person"
+        raise usage_error(
+            "say whom to invite: MEMBER…, --offices, --all-members or --person",
+            zh="请说明邀请谁:会员…、--offices、--all-members 或 --person",
         )
     with open_session(ctx) as (session, lang):
         count = invite_them(
@@ -640,7 +647,7 @@ def mark(
     from assoc_cli.meetings.service import mark_attendance
 
     if not who and not everyone:
-        raise typer.BadParameter("name whom to mark, or use --everyone")
+        raise usage_error("name whom to mark, or use --everyone", zh="请写明登记谁,或用 --everyone")
     with open_session(ctx) as (session, lang):
         marked = mark_attendance(
             session=session,
@@ -744,7 +751,7 @@ def vote(
     try:
         chosen = parse_vote_method(method)
     except AssocError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--method'") from None
+        raise usage_error(exc, hint="'--method'") from None
     with open_session(ctx) as (session, lang):
         result = record_vote(
             session=session,
@@ -823,7 +830,7 @@ def attendance(
     )
 
     if flag_after < 1:
-        raise typer.BadParameter("must be 1 or more", param_hint="'--flag-after'")
+        raise usage_error("must be 1 or more", zh="必须为 1 或更大", hint="'--flag-after'")
     with open_session(ctx, write=False) as (session, lang):
         if meeting:
             listing = meeting_attendance_listing(

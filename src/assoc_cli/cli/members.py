@@ -21,6 +21,7 @@ from assoc_cli.cli.common import (
     open_session,
     render_result,
     today,
+    usage_error,
 )
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
@@ -182,7 +183,10 @@ def edit(
 
     typed = _typed_fields(locals())
     if all(value is None for value in typed.values()):
-        raise typer.BadParameter("give at least one field to change, e.g. --phone 0533-7654321")
+        raise usage_error(
+            "give at least one field to change, e.g. --phone 0533-7654321",
+            zh="请至少给出一项要修改的内容,例如 --phone 0533-7654321",
+        )
     values = parse_fields(typed)
     with open_session(ctx) as (session, lang):
         target = resolve_member(session=session, query=member)
@@ -494,7 +498,9 @@ def export(
     from assoc_cli.members.roster import RosterSelection
 
     if output is not None and output.suffix.lower() not in EXPORT_SUFFIXES:
-        raise typer.BadParameter("the file must end in .csv or .xlsx", param_hint="'-o'")
+        raise usage_error(
+            "the file must end in .csv or .xlsx", zh="文件名须以 .csv 或 .xlsx 结尾", hint="'-o'"
+        )
     selection = RosterSelection(
         status=status, term=term, tier=tier, segment=segment, office=office, kind=kind
     )

@@ -114,7 +114,8 @@ def make_engine(url: str, *, create: bool = False, write: bool = True) -> Engine
                 _create_private_file(path)
             except OSError as exc:
                 raise DatabaseError(
-                    f"cannot create the database at {path}: {exc.strerror}; choose another --db"
+                    f"cannot create the database at {path}: {exc.strerror}; choose another --db",
+                    zh=f"无法在 {path} 建立数据库:{exc.strerror};请换一个 --db",
                 ) from exc
         else:
             is_wal = check_database_file(path)
@@ -133,7 +134,10 @@ def make_engine(url: str, *, create: bool = False, write: bool = True) -> Engine
         else:
             engine = create_engine(url)
     except Exception as exc:  # bad URL, missing driver
-        raise DatabaseError(f"cannot use database URL {display_location(url)}: {exc}") from exc
+        raise DatabaseError(
+            f"cannot use database URL {display_location(url)}: {exc}",
+            zh=f"无法使用数据库地址 {display_location(url)}:{exc}",
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         if read_only:
@@ -164,7 +168,9 @@ def _refuse_a_strangers_database(path: Path) -> None:
     if tables and "alembic_version" not in tables:
         raise DatabaseError(
             f"{path} is not an assoc database (this database was not made by assoc: it has "
-            "tables but no schema revision); check --db / ASSOC_DB"
+            "tables but no schema revision); check --db / ASSOC_DB",
+            zh=f"{path} 不是 assoc 数据库(它有数据表,但没有 assoc 的结构版本,"
+            "不是 assoc 建立的);请检查 --db / ASSOC_DB",
         )
 
 
@@ -173,7 +179,7 @@ def _explain_error(context: ExceptionContext, *, path: Path | None) -> None:
     full, read-only) as one line naming the file of this engine."""
     explained = explain_sqlite_error(context.original_exception, path)
     if explained is not None:
-        raise DatabaseError(explained) from context.original_exception
+        raise explained from context.original_exception
 
 
 @overload
@@ -214,10 +220,12 @@ def open_database(
             if "locked" in str(exc.orig):
                 raise DatabaseError(
                     "another assoc kept the database busy for too long; "
-                    "nothing was changed — try again"
+                    "nothing was changed — try again",
+                    zh="另一个 assoc 占用数据库过久;未作任何改动,请重试",
                 ) from exc
             raise DatabaseError(
-                f"cannot open the database at {display_location(url)}: {exc.orig}"
+                f"cannot open the database at {display_location(url)}: {exc.orig}",
+                zh=f"无法打开数据库 {display_location(url)}:{exc.orig}",
             ) from exc
         except BaseException:
             engine.dispose()

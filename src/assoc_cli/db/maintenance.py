@@ -70,7 +70,8 @@ def database_roles(
         with engine.begin() as connection:
             if sql_only and current_revision(connection) != HEAD_REVISION:
                 raise DatabaseError(
-                    "the database is not at the newest schema; run `assoc db upgrade` first"
+                    "the database is not at the newest schema; run `assoc db upgrade` first",
+                    zh="数据库不是最新结构;请先运行 assoc db upgrade",
                 )
             names = role_names(prefix or installed_prefix(connection) or DEFAULT_PREFIX)
             if sql_only:
@@ -84,13 +85,16 @@ def database_roles(
         raise DatabaseError(
             f"the roles cannot be set up by this database user ({reason}); run it as the "
             "database's owner with the CREATEROLE attribute, or as a superuser — or print the "
-            "SQL for one with --sql"
+            "SQL for one with --sql",
+            zh=f"当前数据库用户无权设置角色({reason});请以数据库所有者(具有 "
+            "CREATEROLE 属性)或超级用户身份运行,"
+            "或用 --sql 打印 SQL 交给管理员执行",
         ) from exc
     finally:
         engine.dispose()
 
 
-def revision_state(url: str) -> str:
+def revision_state(url: str, lang: str = "en") -> str:
     """The schema revision of the database at *url* and whether it is the newest:
     "0012abcd (head)", "0011 (behind head 0012abcd)", "0099 (newer than this assoc, …)",
     "(empty) (…)"."""
@@ -100,13 +104,14 @@ def revision_state(url: str) -> str:
             revision = current_revision(connection)
     finally:
         engine.dispose()
+    from assoc_cli.i18n import t
+
+    shown = revision or t("rev.empty", lang)
     if revision == HEAD_REVISION:
-        state = "head"
-    elif revision is not None and revision not in known_revisions():
-        state = f"newer than this assoc, whose newest is {HEAD_REVISION}: upgrade assoc"
-    else:
-        state = f"behind head {HEAD_REVISION}"
-    return f"{revision or '(empty)'} ({state})"
+        return t("rev.head", lang, rev=shown)
+    if revision is not None and revision not in known_revisions():
+        return t("rev.newer", lang, rev=shown, head=HEAD_REVISION)
+    return t("rev.behind", lang, rev=shown, head=HEAD_REVISION)
 
 
 def copy_association(
@@ -128,7 +133,7 @@ def copy_association(
 def backup_database(url: str, file: Path) -> str:
     """A consistent backup of the database at *url* in *file*, while it is in use: a
     SQLite file through SQLite's backup API, or from PostgreSQL a portable bundle. Says
-    which kind it wrote ("SQLite file" or "portable bundle")."""
+    which kind it wrote: "sqlite" (a SQLite file) or "bundle" (a portable bundle)."""
     engine = open_database(url, write=False)
     try:
         from assoc_cli.files.atomic import disk_full, written_path
@@ -141,9 +146,9 @@ def backup_database(url: str, file: Path) -> str:
                     if "full" in str(exc):
                         raise disk_full(file) from exc
                     raise
-                return "SQLite file"
+                return "sqlite"
             write_bundle(engine, partial)
-            return "portable bundle"
+            return "bundle"
     finally:
         engine.dispose()
 
@@ -167,11 +172,14 @@ def restore_database(url: str, file: Path, *, force: bool, rebuild: Rebuild) -> 
     *url*; refuses to replace an association there without *force*. The rows restored
     per table."""
     if not file.is_file():
-        raise DatabaseError(f"no backup at {file}")
+        raise DatabaseError(f"no backup at {file}", zh=f"{file} 处没有备份")
     with file.open("rb") as handle:
         is_sqlite = handle.read(16) == SQLITE_HEADER
     if not is_sqlite and not is_bundle(file):
-        raise DatabaseError(f"{file} is not an assoc backup (neither a SQLite file nor a bundle)")
+        raise DatabaseError(
+            f"{file} is not an assoc backup (neither a SQLite file nor a bundle)",
+            zh=f"{file} 不是 assoc 备份(既不是 SQLite 文件,也不是备份包)",
+        )
     target = open_database(url, create=True)
     try:
         if not is_sqlite:
@@ -194,12 +202,14 @@ class FileCheck(NamedTuple):
     damaged: bool
 
 
-def check_file(engine: Engine) -> FileCheck:
+def check_file(engine: Engine, lang: str = "en") -> FileCheck:
     """SQLite's integrity check, run before anything reads the tables (its first
     ``INTEGRITY_LINES`` findings), then on a sound file the foreign-key check. PostgreSQL
-    enforces both itself."""
+    enforces both itself. Lines and problems are said in *lang*."""
+    from assoc_cli.i18n import t
+
     if engine.dialect.name != "sqlite":
-        return FileCheck(["integrity and foreign keys: enforced by PostgreSQL"], [], False)
+        return FileCheck([t("check.postgres", lang)], [], False)
     # The driver's own connection: SQLite's errors here are findings, not failures.
     raw = engine.raw_connection()
     try:
@@ -211,17 +221,18 @@ def check_file(engine: Engine) -> FileCheck:
     if found:
         more = len(found) > INTEGRITY_LINES
         shown = found[:INTEGRITY_LINES]
-        count = f"{len(shown)} finding{'s' if len(shown) != 1 else ''}"
-        lines = [f"integrity check: damaged ({count}{', and more' if more else ''})"]
-        problems = [f"integrity: {finding}" for finding in shown]
+        findings = t(
+            "check.finding" if len(shown) == 1 else "check.findings", lang, count=len(shown)
+        )
+        and_more = t("check.and_more", lang) if more else ""
+        lines = [t("check.damaged", lang, findings=findings, more=and_more)]
+        problems = [t("check.integrity_finding", lang, finding=finding) for finding in shown]
         if more:
-            problems.append("integrity: … (more not shown)")
+            problems.append(t("check.more_not_shown", lang))
         return FileCheck(lines, problems, True)
-    lines = [
-        "integrity check: ok",
-        f"foreign keys: {'ok' if not broken else f'{len(broken)} broken'}",
-    ]
-    return FileCheck(lines, [f"foreign key: {tuple(row)}" for row in broken], False)
+    state = t("check.ok", lang) if not broken else t("check.broken", lang, count=len(broken))
+    lines = [t("check.integrity_ok", lang), t("check.foreign_keys", lang, state=state)]
+    return FileCheck(lines, [t("check.foreign_key", lang, row=tuple(row)) for row in broken], False)
 
 
 def _integrity_findings(connection: sqlite3.Connection) -> list[str]:

@@ -26,7 +26,10 @@ def migrations_dir() -> Path:
     for candidate in (here / "migrations", here.parent.parent / "migrations"):
         if (candidate / "env.py").exists():
             return candidate
-    raise DatabaseError("the migrations folder is missing from this installation; reinstall assoc")
+    raise DatabaseError(
+        "the migrations folder is missing from this installation; reinstall assoc",
+        zh="本次安装缺少数据库迁移文件夹;请重新安装 assoc",
+    )
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -35,7 +38,9 @@ def current_revision(connection: Connection) -> str | None:
         if inspect(connection).get_table_names():
             raise DatabaseError(
                 "not an assoc database (this database was not made by assoc: it has tables "
-                "but no schema revision); check --db / ASSOC_DB"
+                "but no schema revision); check --db / ASSOC_DB",
+                zh="不是 assoc 数据库(它有数据表,但没有 assoc 的结构版本,"
+                "不是 assoc 建立的);请检查 --db / ASSOC_DB",
             )
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -62,7 +67,9 @@ def _refuse_newer(revision: str | None) -> None:
     if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
         raise DatabaseError(
             f"the database is at schema revision {revision}, newer than this assoc knows; "
-            "upgrade assoc (pip install -U assoc-cli)"
+            "upgrade assoc (pip install -U assoc-cli)",
+            zh=f"数据库的结构版本为 {revision},比本 assoc 认识的更新;"
+            "请升级 assoc(pip install -U assoc-cli)",
         )
 
 
@@ -103,7 +110,9 @@ def ensure_schema(engine: Engine, *, can_upgrade: bool = True) -> str | None:
         raise DatabaseError(
             f"the database is at schema revision {revision or '(empty)'} and this assoc needs "
             f"{HEAD_REVISION}, but it is read-only here, so it cannot be upgraded; run `assoc "
-            "db upgrade` where it can be written (or use the assoc that made it)"
+            "db upgrade` where it can be written (or use the assoc that made it)",
+            zh=f"数据库的结构版本为 {revision or '(空)'},本 assoc 需要 {HEAD_REVISION},"
+            "但这里只读,无法升级;请在可写的地方运行 assoc db upgrade(或使用建立它的那个 assoc)",
         )
     if revision != HEAD_REVISION:
         try:
@@ -114,6 +123,9 @@ def ensure_schema(engine: Engine, *, can_upgrade: bool = True) -> str | None:
             state = f"is at schema revision {revision}" if revision else "is empty"
             raise DatabaseError(
                 f"the database {state} and needs upgrading to {HEAD_REVISION}, which your "
-                "database user may not do; ask the administrator to run `assoc db upgrade`"
+                "database user may not do; ask the administrator to run `assoc db upgrade`",
+                zh=f"数据库{f'的结构版本为 {revision}' if revision else '为空'},"
+                f"需要升级到 {HEAD_REVISION},而当前数据库用户无权升级;"
+                "请管理员运行 assoc db upgrade",
             ) from exc
     return revision

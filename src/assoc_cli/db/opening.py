@@ -34,34 +34,44 @@ _BY_MESSAGE = {
 _NEARLY_FULL = 4 * 1024 * 1024
 
 CREATE_HINT = "create one with `assoc init --name …` (or check --db / ASSOC_DB)"
+CREATE_HINT_ZH = "请用 assoc init --name … 建立(或检查 --db / ASSOC_DB)"
 
 
 def missing_database(path: Path) -> DatabaseError:
     """The error for a command other than the creating ones on a path with no file."""
-    return DatabaseError(f"no database at {path}: {CREATE_HINT}")
+    return DatabaseError(
+        f"no database at {path}: {CREATE_HINT}", zh=f"{path} 处没有数据库;{CREATE_HINT_ZH}"
+    )
 
 
 def check_database_file(path: Path) -> bool:
     """Refuse what is not a SQLite database (a folder, an empty file, any other file)
     without changing it; for a SQLite database, whether its header says WAL mode."""
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not an assoc database; check --db / ASSOC_DB")
+        raise DatabaseError(
+            f"{path} is a folder, not an assoc database; check --db / ASSOC_DB",
+            zh=f"{path} 是文件夹,不是 assoc 数据库;请检查 --db / ASSOC_DB",
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
         raise DatabaseError(
             f"cannot read the database {path}: {exc.strerror or exc}; "
-            "check its permissions and --db / ASSOC_DB"
+            "check its permissions and --db / ASSOC_DB",
+            zh=f"无法读取数据库 {path}:{exc.strerror or exc};请检查其权限以及 --db / ASSOC_DB",
         ) from exc
     if not header:
         raise DatabaseError(
             f"{path} is not an assoc database (it is an empty file); check --db / ASSOC_DB, "
-            "or remove the file and run `assoc init --name …`"
+            "or remove the file and run `assoc init --name …`",
+            zh=f"{path} 不是 assoc 数据库(它是空文件);请检查 --db / ASSOC_DB,"
+            "或删除该文件后运行 assoc init --name …",
         )
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseError(
-            f"{path} is not an assoc database (not a SQLite database file); check --db / ASSOC_DB"
+            f"{path} is not an assoc database (not a SQLite database file); check --db / ASSOC_DB",
+            zh=f"{path} 不是 assoc 数据库(不是 SQLite 数据库文件);请检查 --db / ASSOC_DB",
         )
     # Bytes 18 and 19: the file format versions for writing and reading, 2 in WAL mode.
     return header[18:20] == b"\x02\x02"
@@ -88,7 +98,9 @@ def read_only_database(path: Path) -> DatabaseError:
     """The error for a command that changes a database it cannot write."""
     return DatabaseError(
         f"the database {path} is read-only (it or its folder cannot be written): nothing "
-        "was changed; make both writable, or work on a copy"
+        "was changed; make both writable, or work on a copy",
+        zh=f"数据库 {path} 是只读的(它或所在文件夹不可写):未作任何改动;"
+        "请让两者都可写,或在副本上操作",
     )
 
 
@@ -122,38 +134,48 @@ def _nearly_full(folder: Path) -> bool:
         return False
 
 
-def explain_sqlite_error(exc: BaseException, path: Path | None) -> str | None:
-    """One line a user can act on for SQLite's errors about the file *path* itself (full
-    disk, I/O error, read-only, damaged, cannot open); None for any other error."""
+def explain_sqlite_error(exc: BaseException, path: Path | None) -> DatabaseError | None:
+    """The error, in one line a user can act on, for SQLite's errors about the file *path*
+    itself (full disk, I/O error, read-only, damaged, cannot open); None for any other."""
     found = _sqlite_code(exc)
     if found is None:
         return None
     code, text = found
     where = str(path) if path is not None else "the database"
+    where_zh = str(path) if path is not None else ""
     folder = str(path.parent) if path is not None else "the database's folder"
+    folder_zh = str(path.parent) if path is not None else "数据库所在文件夹"
     if code in (_CORRUPT, _NOTADB):
-        return (
+        return DatabaseError(
             f"the database file {where} is damaged (SQLite: {text}); run `assoc db check` "
-            "and restore from a backup (`assoc db restore BACKUP`)"
+            "and restore from a backup (`assoc db restore BACKUP`)",
+            zh=f"数据库文件 {where_zh} 已损坏(SQLite 报告:{text});请运行 assoc db check,"
+            "并从备份恢复(assoc db restore 备份文件)",
         )
     if code == _FULL or (code == _IOERR and path is not None and _nearly_full(path.parent)):
-        return (
-            f"disk full: nothing was saved; free space on the disk holding {folder} and try again"
+        return DatabaseError(
+            f"disk full: nothing was saved; free space on the disk holding {folder} and try again",
+            zh=f"磁盘已满:未保存任何内容;请在 {folder_zh} 所在磁盘腾出空间后重试",
         )
     if code == _IOERR:
-        return (
+        return DatabaseError(
             f"disk I/O error on {where} (SQLite: {text}): nothing was saved; check the disk "
-            "(full, removed or failing?), then run `assoc db check`"
+            "(full, removed or failing?), then run `assoc db check`",
+            zh=f"数据库 {where_zh} 磁盘读写出错(SQLite 报告:{text}):未保存任何内容;"
+            "请检查磁盘(已满、被拔出或有故障?),再运行 assoc db check",
         )
     if code == _READONLY:
-        return (
-            str(read_only_database(path))
-            if path is not None
-            else ("the database is read-only: nothing was changed; make it and its folder writable")
+        if path is not None:
+            return read_only_database(path)
+        return DatabaseError(
+            "the database is read-only: nothing was changed; make it and its folder writable",
+            zh="数据库是只读的:未作任何改动;请让它和所在文件夹都可写",
         )
     if code == _CANTOPEN:
-        return (
+        return DatabaseError(
             f"cannot open the database {where} (SQLite: {text}); check that it and its "
-            "folder exist and can be read, and --db / ASSOC_DB"
+            "folder exist and can be read, and --db / ASSOC_DB",
+            zh=f"无法打开数据库 {where_zh}(SQLite 报告:{text});请检查它和所在文件夹是否存在、"
+            "能否读取,以及 --db / ASSOC_DB",
         )
     return None

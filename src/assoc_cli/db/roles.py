@@ -110,7 +110,8 @@ def role_names(prefix: str) -> RoleNames:
     if not _PREFIX.fullmatch(prefix):
         raise InvalidValueError(
             f'"{prefix}" cannot start a role name; use lower-case letters, digits and _, '
-            "starting with a letter (e.g. zbzx)"
+            "starting with a letter (e.g. zbzx)",
+            zh=f"“{prefix}”不能作为角色名的开头;请用小写字母、数字和 _,并以字母开头(例如 zbzx)",
         )
     return RoleNames(prefix)
 
@@ -120,7 +121,8 @@ def require_postgresql(url: str) -> None:
     if not url.startswith("postgresql"):
         raise DatabaseError(
             "database roles are a PostgreSQL feature; a SQLite database is protected by its "
-            "file's permissions (readable by its owner only)"
+            "file's permissions (readable by its owner only)",
+            zh="数据库角色是 PostgreSQL 的功能;SQLite 数据库靠文件权限保护(仅所有者可读)",
         )
 
 
@@ -317,7 +319,8 @@ def setup_roles(
     installed = installed_prefix(connection)
     if installed is not None and installed != names.prefix:
         raise InvalidValueError(
-            f"this database's roles are named {installed}_…; use --prefix {installed}"
+            f"this database's roles are named {installed}_…; use --prefix {installed}",
+            zh=f"本数据库的角色名为 {installed}_…;请用 --prefix {installed}",
         )
     server = inspect_server(connection, names)
     if grant is not None:
@@ -328,7 +331,9 @@ def setup_roles(
             raise InvalidValueError(
                 f"there is no database user {grant[1]}; create it first "
                 f"(CREATE ROLE {quote(grant[1])} LOGIN) and give it a password in psql "
-                f"(\\password {quote(grant[1])})"
+                f"(\\password {quote(grant[1])})",
+                zh=f"没有数据库用户 {grant[1]};请先在 psql 中建立(CREATE ROLE "
+                f"{quote(grant[1])} LOGIN)并设置密码(\\password {quote(grant[1])})",
             )
     for statement in setup_script(names, server, grant):
         connection.execute(text(statement))
@@ -389,12 +394,14 @@ def login_name(url: str) -> str | None:
 _DENIED = re.compile(r"permission denied for (?:table|sequence|relation) (\w+)")
 # What a writing role is for, in the refusal's words.
 _TAKES = {CASHIER: "recording dues", SECRETARY: "changing the roster, meetings or rates"}
+_TAKES_ZH = {CASHIER: "登记会费", SECRETARY: "修改会员名册、会议或会费标准"}
 
 
-def refusal(reason: str, user: str | None) -> str:
+def refusal(reason: str, user: str | None) -> DatabaseError:
     """The one line for a change the server refused this user (SQLSTATE 42501): what
     was refused, and which role to ask the administrator for."""
     who = f"the database user {user}" if user else "your database user"
+    who_zh = f"数据库用户 {user}" if user else "你的数据库用户"
     first = reason.strip().splitlines()[0] if reason.strip() else "permission denied"
     found = _DENIED.search(first)
     table = found.group(1) if found else None
@@ -402,9 +409,14 @@ def refusal(reason: str, user: str | None) -> str:
         table = table[: -len("_id_seq")]
     writer = WRITERS.get(table or "")
     if writer in _TAKES:
-        return (
+        return DatabaseError(
             f"{who} may not change {table} ({first}): {_TAKES[writer]} takes the {writer} "
             f"role; ask the administrator to run `assoc db roles --grant {writer} "
-            f"{user or 'USER'}`"
+            f"{user or 'USER'}`",
+            zh=f"{who_zh}无权修改 {table}(服务器报告:{first}):{_TAKES_ZH[writer]}需要 {writer} "
+            f"角色;请管理员运行 assoc db roles --grant {writer} {user or '用户名'}",
         )
-    return f"{who} may not do this ({first}); ask the administrator for a role that allows it"
+    return DatabaseError(
+        f"{who} may not do this ({first}); ask the administrator for a role that allows it",
+        zh=f"{who_zh}无权执行此操作(服务器报告:{first});请管理员授予允许此操作的角色",
+    )

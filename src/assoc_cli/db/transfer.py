@@ -94,7 +94,8 @@ def copy_database(
     with source.connect() as reader, target.begin() as writer:
         if has_user_data(writer) and not force:
             raise ConflictError(
-                "the target database already holds an association; add --force to replace it"
+                "the target database already holds an association; add --force to replace it",
+                zh="目标数据库已有协会数据;如要替换,请加 --force",
             )
         _clear(writer)
         for table in tables():
@@ -108,7 +109,8 @@ def copy_database(
                 k: (expected[k], copied.get(k)) for k in expected if expected[k] != copied.get(k)
             }
             raise DatabaseError(
-                f"the copy does not match the source: {different}; nothing was written"
+                f"the copy does not match the source: {different}; nothing was written",
+                zh=f"副本与源数据库不一致:{different};未写入任何内容",
             )
     return copied
 
@@ -174,16 +176,19 @@ def read_bundle(path: Path, target: Engine, *, force: bool, rebuild: Rebuild) ->
     with gzip.open(path, "rt", encoding="utf-8") as handle, target.begin() as writer:
         header = json.loads(handle.readline())
         if header.get("format") != BUNDLE_FORMAT:
-            raise DatabaseError(f"{path} is not an assoc backup")
+            raise DatabaseError(f"{path} is not an assoc backup", zh=f"{path} 不是 assoc 备份")
         current = writer.execute(text("SELECT version_num FROM alembic_version")).scalar()
         if header.get("revision") != current:
             raise DatabaseError(
                 f"{path} was made at schema revision {header.get('revision')}, this database is at "
-                f"{current}; restore it with the assoc version that made it, then upgrade"
+                f"{current}; restore it with the assoc version that made it, then upgrade",
+                zh=f"{path} 的结构版本为 {header.get('revision')},"
+                f"本数据库为 {current};请用建立该备份的 assoc 版本恢复,再升级",
             )
         if has_user_data(writer) and not force:
             raise ConflictError(
-                "the database is not empty; add --force to replace everything in it"
+                "the database is not empty; add --force to replace everything in it",
+                zh="数据库不是空的;如要替换其中全部内容,请加 --force",
             )
         _clear(writer)
         expected: dict[str, int] = {}
@@ -209,6 +214,7 @@ def read_bundle(path: Path, target: Engine, *, force: bool, rebuild: Rebuild) ->
         restored = counts(writer)
         if not expected or {k: v for k, v in restored.items() if k in expected} != expected:
             raise DatabaseError(
-                f"{path} is incomplete or damaged (counts differ); nothing was restored"
+                f"{path} is incomplete or damaged (counts differ); nothing was restored",
+                zh=f"{path} 不完整或已损坏(行数不符);未恢复任何内容",
             )
     return restored

@@ -211,7 +211,8 @@ def issue_notices(
     pay_by = deadline or date.fromisoformat(f"{year}-{policy.deadline}")
     if deadline is not None and pay_by < issued:
         raise DeadlineBeforeIssueError(
-            f"the deadline {pay_by} is before the notice is issued ({issued})"
+            f"the deadline {pay_by} is before the notice is issued ({issued})",
+            zh=f"缴费截止日期 {pay_by} 早于通知发出日期({issued})",
         )
     result = NoticesIssued(kind=kind, messages=require_rates(session, lang, year))
     target = resolve_member(session=session, query=member) if member else None
@@ -229,13 +230,18 @@ def issue_notices(
         raise InvalidValueError(
             f"{target.name} ({target.number}) "
             + ("owes nothing more" if kind is NoticeKind.reminder else "owes no dues")
-            + f" for {year} as of {issued}"
+            + f" for {year} as of {issued}",
+            zh=f"{target.name}({target.number})截至 {issued} "
+            + ("已无尚欠的" if kind is NoticeKind.reminder else "没有应缴的")
+            + f"{year}年度会费",
         )
     skipped = [row for row in rows if row["already_sent"] and not again]
     if target is not None and skipped:
         raise ConflictError(
             f"{target.name} ({target.number}) already had the {year} "
-            f"{t(f'notice.{kind}', 'en')}; add --again to send it again"
+            f"{t(f'notice.{kind}', 'en')}; add --again to send it again",
+            zh=f"{target.name}({target.number})已发过{year}年度{t(f'notice.{kind}', 'zh-Hans')};"
+            "如需再发,请加 --again",
         )
     to_print = target is not None and folder is None and fmt is not NoticeFormat.docx
     if not to_print:

@@ -78,11 +78,17 @@ def set_dues_policy(
     if join_policy is not None:
         if join_policy not in tuple(JoinPolicy):
             choices = f"{JoinPolicy.full_year} or {JoinPolicy.next_year}"
-            raise InvalidValueError(f"join policy is {choices}, not {join_policy}")
+            raise InvalidValueError(
+                f"join policy is {choices}, not {join_policy}",
+                zh=f"入会当年规则只能是 {choices},不能是 {join_policy}",
+            )
         set_setting(session, "dues.join_policy", join_policy)
     if withdraw_after_years is not None:
         if not 1 <= withdraw_after_years <= 10:
-            raise InvalidValueError("the withdrawal rule counts 1 to 10 years without dues")
+            raise InvalidValueError(
+                "the withdrawal rule counts 1 to 10 years without dues",
+                zh="退会规则按连续未缴会费的年数计,为 1 到 10 年",
+            )
         set_setting(session, "dues.withdraw_after_years", str(withdraw_after_years))
     if deadline is not None:
         set_setting(session, "dues.deadline", parse_month_day(deadline))
@@ -143,5 +149,6 @@ def parse_month_day(text: str) -> str:
         else:
             return f"{month:02d}-{day:02d}"
     raise InvalidValueError(
-        f'deadline "{text}" is not a month and day; write it like 12-31 or 12月31日'
+        f'deadline "{text}" is not a month and day; write it like 12-31 or 12月31日',
+        zh=f"缴费截止日“{text}”不是月和日;请写成 12-31 或 12月31日",
     )

@@ -35,7 +35,7 @@ def require_rates(session: DbSession, lang: str, year: int | None = None) -> lis
     """Fail clearly when no rates exist; for *year*, the warning naming the tiers that
     lack a rate while others have one (empty when there is nothing to say)."""
     if not any_rate(session):
-        raise NotFoundError(t("msg.no_rates", "en"))
+        raise NotFoundError(t("msg.no_rates", "en"), zh=t("msg.no_rates", "zh-Hans"))
     if year is not None:
         have, missing = rate_tiers(session, year)
         if missing and have:

@@ -35,7 +35,10 @@ MIN_YEAR, MAX_YEAR = 1980, 2100
 def check_year(year: int) -> int:
     """A plausible dues year."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidValueError(f"year {year} is out of range; give a year like 2022")
+        raise InvalidValueError(
+            f"year {year} is out of range; give a year like 2022",
+            zh=f"年度 {year} 超出范围;请给出像 2022 这样的年份",
+        )
     return year
 
 
@@ -43,7 +46,10 @@ def parse_method(text: str) -> str:
     """银行转账, 现金, 微信, 支付宝 or 其他 (English names accepted)."""
     method = METHOD_NAMES.get(text.strip().lower())
     if method is None:
-        raise InvalidValueError(f'payment method "{text}" is not one of {", ".join(PaymentMethod)}')
+        raise InvalidValueError(
+            f'payment method "{text}" is not one of {", ".join(PaymentMethod)}',
+            zh=f"缴费方式“{text}”不在 {', '.join(PaymentMethod)} 之中",
+        )
     return method.value
 
 
@@ -53,7 +59,7 @@ def set_rate(
     """Set one tier's annual dues for *year*; returns (rate, the amount it replaced)."""
     check_year(year)
     if amount_fen < 0:
-        raise InvalidValueError("a dues rate cannot be negative")
+        raise InvalidValueError("a dues rate cannot be negative", zh="会费标准不能为负数")
     tier = session.exec(select(Tier).where(Tier.name == tier_name.strip())).first()
     if tier is None:
         tiers = list(session.exec(select(Tier).order_by(col(Tier.rank))))
@@ -62,7 +68,9 @@ def set_rate(
                 f'there is no tier "{tier_name}", and a fifth tier is not allowed: Chinese rules '
                 f"for social organisations allow at most {MAX_TIERS} dues tiers "
                 "(会费档次不得超过4档); "
-                f"use one of {', '.join(t.name for t in tiers)}"
+                f"use one of {', '.join(t.name for t in tiers)}",
+                zh=f"没有档次“{tier_name}”,也不能再增加第五档:社会组织会费档次不得超过{MAX_TIERS}档;"
+                f"请使用 {'、'.join(t.name for t in tiers)} 之一",
             )
         tier = Tier(name=tier_name.strip(), rank=(tiers[-1].rank + 1) if tiers else 1)
         session.add(tier)
@@ -139,9 +147,12 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
     oldest outstanding years first, and any excess is credit. Returns it with the
     member's position after it, as of the payment's date or today, whichever is later."""
     if payment.amount_fen <= 0:
-        raise InvalidValueError("a payment must be more than zero")
+        raise InvalidValueError("a payment must be more than zero", zh="缴费金额必须大于零")
     if not MIN_YEAR <= payment.on.year <= MAX_YEAR:
-        raise InvalidValueError(f"payment date {payment.on} is out of range; check --on")
+        raise InvalidValueError(
+            f"payment date {payment.on} is out of range; check --on",
+            zh=f"缴费日期 {payment.on} 超出范围;请检查 --on",
+        )
     if payment.year is not None:
         check_year(payment.year)
     receipt_year: int | None = None
@@ -151,15 +162,21 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
         if AUTO_RECEIPT.match(receipt):
             raise InvalidValueError(
                 f"receipt numbers like {receipt} are issued by assoc itself; leave --receipt out, "
-                "or give the number from your own receipt book (e.g. SJ-000123)"
+                "or give the number from your own receipt book (e.g. SJ-000123)",
+                zh=f"{receipt} 这样的收据号由 assoc 自动编号;"
+                "请不要给 --receipt,或填写自有收据本上的号码(例如 SJ-000123)",
             )
         if len(receipt) > 50:
-            raise InvalidValueError("a receipt number has at most 50 characters")
+            raise InvalidValueError(
+                "a receipt number has at most 50 characters", zh="收据号最多 50 个字符"
+            )
         clash = session.exec(select(DuesEntry).where(DuesEntry.receipt == receipt)).first()
         if clash is not None:
             raise ConflictError(
                 f"receipt {receipt} is already recorded ({format_money(clash.amount_fen)} on "
-                f"{clash.entry_on}); nothing was paid twice"
+                f"{clash.entry_on}); nothing was paid twice",
+                zh=f"收据号 {receipt} 已登记({clash.entry_on} {format_money(clash.amount_fen)});"
+                "没有重复收款,请核对后重试",
             )
     else:
         # Two clerks paying at once must not draw the same number.
@@ -210,21 +227,29 @@ def record_waiver(
         (int(row["due"]), int(row["waived"]), int(row["balance"])) if row else (0, 0, 0)
     )
     if not reason.strip():
-        raise InvalidValueError("a waiver needs a reason (--reason), e.g. 理事会决议减免")
+        raise InvalidValueError(
+            "a waiver needs a reason (--reason), e.g. 理事会决议减免",
+            zh="减免需要说明理由(--reason),例如 理事会决议减免",
+        )
     if due_fen <= 0:
         raise InvalidValueError(
-            f"{member.name} ({member.number}) owes no dues for {year}; there is nothing to waive"
+            f"{member.name} ({member.number}) owes no dues for {year}; there is nothing to waive",
+            zh=f"{member.name}({member.number}){year}年度没有应缴会费,无可减免",
         )
     if waived_fen + amount_fen > due_fen:
         raise InvalidValueError(
             f"waiving {format_money(amount_fen)} would exceed the {year} dues of "
             f"{format_money(due_fen)}"
-            + (f" (already waived {format_money(waived_fen)})" if waived_fen else "")
+            + (f" (already waived {format_money(waived_fen)})" if waived_fen else ""),
+            zh=f"减免 {format_money(amount_fen)} 将超过{year}年度会费 {format_money(due_fen)}"
+            + (f"(已减免 {format_money(waived_fen)})" if waived_fen else ""),
         )
     if amount_fen > balance_fen:
         raise InvalidValueError(
             f"only {format_money(balance_fen)} of the {year} dues is still owed; a waiver can "
-            "only reduce what is owed (to give money back, void the payment)"
+            "only reduce what is owed (to give money back, void the payment)",
+            zh=f"{year}年度会费只剩 {format_money(balance_fen)} 未缴;"
+            "减免只能减少尚欠的部分(如要退款,请作废那笔缴费)",
         )
     entry = DuesEntry(
         member_id=member.id,
@@ -248,11 +273,17 @@ def find_entry(*, session: Session, reference: str) -> DuesEntry:
     if waiver:
         entry = session.get(DuesEntry, int(waiver.group(1)))
         if entry is None or entry.kind != WAIVER:
-            raise NotFoundError(f"there is no waiver {text}; see: assoc dues statement MEMBER")
+            raise NotFoundError(
+                f"there is no waiver {text}; see: assoc dues statement MEMBER",
+                zh=f"没有减免记录 {text};请查看:assoc dues statement 会员",
+            )
         return entry
     entry = session.exec(select(DuesEntry).where(DuesEntry.receipt == text)).first()
     if entry is None:
-        raise NotFoundError(f"there is no receipt {text}; see: assoc dues export --year YEAR")
+        raise NotFoundError(
+            f"there is no receipt {text}; see: assoc dues export --year YEAR",
+            zh=f"没有收据 {text};请查看:assoc dues export --year 年度",
+        )
     return entry
 
 
@@ -261,16 +292,21 @@ def void_entry(
 ) -> tuple[DuesEntry, DuesEntry]:
     """Reverse a payment or waiver with a void entry; the original stays on record."""
     if not reason.strip():
-        raise InvalidValueError("a void needs a reason (--reason), e.g. 重复录入")
+        raise InvalidValueError(
+            "a void needs a reason (--reason), e.g. 重复录入",
+            zh="作废需要说明理由(--reason),例如 重复录入",
+        )
     original = find_entry(session=session, reference=reference)
     existing = session.exec(select(DuesEntry).where(DuesEntry.reverses_id == original.id)).first()
     if existing is not None:
         raise ConflictError(
-            f"{reference} was already voided on {existing.entry_on} ({existing.reason})"
+            f"{reference} was already voided on {existing.entry_on} ({existing.reason})",
+            zh=f"{reference} 已于 {existing.entry_on} 作废({existing.reason})",
         )
     if on < original.entry_on:
         raise InvalidValueError(
-            f"{reference} was recorded on {original.entry_on}; it cannot be voided before that"
+            f"{reference} was recorded on {original.entry_on}; it cannot be voided before that",
+            zh=f"{reference} 登记于 {original.entry_on};不能在此之前作废",
         )
     void = DuesEntry(
         member_id=original.member_id,

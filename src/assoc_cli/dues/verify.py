@@ -68,7 +68,11 @@ class VerifyResult:
         """The error to exit with when something does not add up."""
         if not self.problems:
             return None
-        return AssocError(t("msg.verify_failed", "en", count=len(self.problems)))
+        count = len(self.problems)
+        return AssocError(
+            t("msg.verify_failed", "en", count=count),
+            zh=t("msg.verify_failed", "zh-Hans", count=count),
+        )
 
 
 def _receipt_problems(session: DbSession) -> Iterator[str]:

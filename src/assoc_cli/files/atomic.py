@@ -34,14 +34,19 @@ def parse_mode(text: str) -> int:
     digits = text.strip().lower().removeprefix("0o")
     if not digits or len(digits) > 4 or any(c not in "01234567" for c in digits):
         raise InvalidValueError(
-            f'"{text}" is not a file mode; write it in octal as for chmod, e.g. 0600 or 0640'
+            f'"{text}" is not a file mode; write it in octal as for chmod, e.g. 0600 or 0640',
+            zh=f"“{text}”不是文件权限;请按 chmod 的八进制写法,例如 0600 或 0640",
         )
     mode = int(digits, 8)
     if mode & ~0o777:
-        raise InvalidValueError(f'"{text}": give the permission bits only, e.g. 0600 or 0640')
+        raise InvalidValueError(
+            f'"{text}": give the permission bits only, e.g. 0600 or 0640',
+            zh=f"“{text}”:只给权限位,例如 0600 或 0640",
+        )
     if not mode & 0o600 == 0o600:
         raise InvalidValueError(
-            f'"{text}" would stop you reading or writing your own files; give at least 0600'
+            f'"{text}" would stop you reading or writing your own files; give at least 0600',
+            zh=f"“{text}”会让你无法读写自己的文件;至少给 0600",
         )
     return mode
 
@@ -61,7 +66,9 @@ def file_mode() -> int:
         try:
             return parse_mode(from_env)
         except InvalidValueError as exc:
-            raise InvalidValueError(f"{ENV_FILE_MODE}: {exc}") from None
+            raise InvalidValueError(
+                f"{ENV_FILE_MODE}: {exc}", zh=f"{ENV_FILE_MODE}:{exc.text('zh-Hans')}"
+            ) from None
     return PRIVATE_FILE
 
 
@@ -88,7 +95,10 @@ def make_folder(folder: Path) -> None:
     except OSError as exc:
         raise _failure(exc, folder) from exc
     if not folder.is_dir():
-        raise OutputFileError(f"{folder} is a file, not a folder; choose another folder")
+        raise OutputFileError(
+            f"{folder} is a file, not a folder; choose another folder",
+            zh=f"{folder} 是文件,不是文件夹;请换一个文件夹",
+        )
 
 
 class FileBatch:
@@ -139,21 +149,29 @@ def _failure(exc: OSError, target: Path) -> OutputFileError:
     """One line saying why *target* could not be written (nothing was left behind)."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        why = "disk full"
+        why, why_zh = "disk full", "磁盘已满"
         advice = "free some space or choose another folder, then try again"
+        advice_zh = "请腾出空间或换一个文件夹后重试"
     elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        why = "the folder or file is read-only" if code == errno.EROFS else "permission denied"
-        advice = "choose another file or folder"
+        if code == errno.EROFS:
+            why, why_zh = "the folder or file is read-only", "文件夹或文件是只读的"
+        else:
+            why, why_zh = "permission denied", "没有权限"
+        advice, advice_zh = "choose another file or folder", "请换一个文件或文件夹"
     elif code == errno.ENOENT:
-        why = f"there is no folder {target.parent}"
+        why, why_zh = f"there is no folder {target.parent}", f"没有文件夹 {target.parent}"
         advice = "create it first or choose another file"
+        advice_zh = "请先建立它,或换一个文件"
     elif code == errno.EISDIR:
-        why = "that is a folder"
-        advice = "give a file name"
+        why, why_zh = "that is a folder", "那是一个文件夹"
+        advice, advice_zh = "give a file name", "请给出文件名"
     else:
-        why = exc.strerror or str(exc)
-        advice = "choose another file or folder"
-    return OutputFileError(f"{why}: {target} was not written; {advice}")
+        why = why_zh = exc.strerror or str(exc)
+        advice, advice_zh = "choose another file or folder", "请换一个文件或文件夹"
+    return OutputFileError(
+        f"{why}: {target} was not written; {advice}",
+        zh=f"{why_zh}:{target} 未写入;{advice_zh}",
+    )
 
 
 @contextmanager
@@ -161,7 +179,9 @@ def written_path(target: Path) -> Iterator[Path]:
     """A temporary path beside *target* for a writer that needs a file name (SQLite's
     backup, gzip); renamed over *target* when the block ends without error."""
     if target.is_dir():
-        raise OutputFileError(f"{target} is a folder; give a file name")
+        raise OutputFileError(
+            f"{target} is a folder; give a file name", zh=f"{target} 是文件夹;请给出文件名"
+        )
     import tempfile
 
     try:

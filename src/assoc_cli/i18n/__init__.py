@@ -40,7 +40,10 @@ def normalize_lang(value: str) -> str:
     """Map a user's spelling of a language (zh, zh-TW, en_US…) to one of LANGUAGES."""
     found = _ALIASES.get(value.strip().lower())
     if found is None:
-        raise InvalidValueError(f'unknown language "{value}"; use one of {", ".join(LANGUAGES)}')
+        raise InvalidValueError(
+            f'unknown language "{value}"; use one of {", ".join(LANGUAGES)}',
+            zh=f"未知的语言“{value}”;请使用 {', '.join(LANGUAGES)} 之一",
+        )
     return found
 
 

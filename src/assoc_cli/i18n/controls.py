@@ -50,6 +50,24 @@ def single_line(text: str) -> str | None:
     return None
 
 
+# The fields one_line() checks, named in Chinese for the error message.
+_WHAT_ZH = {
+    "the responsible person": "责任人",
+    "the meeting title": "会议名称",
+    "the item title": "议程标题",
+    "the presenter": "汇报人",
+    "the name": "姓名",
+    "the receipt number": "收据号",
+}
+
+
+def _problem_zh(text: str) -> str:
+    """single_line()'s complaint about *text*, in Chinese."""
+    if has_control(text):
+        return f"含有控制字符(“{spelled_out(text)}”)"
+    return "必须写在一行内(其中有换行或制表符)"
+
+
 def one_line(value: str, what: str) -> str:
     """*value* stripped, for a one-line field named *what* (a receipt number, a title, a
     person's name); raises InvalidValueError when it holds a line break, tab or control."""
@@ -58,5 +76,7 @@ def one_line(value: str, what: str) -> str:
     text = value.strip()
     problem = single_line(text)
     if problem is not None:
-        raise InvalidValueError(f"{what} {problem}")
+        raise InvalidValueError(
+            f"{what} {problem}", zh=f"{_WHAT_ZH.get(what, what)}{_problem_zh(text)}"
+        )
     return text

@@ -28,7 +28,9 @@ def parse_date(text: str, *, what: str = "date") -> date:
             except ValueError:
                 break
     raise InvalidValueError(
-        f'{what} "{text}" is not a valid date; write it like 2022-11-30 or 2022年11月30日'
+        f'{what} "{text}" is not a valid date; write it like 2022-11-30 or 2022年11月30日',
+        zh=f"{'日期' if what == 'date' else what}“{text}”不是有效日期;"
+        "请写成 2022-11-30 或 2022年11月30日",
     )
 
 

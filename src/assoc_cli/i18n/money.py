@@ -36,34 +36,45 @@ def parse_amount(text: str) -> int:
         # Thousands separators only where they belong: 30,000.00 yes, 3,0000 no.
         if not _GROUPED.match(cleaned):
             raise InvalidValueError(
-                f'amount "{text}" has its commas in the wrong places; write 30,000.00 or 30000'
+                f'amount "{text}" has its commas in the wrong places; write 30,000.00 or 30000',
+                zh=f"金额“{text}”的逗号位置不对;请写成 30,000.00 或 30000",
             )
         cleaned = cleaned.replace(",", "")
     if cleaned.startswith("-") or cleaned.startswith("−"):
         raise InvalidValueError(
-            f'amount "{text}" is negative; to take money back, void its receipt'
+            f'amount "{text}" is negative; to take money back, void its receipt',
+            zh=f"金额“{text}”为负数;如要退款,请作废其收据",
         )
     match = _AMOUNT.match(cleaned)
     if not match:
         raise InvalidValueError(
             f'amount "{text}" is not an amount of yuan; '
-            "write it like 30000, 30,000.00, ¥30000 or 3万"
+            "write it like 30000, 30,000.00, ¥30000 or 3万",
+            zh=f"金额“{text}”不是以元计的金额;请写成 30000、30,000.00、¥30000 或 3万",
         )
     try:
         yuan = Decimal(match.group("number"))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-        raise InvalidValueError(f'amount "{text}" is not a number') from exc
+        raise InvalidValueError(
+            f'amount "{text}" is not a number', zh=f"金额“{text}”不是数字"
+        ) from exc
     if match.group("wan"):
         yuan *= _WAN
     fen = yuan * 100
     if fen != fen.to_integral_value():
         raise InvalidValueError(
-            f'amount "{text}" has more than two decimals; the smallest unit is a fen (0.01)'
+            f'amount "{text}" has more than two decimals; the smallest unit is a fen (0.01)',
+            zh=f"金额“{text}”超过两位小数;最小单位是分(0.01)",
         )
     if fen <= 0:
-        raise InvalidValueError(f'amount "{text}" must be more than zero')
+        raise InvalidValueError(
+            f'amount "{text}" must be more than zero', zh=f"金额“{text}”必须大于零"
+        )
     if fen > MAX_FEN:
-        raise InvalidValueError(f'amount "{text}" is implausibly large; check the number of digits')
+        raise InvalidValueError(
+            f'amount "{text}" is implausibly large; check the number of digits',
+            zh=f"金额“{text}”大得不合常理;请检查位数",
+        )
     return int(fen)
 
 

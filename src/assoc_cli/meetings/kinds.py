@@ -21,7 +21,9 @@ def find_kind(*, session: Session, name: str) -> MeetingKind:
         names = ", ".join(k.name for k in list_kinds(session=session))
         raise NotFoundError(
             f'there is no meeting kind "{name}"; the kinds are: {names} '
-            "(add one with: assoc meetings kinds NAME --numbering term)"
+            "(add one with: assoc meetings kinds NAME --numbering term)",
+            zh=f"没有会议类型“{name}”;现有类型:{names}(可用 assoc "
+            "meetings kinds 名称 --numbering term 添加)",
         )
     return kind
 
@@ -41,7 +43,10 @@ def check_item_kind(kind: str) -> str:
     """study, report, reading, discussion, speech, vote, dues-report or actions."""
     if kind not in set(ItemKind):
         allowed = ", ".join(ItemKind)
-        raise InvalidValueError(f'agenda item kind is one of {allowed}, not "{kind}"')
+        raise InvalidValueError(
+            f'agenda item kind is one of {allowed}, not "{kind}"',
+            zh=f"议程事项类型只能是 {allowed} 之一,不能是“{kind}”",
+        )
     return kind
 
 
@@ -50,7 +55,8 @@ def parse_template_item(text: str) -> dict[str, Any]:
     parts = [part.strip() for part in text.split("|")]
     if not parts[0]:
         raise InvalidValueError(
-            f'template item "{text}" has no title; write it as 标题|kind|presenter'
+            f'template item "{text}" has no title; write it as 标题|kind|presenter',
+            zh=f"模板事项“{text}”没有标题;请写成 标题|类型|汇报人",
         )
     item: dict[str, Any] = {
         "title": parts[0],
@@ -76,18 +82,23 @@ def set_kind(
     items = [parse_template_item(text) for text in template] if template else None
     clean = name.strip()
     if not clean or len(clean) > 50:
-        raise InvalidValueError("a meeting kind has a name of 1 to 50 characters")
+        raise InvalidValueError(
+            "a meeting kind has a name of 1 to 50 characters", zh="会议类型名称为 1 到 50 个字符"
+        )
     kind = session.exec(select(MeetingKind).where(MeetingKind.name == clean)).first()
     if kind is None:
         kind = MeetingKind(name=clean)
-    choices: tuple[tuple[str | None, type[Numbering | QuorumRule | QuorumBase], str], ...] = (
-        (numbering, Numbering, "numbering"),
-        (quorum, QuorumRule, "quorum"),
-        (quorum_base, QuorumBase, "quorum base"),
+    choices: tuple[tuple[str | None, type[Numbering | QuorumRule | QuorumBase], str, str], ...] = (
+        (numbering, Numbering, "numbering", "编号方式"),
+        (quorum, QuorumRule, "quorum", "法定人数规则"),
+        (quorum_base, QuorumBase, "quorum base", "法定人数基数"),
     )
-    for value, allowed, what in choices:
+    for value, allowed, what, what_zh in choices:
         if value is not None and value not in set(allowed):
-            raise InvalidValueError(f'{what} is one of {", ".join(allowed)}, not "{value}"')
+            raise InvalidValueError(
+                f'{what} is one of {", ".join(allowed)}, not "{value}"',
+                zh=f"{what_zh}只能是 {', '.join(allowed)} 之一,不能是“{value}”",
+            )
     kind.numbering = numbering or kind.numbering or Numbering.term.value
     kind.quorum = quorum or kind.quorum or QuorumRule.none.value
     kind.quorum_base = quorum_base or kind.quorum_base or QuorumBase.invited.value

@@ -98,7 +98,10 @@ def resolve_meeting(*, session: Session, query: str) -> Meeting:
     if text.isdigit() and len(text) < 8:
         meeting = session.get(Meeting, int(text))
         if meeting is None:
-            raise NotFoundError(f"there is no meeting {query}; see: assoc meetings list")
+            raise NotFoundError(
+                f"there is no meeting {query}; see: assoc meetings list",
+                zh=f"没有会议 {query};请查看:assoc meetings list",
+            )
         return meeting
     candidates = []
     try:
@@ -113,10 +116,16 @@ def resolve_meeting(*, session: Session, query: str) -> Meeting:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise NotFoundError(f'no meeting matches "{query}"; see: assoc meetings list')
+        raise NotFoundError(
+            f'no meeting matches "{query}"; see: assoc meetings list',
+            zh=f"没有与“{query}”相符的会议;请查看:assoc meetings list",
+        )
     titles = describe_all(session, candidates[:6])
     shown = "; ".join(f"#{m.id} {titles[m.id or 0]} ({m.held_on})" for m in candidates[:6])
-    raise AmbiguousError(f'"{query}" matches several meetings: {shown} — use the number (#N)')
+    raise AmbiguousError(
+        f'"{query}" matches several meetings: {shown} — use the number (#N)',
+        zh=f"“{query}”与多个会议相符:{shown};请用编号(#N)",
+    )
 
 
 def members_on(day: date) -> Any:

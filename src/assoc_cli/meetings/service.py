@@ -57,7 +57,10 @@ def parse_time(text: str) -> str:
     """14:30 -> "14:30"."""
     match = _TIME.match(text.strip())
     if not match:
-        raise InvalidValueError(f'time "{text}" is not a time of day; write it like 14:30')
+        raise InvalidValueError(
+            f'time "{text}" is not a time of day; write it like 14:30',
+            zh=f"时间“{text}”不是一天中的时刻;请写成 14:30",
+        )
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -118,7 +121,8 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
         term = session.exec(select(Term).where(Term.number == data.term)).first()
         if term is None:
             raise NotFoundError(
-                f"there is no term {data.term}; add it with: assoc terms add {data.term} --start …"
+                f"there is no term {data.term}; add it with: assoc terms add {data.term} --start …",
+                zh=f"没有第 {data.term} 届;请添加:assoc terms add {data.term} --start …",
             )
     else:
         term = current_term(session=session, as_of=data.held_on)
@@ -126,7 +130,9 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
         raise NotFoundError(
             f"no term covers {data.held_on}; a {kind.name} is numbered within its term "
             "(二届二次…): "
-            "add the term (assoc terms add N --start …) or name one with --term"
+            "add the term (assoc terms add N --start …) or name one with --term",
+            zh=f"没有哪一届涵盖 {data.held_on};{kind.name}按届编号(二届二次…):"
+            "请先添加这一届(assoc terms add N --start …),或用 --term 指定",
         )
     meeting = Meeting(
         kind_id=kind.id,  # type: ignore[arg-type]
@@ -159,7 +165,10 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
 def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any]) -> Meeting:
     """Change date, time, venue, chair, topic, title or enlarged; the number stays."""
     if meeting.status == MeetingStatus.cancelled:
-        raise ConflictError(f"meeting #{meeting.id} was cancelled; it can no longer be changed")
+        raise ConflictError(
+            f"meeting #{meeting.id} was cancelled; it can no longer be changed",
+            zh=f"会议 #{meeting.id} 已取消,不能再修改",
+        )
     if changes.get("starts_at"):
         changes["starts_at"] = parse_time(changes["starts_at"])
     if "held_on" in changes and changes["held_on"] != meeting.held_on:
@@ -168,7 +177,8 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
         term = current_term(session=session, as_of=changes["held_on"])
         if kind.numbering == Numbering.term and term is None:
             raise NotFoundError(
-                f"no term covers {changes['held_on']}; a {kind.name} is numbered within its term"
+                f"no term covers {changes['held_on']}; a {kind.name} is numbered within its term",
+                zh=f"没有哪一届涵盖 {changes['held_on']};{kind.name}按届编号",
             )
         moved_term = (
             kind.numbering == Numbering.term and term is not None and term.id != meeting.term_id
@@ -191,9 +201,13 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
 def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting; it keeps its number so later meetings are not renumbered."""
     if meeting.status == MeetingStatus.cancelled:
-        raise ConflictError(f"meeting #{meeting.id} is already cancelled")
+        raise ConflictError(
+            f"meeting #{meeting.id} is already cancelled", zh=f"会议 #{meeting.id} 已经取消"
+        )
     if not reason.strip():
-        raise InvalidValueError("say why the meeting is cancelled (--reason)")
+        raise InvalidValueError(
+            "say why the meeting is cancelled (--reason)", zh="请说明会议取消的原因(--reason)"
+        )
     meeting.status = MeetingStatus.cancelled.value
     meeting.cancel_reason = reason.strip()
     session.add(meeting)
@@ -217,10 +231,10 @@ def add_item(
 ) -> AgendaItem:
     """Add an agenda item at the end (or at *position*, moving the rest down)."""
     if not title.strip():
-        raise InvalidValueError("an agenda item needs a title")
+        raise InvalidValueError("an agenda item needs a title", zh="议程事项需要标题")
     check_item_kind(kind)
     if minutes is not None and not 1 <= minutes <= 600:
-        raise InvalidValueError("an item lasts 1 to 600 minutes")
+        raise InvalidValueError("an item lasts 1 to 600 minutes", zh="议程事项时长为 1 到 600 分钟")
     items = agenda(session=session, meeting=meeting)
     item = AgendaItem(
         meeting_id=meeting.id,  # type: ignore[arg-type]
@@ -243,7 +257,8 @@ def item_at(*, session: Session, meeting: Meeting, number: int) -> AgendaItem:
     items = agenda(session=session, meeting=meeting)
     if not 1 <= number <= len(items):
         raise InvalidValueError(
-            f"meeting #{meeting.id} has {len(items)} agenda item(s); there is no item {number}"
+            f"meeting #{meeting.id} has {len(items)} agenda item(s); there is no item {number}",
+            zh=f"会议 #{meeting.id} 共有 {len(items)} 项议程,没有第 {number} 项",
         )
     return items[number - 1]
 
@@ -253,7 +268,9 @@ def move_item(*, session: Session, meeting: Meeting, number: int, to: int) -> No
     items = agenda(session=session, meeting=meeting)
     item = item_at(session=session, meeting=meeting, number=number)
     if not 1 <= to <= len(items):
-        raise InvalidValueError(f"position {to} is outside 1..{len(items)}")
+        raise InvalidValueError(
+            f"position {to} is outside 1..{len(items)}", zh=f"位置 {to} 不在 1..{len(items)} 之内"
+        )
     items.remove(item)
     items.insert(to - 1, item)
     _renumber(session, items)
@@ -324,11 +341,17 @@ def _invite(
 def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], role: str) -> int:
     """Invite the holders of these offices in the meeting's term; returns how many were new."""
     if meeting.term_id is None:
-        raise InvalidValueError(f"meeting #{meeting.id} belongs to no term; invite members by name")
+        raise InvalidValueError(
+            f"meeting #{meeting.id} belongs to no term; invite members by name",
+            zh=f"会议 #{meeting.id} 不属于任何一届;请按名称邀请会员",
+        )
     known = {office.name: office for office in session.exec(select(Office))}
     for name in offices:
         if name not in known:
-            raise NotFoundError(f'there is no office "{name}"; the offices are: {", ".join(known)}')
+            raise NotFoundError(
+                f'there is no office "{name}"; the offices are: {", ".join(known)}',
+                zh=f"没有职务“{name}”;现有职务:{'、'.join(known)}",
+            )
     # A holder of two of these offices is invited once, with the higher office as title.
     h, o, m = holding_t, office_t, member_t
     holders = session.connection().execute(
@@ -448,7 +471,7 @@ def invite_person(
 ) -> int:
     """Invite someone who is not a member unit (secretariat staff, a guest)."""
     if not person.strip():
-        raise InvalidValueError("name the person to invite")
+        raise InvalidValueError("name the person to invite", zh="请写明邀请谁")
     added = _invite(session, meeting, None, one_line(person, "the name"), title, role)
     session.flush()
     return int(added)
@@ -479,7 +502,10 @@ def invite(
     from assoc_cli.members.service import resolve_member
 
     if role not in set(Role):
-        raise InvalidValueError(f"the role is one of {', '.join(Role)}, not {role}")
+        raise InvalidValueError(
+            f"the role is one of {', '.join(Role)}, not {role}",
+            zh=f"身份只能是 {', '.join(Role)} 之一,不能是 {role}",
+        )
     count = 0
     if offices:
         count += invite_offices(
@@ -529,11 +555,13 @@ def find_attendees(*, session: Session, meeting: Meeting, whos: list[str]) -> li
         if not exact:
             raise NotFoundError(
                 f'"{who}" is not invited to meeting #{meeting.id}; '
-                "invite first: assoc meetings invite"
+                "invite first: assoc meetings invite",
+                zh=f"“{who}”未受邀参加会议 #{meeting.id};请先邀请:assoc meetings invite",
             )
         if len(exact) > 1:
             raise AmbiguousError(
-                f'"{who}" matches several invitees: {", ".join(a.person for a in exact[:8])}'
+                f'"{who}" matches several invitees: {", ".join(a.person for a in exact[:8])}',
+                zh=f"“{who}”与多位受邀人相符:{'、'.join(a.person for a in exact[:8])}",
             )
         found.append(exact[0])
     return found
@@ -559,12 +587,20 @@ def mark_all(
     """Mark many invitees alike, checked first and written in one flush (the UPDATEs and
     their audit entries go out as batches, not one round trip per invitee)."""
     if status not in set(AttendanceStatus):
-        raise InvalidValueError(f"attendance is one of {', '.join(AttendanceStatus)}")
+        raise InvalidValueError(
+            f"attendance is one of {', '.join(AttendanceStatus)}",
+            zh=f"出席情况只能是 {', '.join(AttendanceStatus)} 之一",
+        )
     if status == AttendanceStatus.leave and not (reason or "").strip():
-        raise InvalidValueError("leave (请假) needs a reason (--reason)")
+        raise InvalidValueError(
+            "leave (请假) needs a reason (--reason)", zh="请假需要说明理由(--reason)"
+        )
     for attendee in attendees:
         if proxy and proxy.strip() == attendee.person:
-            raise InvalidValueError(f"{attendee.person} cannot hold their own proxy")
+            raise InvalidValueError(
+                f"{attendee.person} cannot hold their own proxy",
+                zh=f"{attendee.person} 不能委托自己",
+            )
     for attendee in attendees:
         attendee.status = status
         attendee.reason = (reason or "").strip() or None

@@ -74,7 +74,10 @@ def parse_vote_method(text: str) -> str:
     """无记名投票, 记名投票, 举手 or 鼓掌 (or secret, roll-call, hands, acclamation)."""
     method = VoteMethod.named(text.strip())
     if method is None:
-        raise InvalidValueError(f'voting method "{text}" is not one of {", ".join(VoteMethod)}')
+        raise InvalidValueError(
+            f'voting method "{text}" is not one of {", ".join(VoteMethod)}',
+            zh=f"表决方式“{text}”不在 {', '.join(VoteMethod)} 之中",
+        )
     return method.value
 
 
@@ -92,32 +95,39 @@ def record_vote(
 ) -> Resolution:
     """Record a resolution: 应到/实到/赞成/反对/弃权, and whether it passed by the rule."""
     if not topic.strip():
-        raise InvalidValueError("name the motion voted on")
+        raise InvalidValueError("name the motion voted on", zh="请写明表决的事项")
     if threshold not in set(Threshold):
-        raise InvalidValueError(f"threshold is majority or two-thirds, not {threshold}")
+        raise InvalidValueError(
+            f"threshold is majority or two-thirds, not {threshold}",
+            zh=f"通过门槛只能是 majority(过半数)或 two-thirds(三分之二),不能是 {threshold}",
+        )
     if min(votes_for, against, abstain) < 0:
-        raise InvalidValueError("vote counts cannot be negative")
+        raise InvalidValueError("vote counts cannot be negative", zh="票数不能为负数")
     counted = quorum(session=session, meeting=meeting)
     if present is not None:
         if counted.present > 0:
             raise InvalidValueError(
-                f"attendance is recorded ({counted.present} present); leave out --present"
+                f"attendance is recorded ({counted.present} present); leave out --present",
+                zh=f"已登记出席({counted.present} 人出席);请不要给 --present",
             )
         if present < 1:
-            raise InvalidValueError("--present must be 1 or more")
+            raise InvalidValueError("--present must be 1 or more", zh="--present 必须为 1 或更多")
         if counted.expected and present > counted.expected:
             raise InvalidValueError(
-                f"{present} present is more than the {counted.expected} expected"
+                f"{present} present is more than the {counted.expected} expected",
+                zh=f"出席 {present} 人,多于应到的 {counted.expected} 人",
             )
     there = present if present is not None else counted.present
     if there <= 0:
         raise InvalidValueError(
             "nobody is recorded present; mark attendance first (assoc meetings mark …) "
-            "or give --present N"
+            "or give --present N",
+            zh="没有记录任何人出席;请先登记出席(assoc meetings mark …)或给出 --present N",
         )
     if votes_for + against + abstain > there:
         raise InvalidValueError(
-            f"{votes_for + against + abstain} votes were counted but only {there} were present"
+            f"{votes_for + against + abstain} votes were counted but only {there} were present",
+            zh=f"计票 {votes_for + against + abstain} 票,但出席只有 {there} 人",
         )
     passed = (
         votes_for * 2 > there if threshold == Threshold.majority else votes_for * 3 >= there * 2

@@ -53,7 +53,10 @@ def resolve_member(*, session: Session, query: str) -> Member:
     """Find one member by number, exact name, short name or a unique part of the name."""
     text = query.strip()
     if not text:
-        raise InvalidValueError("name a member by number, name, short name or part of the name")
+        raise InvalidValueError(
+            "name a member by number, name, short name or part of the name",
+            zh="请用编号、名称、简称或名称的一部分指明会员",
+        )
     by_number = session.exec(select(Member).where(Member.number == text.upper())).first()
     if by_number is not None:
         return by_number
@@ -86,24 +89,29 @@ def resolve_member(*, session: Session, query: str) -> Member:
         return partial[0]
     if len(partial) > 1:
         raise _ambiguous(text, partial)
-    raise NotFoundError(_not_found_message(session, text))
+    raise _not_found(session, text)
 
 
 def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
     shown = "; ".join(_describe(m) for m in candidates[:CANDIDATES_SHOWN])
     more = " …" if len(candidates) > CANDIDATES_SHOWN else ""
     return AmbiguousError(
-        f'"{text}" matches several members: {shown}{more} — use the member number'
+        f'"{text}" matches several members: {shown}{more} — use the member number',
+        zh=f"“{text}”与多个会员相符:{shown}{more};请用会员编号",
     )
 
 
-def _not_found_message(session: Session, text: str) -> str:
+def _not_found(session: Session, text: str) -> NotFoundError:
     # Suggest members sharing any two consecutive characters with what was typed.
     pairs = {text[i : i + 2] for i in range(len(text) - 1)} or {text}
     conditions = [col(Member.name).like(f"%{_escape_like(pair)}%", escape="\\") for pair in pairs]
     near = list(session.exec(select(Member).where(or_(*conditions)).limit(3)))
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
-    return f'no member matches "{text}"{hint} (see: assoc members list)'
+    hint_zh = f";是不是指 {'或'.join(_describe(m) for m in near)}?" if near else ""
+    return NotFoundError(
+        f'no member matches "{text}"{hint} (see: assoc members list)',
+        zh=f"没有与“{text}”相符的会员{hint_zh}(请查看:assoc members list)",
+    )
 
 
 def next_member_number(*, session: Session) -> str:
@@ -132,7 +140,10 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
     if number is not None:
         clash = session.exec(select(Member).where(Member.number == number)).first()
         if clash is not None and clash.id != member_id:
-            raise ConflictError(f"member number {number} is already used by {_describe(clash)}")
+            raise ConflictError(
+                f"member number {number} is already used by {_describe(clash)}",
+                zh=f"会员编号 {number} 已被 {_describe(clash)} 使用",
+            )
     for key, label in (("name", "name"), ("short_name", "short name")):
         value = values.get(key)
         if value:
@@ -141,13 +152,19 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
             if clash is not None and clash.id != member_id:
                 raise ConflictError(
                     f'{label} "{value}" is already used by {_describe(clash)}; '
-                    "names are how members are found, so each must be unique"
+                    "names are how members are found, so each must be unique",
+                    zh=f"{'名称' if key == 'name' else '简称'}“{value}”已被 "
+                    f"{_describe(clash)} 使用;"
+                    "会员靠名称查找,名称和简称都不能重复",
                 )
     code = values.get("credit_code")
     if code is not None:
         clash = session.exec(select(Member).where(Member.credit_code == code)).first()
         if clash is not None and clash.id != member_id:
-            raise ConflictError(f"credit code {code} is already used by {_describe(clash)}")
+            raise ConflictError(
+                f"credit code {code} is already used by {_describe(clash)}",
+                zh=f"统一社会信用代码 {code} 已被 {_describe(clash)} 使用",
+            )
 
 
 def _set_fields(session: Session, member: Member, values: dict[str, Any]) -> list[str]:
@@ -156,7 +173,10 @@ def _set_fields(session: Session, member: Member, values: dict[str, Any]) -> lis
     for key in PLAIN_FIELDS:
         if key in values and getattr(member, key) != values[key]:
             if key in ("number", "name") and values[key] is None:
-                raise InvalidValueError(f"a member's {key} cannot be emptied")
+                raise InvalidValueError(
+                    f"a member's {key} cannot be emptied",
+                    zh=f"会员的{'编号' if key == 'number' else '名称'}不能清空",
+                )
             setattr(member, key, values[key])
             changed.append(key)
     if "tier" in values:
@@ -181,7 +201,10 @@ def _new_member(session: Session, values: dict[str, Any], now: datetime) -> Memb
     _set_fields(session, member, values)
     if values.get("left_on") is not None:
         if member.joined_on is not None and values["left_on"] < member.joined_on:
-            raise InvalidValueError(f"{_describe(member)} cannot leave before it joined")
+            raise InvalidValueError(
+                f"{_describe(member)} cannot leave before it joined",
+                zh=f"{_describe(member)} 的退会日期不能早于入会日期",
+            )
         member.status = MemberStatus.withdrawn.value
         member.left_on = values["left_on"]
     return member
@@ -198,10 +221,11 @@ def _first_period(member: Member) -> MembershipPeriod:
 def add_member(*, session: Session, values: dict[str, Any]) -> Member:
     """Add a member from parsed field values; the number is generated when not given."""
     if not values.get("name"):
-        raise InvalidValueError("a member needs a name")
+        raise InvalidValueError("a member needs a name", zh="会员需要名称")
     if values.get("left_on") is not None:
         raise InvalidValueError(
-            "a new member cannot have a leave date; add it, then: assoc members leave"
+            "a new member cannot have a leave date; add it, then: assoc members leave",
+            zh="新会员不能带退会日期;请先添加,再运行:assoc members leave",
         )
     if not values.get("number"):
         # Two clerks adding members at once must not draw the same number.
@@ -294,7 +318,10 @@ class NewMembers:
         number, name = values["number"], values["name"]
         joined_on, left_on = get("joined_on"), get("left_on")
         if left_on is not None and joined_on is not None and left_on < joined_on:
-            raise InvalidValueError(f"{name} ({number}) cannot leave before it joined")
+            raise InvalidValueError(
+                f"{name} ({number}) cannot leave before it joined",
+                zh=f"{name}({number})的退会日期不能早于入会日期",
+            )
         tier = get("tier")
         pinyin, strokes = sort_keys or (pinyin_key(name), stroke_key(name))
         return (
@@ -377,9 +404,15 @@ class NewMembers:
 def update_member(*, session: Session, member: Member, values: dict[str, Any]) -> list[str]:
     """Change the given fields; returns the keys that changed (empty when nothing did)."""
     if "left_on" in values:
-        raise InvalidValueError("change membership with: assoc members leave / rejoin")
+        raise InvalidValueError(
+            "change membership with: assoc members leave / rejoin",
+            zh="会籍变动请用:assoc members leave / rejoin",
+        )
     if values.get("kind", MemberKind.unit.value) is None:
-        raise InvalidValueError("a member's kind cannot be emptied; use 单位 or 个人")
+        raise InvalidValueError(
+            "a member's kind cannot be emptied; use 单位 or 个人",
+            zh="会员类型不能清空;请用 单位 或 个人",
+        )
     _check_unique(session, member.id, values)
     changed = _set_fields(session, member, values)
     if "joined_on" in changed:
@@ -409,12 +442,16 @@ def _open_period(session: Session, member: Member) -> MembershipPeriod | None:
 def leave_member(*, session: Session, member: Member, on: date, reason: str | None) -> Member:
     """Record that *member* left (退会) on *on*; the member and its history stay."""
     if member.status == MemberStatus.withdrawn:
-        raise ConflictError(f"{_describe(member)} already left on {member.left_on}")
+        raise ConflictError(
+            f"{_describe(member)} already left on {member.left_on}",
+            zh=f"{_describe(member)} 已于 {member.left_on} 退会",
+        )
     period = _open_period(session, member)
     joined = period.joined_on if period is not None else member.joined_on
     if joined is not None and on < joined:
         raise InvalidValueError(
-            f"{_describe(member)} joined on {joined}; it cannot leave before that"
+            f"{_describe(member)} joined on {joined}; it cannot leave before that",
+            zh=f"{_describe(member)} 入会日期为 {joined};不能早于此日期退会",
         )
     member.status = MemberStatus.withdrawn.value
     member.left_on = on
@@ -432,11 +469,13 @@ def rejoin_member(*, session: Session, member: Member, on: date) -> Member:
     """Record that a member who left joined again on *on* (a new membership period)."""
     if member.status != MemberStatus.withdrawn:
         raise ConflictError(
-            f"{_describe(member)} is an active member; only a member who left can rejoin"
+            f"{_describe(member)} is an active member; only a member who left can rejoin",
+            zh=f"{_describe(member)} 是在册会员;只有已退会的会员才能重新入会",
         )
     if member.left_on is not None and on < member.left_on:
         raise InvalidValueError(
-            f"{_describe(member)} left on {member.left_on}; rejoin on or after that"
+            f"{_describe(member)} left on {member.left_on}; rejoin on or after that",
+            zh=f"{_describe(member)} 已于 {member.left_on} 退会;重新入会日期须在此当日或之后",
         )
     member.status = MemberStatus.active.value
     member.left_on = None

@@ -31,7 +31,8 @@ def find_office(*, session: Session, name: str) -> Office:
         names = ", ".join(o.name for o in list_offices(session=session))
         raise NotFoundError(
             f'there is no office "{name}"; the offices are: {names} '
-            "(add one with: assoc offices define NAME --rank N)"
+            "(add one with: assoc offices define NAME --rank N)",
+            zh=f"没有职务“{name}”;现有职务:{names}(可用 assoc offices define 名称 --rank N 添加)",
         )
     return office
 
@@ -44,9 +45,14 @@ def list_offices(*, session: Session) -> list[Office]:
 def define_office(*, session: Session, name: str, rank: int, tier_name: str | None) -> Office:
     """Add an office or change its rank and tier (e.g. 常务副会长 between 执行会长 and 副会长)."""
     if not name.strip() or len(name.strip()) > 50:
-        raise InvalidValueError("an office name has 1 to 50 characters")
+        raise InvalidValueError(
+            "an office name has 1 to 50 characters", zh="职务名称为 1 到 50 个字符"
+        )
     if rank < 1:
-        raise InvalidValueError("an office's rank is 1 or more (lower ranks come first)")
+        raise InvalidValueError(
+            "an office's rank is 1 or more (lower ranks come first)",
+            zh="职务排序为 1 或更大(数字小的在前)",
+        )
     office = session.exec(select(Office).where(Office.name == name.strip())).first()
     if office is None:
         office = Office(name=name.strip(), rank=rank)
@@ -76,11 +82,13 @@ def assign_office(
     (default: the unit's representative)."""
     if _find_holding(session, member, office, term) is not None:
         raise ConflictError(
-            f"{member.name} ({member.number}) already holds {office.name} in term {term.number}"
+            f"{member.name} ({member.number}) already holds {office.name} in term {term.number}",
+            zh=f"{member.name}({member.number})在第{term.number}届已担任{office.name}",
         )
     if member.status != MemberStatus.active:
         raise ConflictError(
-            f"{member.name} ({member.number}) has left; rejoin it before assigning an office"
+            f"{member.name} ({member.number}) has left; rejoin it before assigning an office",
+            zh=f"{member.name}({member.number})已退会;请先重新入会,再安排职务",
         )
     holding = OfficeHolding(
         term_id=term.id,  # type: ignore[arg-type]
@@ -98,7 +106,8 @@ def remove_office(*, session: Session, member: Member, office: Office, term: Ter
     holding = _find_holding(session, member, office, term)
     if holding is None:
         raise NotFoundError(
-            f"{member.name} ({member.number}) does not hold {office.name} in term {term.number}"
+            f"{member.name} ({member.number}) does not hold {office.name} in term {term.number}",
+            zh=f"{member.name}({member.number})在第{term.number}届未担任{office.name}",
         )
     session.delete(holding)
     session.flush()

@@ -38,7 +38,8 @@ def term_id(session: DbSession, number: int) -> int:
     found = session.connection().execute(query).scalar()
     if found is None:
         raise NotFoundError(
-            f"there is no term {number}; add it with: assoc terms add {number} --start …"
+            f"there is no term {number}; add it with: assoc terms add {number} --start …",
+            zh=f"没有第 {number} 届;请添加:assoc terms add {number} --start …",
         )
     return int(found)
 
@@ -60,5 +61,6 @@ def require_office(session: DbSession, name: str) -> None:
     names = ", ".join(connection.execute(query).scalars())
     raise NotFoundError(
         f'there is no office "{name}"; the offices are: {names} '
-        "(add one with: assoc offices define NAME --rank N)"
+        "(add one with: assoc offices define NAME --rank N)",
+        zh=f"没有职务“{name}”;现有职务:{names}(可用 assoc offices define 名称 --rank N 添加)",
     )

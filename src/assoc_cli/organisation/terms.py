@@ -34,24 +34,36 @@ def term_end(start: date, years: int) -> date:
 def add_term(*, session: Session, number: int, start: date, years: int = 5) -> Term:
     """Record term *number* starting on *start*, lasting *years*."""
     if number < 1:
-        raise InvalidValueError(f"term number {number} must be 1 or more (二届 is 2)")
+        raise InvalidValueError(
+            f"term number {number} must be 1 or more (二届 is 2)",
+            zh=f"届次 {number} 必须为 1 或更大(二届即 2)",
+        )
     if not 1 <= years <= MAX_TERM_YEARS:
-        raise InvalidValueError(f"a term lasts 1 to {MAX_TERM_YEARS} years, not {years}")
+        raise InvalidValueError(
+            f"a term lasts 1 to {MAX_TERM_YEARS} years, not {years}",
+            zh=f"一届为 1 到 {MAX_TERM_YEARS} 年,不能是 {years} 年",
+        )
     if session.exec(select(Term).where(Term.number == number)).first():
-        raise ConflictError(f"term {number} already exists; see: assoc terms list")
+        raise ConflictError(
+            f"term {number} already exists; see: assoc terms list",
+            zh=f"第 {number} 届已存在;请查看:assoc terms list",
+        )
     earlier = session.exec(
         select(Term).where(Term.number < number).order_by(col(Term.number).desc())
     ).first()
     if earlier is not None and start <= earlier.start_on:
         raise InvalidValueError(
-            f"term {number} must start after term {earlier.number} began ({earlier.start_on})"
+            f"term {number} must start after term {earlier.number} began ({earlier.start_on})",
+            zh=f"第 {number} 届的开始日期必须晚于第 {earlier.number} "
+            f"届的开始日期({earlier.start_on})",
         )
     later = session.exec(
         select(Term).where(Term.number > number).order_by(col(Term.number))
     ).first()
     if later is not None and start >= later.start_on:
         raise InvalidValueError(
-            f"term {number} must start before term {later.number} began ({later.start_on})"
+            f"term {number} must start before term {later.number} began ({later.start_on})",
+            zh=f"第 {number} 届的开始日期必须早于第 {later.number} 届的开始日期({later.start_on})",
         )
     term = Term(number=number, start_on=start, end_on=term_end(start, years), years=years)
     session.add(term)
@@ -82,14 +94,17 @@ def get_term(*, session: Session, number: int | None, as_of: date) -> Term:
         term = session.exec(select(Term).where(Term.number == number)).first()
         if term is None:
             raise NotFoundError(
-                f"there is no term {number}; add it with: assoc terms add {number} --start …"
+                f"there is no term {number}; add it with: assoc terms add {number} --start …",
+                zh=f"没有第 {number} 届;请添加:assoc terms add {number} --start …",
             )
         return term
     term = current_term(session=session, as_of=as_of)
     if term is None:
         raise NotFoundError(
             f"no term covers {as_of.isoformat()}; add one with: "
-            "assoc terms add N --start YYYY-MM-DD, or name one with --term"
+            "assoc terms add N --start YYYY-MM-DD, or name one with --term",
+            zh=f"没有哪一届涵盖 {as_of.isoformat()};"
+            "请添加(assoc terms add N --start YYYY-MM-DD),或用 --term 指定",
         )
     return term
 

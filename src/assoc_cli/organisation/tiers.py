@@ -24,7 +24,10 @@ def find_tier_id(session: DbSession, name: str) -> int:
     if found is not None:
         return int(found)
     names = ", ".join(connection.execute(select(tier_t.c.name).order_by(tier_t.c.rank)).scalars())
-    raise NotFoundError(f'there is no dues tier "{name}"; the tiers are: {names} (or "auto")')
+    raise NotFoundError(
+        f'there is no dues tier "{name}"; the tiers are: {names} (or "auto")',
+        zh=f"没有会费档次“{name}”;现有档次:{names}(或 auto)",
+    )
 
 
 def lowest_tier_rank(session: DbSession) -> int:
