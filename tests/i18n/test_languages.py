@@ -37,4 +37,6 @@ def test_assoc_lang_environment_variable(cli: Cli, monkeypatch: pytest.MonkeyPat
 
 
 def test_bad_lang_option_is_refused(cli: Cli) -> None:
-    assert "未知的语言" in cli.fails("info", lang="klingon")
+    # A usage error, found before the command does anything (a backup is not written
+    # and then refused for its language).
+    assert "未知的语言" in cli.fails("info", lang="klingon", code=2)

@@ -147,7 +147,12 @@ def root(
     from assoc_cli.db.locks import lock_timeout_seconds
     from assoc_cli.errors import AssocError
     from assoc_cli.files.atomic import choose_mode
+    from assoc_cli.i18n import env_lang, normalize_lang
 
+    try:  # before any work: a command must not act and then fail on its language
+        env_lang() if lang is None else normalize_lang(lang)
+    except AssocError as exc:
+        raise usage_error(exc, hint="'--lang'") from None
     try:
         lock_timeout_seconds()
     except AssocError as exc:

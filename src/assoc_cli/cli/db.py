@@ -112,9 +112,10 @@ def backup(
     from assoc_cli.db.maintenance import backup_database
 
     if file.is_dir():  # (`.`, `..` or a folder: no file name to write, even with --force)
-        raise typer.BadParameter(
+        raise usage_error(
             f"{file} is a folder; name the backup file, e.g. {file / 'assoc-backup.db'}",
-            param_hint="'FILE'",
+            zh=f"{file} 是文件夹;请写出备份文件名,例如 {file / 'assoc-backup.db'}",
+            hint="'FILE'",
         )
     if file.exists() and not force:
         raise usage_error(

@@ -503,55 +503,55 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "msg.copied": (
-            "已复制 {total} 行({tables} 张表)到 {target};行数一致",
+            "已复制 {total} 行（{tables} 张表）到 {target}；行数一致",
             "copied {total} rows in {tables} tables to {target}; counts match",
         ),
-        "msg.backed_up": ("已备份到 {file}({kind})", "backed up to {file} ({kind})"),
+        "msg.backed_up": ("已备份到 {file}（{kind}）", "backed up to {file} ({kind})"),
         "backup.sqlite": ("SQLite 文件", "SQLite file"),
         "backup.bundle": ("可移植备份包", "portable bundle"),
         "msg.restored": (
-            "已从 {file} 恢复 {rows} 行;行数一致",
+            "已从 {file} 恢复 {rows} 行；行数一致",
             "restored {rows} rows from {file}; counts match",
         ),
         "check.postgres": (
-            "完整性与外键:由 PostgreSQL 保证",
+            "完整性与外键：由 PostgreSQL 保证",
             "integrity and foreign keys: enforced by PostgreSQL",
         ),
         "check.damaged": (
-            "完整性检查:已损坏({findings}{more})",
+            "完整性检查：已损坏（{findings}{more}）",
             "integrity check: damaged ({findings}{more})",
         ),
         "check.finding": ("{count} 处问题", "{count} finding"),
         "check.findings": ("{count} 处问题", "{count} findings"),
-        "check.and_more": (",还有更多", ", and more"),
-        "check.integrity_finding": ("完整性:{finding}", "integrity: {finding}"),
-        "check.more_not_shown": ("完整性:…(其余未列出)", "integrity: … (more not shown)"),
-        "check.integrity_ok": ("完整性检查:正常", "integrity check: ok"),
-        "check.foreign_keys": ("外键:{state}", "foreign keys: {state}"),
+        "check.and_more": ("，还有更多", ", and more"),
+        "check.integrity_finding": ("完整性：{finding}", "integrity: {finding}"),
+        "check.more_not_shown": ("完整性：…（其余未列出）", "integrity: … (more not shown)"),
+        "check.integrity_ok": ("完整性检查：正常", "integrity check: ok"),
+        "check.foreign_keys": ("外键：{state}", "foreign keys: {state}"),
         "check.broken": ("{count} 处损坏", "{count} broken"),
-        "check.foreign_key": ("外键:{row}", "foreign key: {row}"),
+        "check.foreign_key": ("外键：{row}", "foreign key: {row}"),
         "check.ok": ("正常", "ok"),
         "check.mismatches": ("{count} 处不一致", "{count} mismatches"),
         "check.ledger": (
-            "会费台账:{state}({members} 家会员,{entries} 条记录)",
+            "会费台账：{state}（{members} 家会员，{entries} 条记录）",
             "dues ledger: {state} ({members} members, {entries} entries)",
         ),
-        "rev.empty": ("(空)", "(empty)"),
-        "rev.head": ("{rev}(最新)", "{rev} (head)"),
+        "rev.empty": ("（空）", "(empty)"),
+        "rev.head": ("{rev}（最新）", "{rev} (head)"),
         "rev.newer": (
-            "{rev}(比本 assoc 更新,本 assoc 最新为 {head}:请升级 assoc)",
+            "{rev}（比本 assoc 更新，本 assoc 最新为 {head}：请升级 assoc）",
             "{rev} (newer than this assoc, whose newest is {head}: upgrade assoc)",
         ),
-        "rev.behind": ("{rev}(落后于最新版本 {head})", "{rev} (behind head {head})"),
+        "rev.behind": ("{rev}（落后于最新版本 {head}）", "{rev} (behind head {head})"),
         "msg.demo_tour": (
-            "试试这些命令(或设置 ASSOC_DB={path},省去 --db):\n"
+            "试试这些命令（或设置 ASSOC_DB={path}，省去 --db）：\n"
             "\n"
-            "  assoc --db {path} info                         # 概况:协会、数据库、数量\n"
-            "  assoc --db {path} members list --sort strokes  # 会员名册,按姓氏笔画排序\n"
+            "  assoc --db {path} info                         # 概况：协会、数据库、数量\n"
+            "  assoc --db {path} members list --sort strokes  # 会员名册，按姓氏笔画排序\n"
             "  assoc --db {path} members list --tier 副会长单位  # 某一会费档次\n"
-            "  assoc --db {path} members show {example}          # 一家会员:职务、会籍记录\n"
-            "  assoc --db {path} members stats                # 按档次和行业环节统计,党建数据\n"
-            "  assoc --db {path} offices list                 # 职务:谁担任什么职务\n"
+            "  assoc --db {path} members show {example}          # 一家会员：职务、会籍记录\n"
+            "  assoc --db {path} members stats                # 按档次和行业环节统计，党建数据\n"
+            "  assoc --db {path} offices list                 # 职务：谁担任什么职务\n"
             "  assoc --db {path} members export -o 会员名册.xlsx\n"
             "  assoc --db {path} dues report --year 2022 --as-of 2022-11-30 --compare 2021\n"
             "  assoc --db {path} dues unpaid --year 2022 --as-of 2022-11-30\n"
