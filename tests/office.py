@@ -44,42 +44,20 @@ def require_office() -> str:
 def convert(source: Path, to: str, folder: Path, *, infilter: str | None = None) -> Path:
     """*source* opened in LibreOffice and saved as *to* (``xlsx``, ``pdf``, ``csv:…``) in
     *folder*; returns the file it wrote."""
-    program = require_office()
-    folder.mkdir(parents=True, exist_ok=True)
-    command = [
-        program,
-        f"-env:UserInstallation=file://{_PROFILE}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        to,
-        "--outdir",
-        str(folder),
-    ]
-    if infilter is None and source.suffix.lower() == ".csv":
-        # Our CSV is UTF-8 with a BOM, which Excel and WPS recognise when a person opens it;
-        # LibreOffice needs to be told. Column types are left to its guesses, as Excel's.
-        infilter = f"CSV:44,34,{UTF8},1"
-    if infilter:
-        command.append(f"--infilter={infilter}")
-    result = subprocess.run(
-        [*command, str(source)], capture_output=True, text=True, timeout=180, check=False
-    )
-    extension = to.split(":", 1)[0]
-    target = folder / f"{source.stem}.{extension}"
-    assert target.exists(), f"LibreOffice did not convert {source.name}: {result.stderr}"
-    return target
+    return convert_all([source], to, folder, infilter=infilter)[0]
 
 
 def convert_all(
     sources: list[Path], to: str, folder: Path, *, infilter: str | None = None
 ) -> list[Path]:
-    """Like :func:`convert` for many files of one kind in one LibreOffice start (each
+    """Many files of one kind opened and saved as *to* in one LibreOffice start (each
     start costs about a second): the files it wrote, in the order of *sources*."""
     program = require_office()
     folder.mkdir(parents=True, exist_ok=True)
     if infilter is None and sources and sources[0].suffix.lower() == ".csv":
-        infilter = f"CSV:44,34,{UTF8},1"  # (see convert)
+        # Our CSV is UTF-8 with a BOM, which Excel and WPS recognise when a person opens it;
+        # LibreOffice needs to be told. Column types are left to its guesses, as Excel's.
+        infilter = f"CSV:44,34,{UTF8},1"
     command = [
         program,
         f"-env:UserInstallation=file://{_PROFILE}",

@@ -185,6 +185,8 @@ def _say(cli: Cli, *args: str, lang: str | None = None) -> str:
 def test_no_english_sentence_in_chinese_output(demo: Cli, tmp_path: Path) -> None:
     notices = str(tmp_path / "notices")
     backup = str(tmp_path / "backup.db")
+    notice_m0009 = ("dues", "notice", "--year", "2022", "--member", "M0009")
+    notice_m0009 += ("--on", "2022-11-18", "-o", notices)
     commands: list[tuple[str, ...]] = [
         # the tour `make demo` prints
         ("info",),
@@ -211,30 +213,7 @@ def test_no_english_sentence_in_chinese_output(demo: Cli, tmp_path: Path) -> Non
         ("db", "backup", backup),  # exists: add --force
         ("db", "copy", "--to", demo.location),
         # a notice, then the same notice again without --again
-        (
-            "dues",
-            "notice",
-            "--year",
-            "2022",
-            "--member",
-            "M0009",
-            "--on",
-            "2022-11-18",
-            "-o",
-            notices,
-        ),
-        (
-            "dues",
-            "notice",
-            "--year",
-            "2022",
-            "--member",
-            "M0009",
-            "--on",
-            "2022-11-18",
-            "-o",
-            notices,
-        ),
+        *[notice_m0009] * 2,
         # mistakes
         ("members", "show", "不存在的单位"),
         ("members", "show", ""),
