@@ -181,6 +181,13 @@ class Cli:
             engine.dispose()
 
 
+@pytest.fixture
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English (ASSOC_LANG=en), for tests that hold their English wording;
+    processes the test starts inherit it."""
+    monkeypatch.setenv("ASSOC_LANG", "en")
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     """Which engine the test runs on."""

@@ -13,12 +13,9 @@ import pytest
 
 from tests.conftest import Cli, snapshot
 
-
-@pytest.fixture(autouse=True)
-def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
-    default, is held by tests/i18n/test_one_language.py."""
-    monkeypatch.setenv("ASSOC_LANG", "en")
+# These tests hold each message's English wording; its Chinese (the default) is held by
+# tests/i18n/test_one_language.py.
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 WORKERS = 4

@@ -17,12 +17,9 @@ import assoc_cli.db.models  # noqa: F401
 from assoc_cli.db.migrate import HEAD_REVISION, _alembic_config, migrations_dir
 from tests.conftest import Cli, empty_sqlite_database
 
-
-@pytest.fixture(autouse=True)
-def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests hold each message's English wording (ASSOC_LANG=en); its Chinese, the
-    default, is held by tests/i18n/test_one_language.py."""
-    monkeypatch.setenv("ASSOC_LANG", "en")
+# These tests hold each message's English wording; its Chinese (the default) is held by
+# tests/i18n/test_one_language.py.
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def test_head_revision_constant_is_alembics_head() -> None:

@@ -17,6 +17,10 @@ from sqlalchemy.exc import ProgrammingError
 from assoc_cli.db import core, roles
 from tests.conftest import Cli, sqlite_only
 
+# These tests hold each message's English wording; its Chinese (the default) is held by
+# tests/i18n/test_one_language.py.
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 postgresql_only = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 INSUFFICIENT_PRIVILEGE = "42501"
 

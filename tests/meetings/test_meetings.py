@@ -41,8 +41,8 @@ def test_titles_are_numbered_as_associations_write_them(assoc: Cli) -> None:
     council = _new(assoc, "--kind", "理事会", "--enlarged", "--date", "2021-12-20")
     rows = {str(r["id"]): r for r in _json(assoc, "meetings", "list")}
     assert rows[first]["title"] == "淄博市装备制造业协会二届一次会长办公会"
-    assert rows[second]["title"] == "淄博市装备制造业协会二届二次会长办公(扩大)会"
-    assert rows[council]["title"] == "淄博市装备制造业协会二届一次理事(扩大)会"
+    assert rows[second]["title"] == "淄博市装备制造业协会二届二次会长办公（扩大）会"
+    assert rows[council]["title"] == "淄博市装备制造业协会二届一次理事（扩大）会"
     assert rows[second]["chair"] == "张辉新"  # a unit named as chair: its representative
     # A cancelled meeting keeps its number; the next one is 三次.
     assoc.ok("meetings", "cancel", first, "--reason", "因故取消")
@@ -357,7 +357,7 @@ def test_meetings_attendance_votes_and_actions_export(assoc: Cli, tmp_path: Path
 
 def test_demo_meeting_reads_like_seed_001(demo: Cli) -> None:
     meetings = _json(demo, "meetings", "list")
-    assert meetings[-1]["title"] == "示范市装备制造业协会二届二次会长办公(扩大)会"
+    assert meetings[-1]["title"] == "示范市装备制造业协会二届二次会长办公（扩大）会"
     text = demo.ok(
         "meetings", "agenda", "render", str(meetings[-1]["id"]), "--style", "sentence"
     ).stdout

@@ -49,7 +49,7 @@ def meeting_title(
     kind_name = kind.name
     if meeting.enlarged:
         kind_name = (
-            kind_name[:-1] + "(扩大)会" if kind_name.endswith("会") else kind_name + "(扩大)"
+            kind_name[:-1] + "（扩大）会" if kind_name.endswith("会") else kind_name + "（扩大）"
         )
     topic = meeting.topic or ""
     if kind.numbering == Numbering.year:
