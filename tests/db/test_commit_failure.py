@@ -27,7 +27,7 @@ DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit();
 @pytest.mark.parametrize(
     ("table", "args", "would_say"),
     [
-        ("dues_entry", ["dues", "pay", "M0003", "--amount", "100"], "已收"),
+        ("dues_entry", ["dues", "pay", "M0003", "--amount", "100", "--again"], "已收"),
         ("member", ["members", "add", "新加入的测试公司{n}"], "已添加会员"),
         ("meeting", ["meetings", "new", "--kind", "理事会", "--date", "2022-12-20"], "已建立会议"),
     ],

@@ -94,7 +94,14 @@ def test_a_writer_that_waits_says_so_and_a_timeout_changes_nothing(cli: Cli) -> 
         before = snapshot(cli.location)
         started = time.monotonic()
         result = _assoc(
-            cli.location, "dues", "pay", "M0001", "--amount", "100", env={"ASSOC_LOCK_TIMEOUT": "1"}
+            cli.location,
+            "dues",
+            "pay",
+            "M0001",
+            "--amount",
+            "100",
+            "--credit",
+            env={"ASSOC_LOCK_TIMEOUT": "1"},
         )
         assert result.returncode == 1, result.stderr
         assert "waiting for another assoc to finish writing" in result.stderr
@@ -109,7 +116,7 @@ def test_a_writer_that_waits_says_so_and_a_timeout_changes_nothing(cli: Cli) -> 
     assert snapshot(cli.location) == before
     # Once the other writer is gone, the same command goes through.
     assert (
-        _assoc(cli.location, "dues", "pay", "M0001", "--amount", "100")
+        _assoc(cli.location, "dues", "pay", "M0001", "--amount", "100", "--credit")
         .stdout.strip()
         .endswith("-0001")
     )

@@ -123,7 +123,8 @@ def test_a_killed_payment_is_all_or_nothing_and_never_a_false_receipt(
     work, _ = _folders(tmp_path)
     cli.ok("members", "add", "测试公司")
     cli.ok("dues", "rates", "set", "2022", "会员单位", "3000")
-    args = ["--db", cli.location, "dues", "pay", "测试公司", "--amount", "100"]
+    # (--again: the same payment is entered again and again on purpose)
+    args = ["--db", cli.location, "dues", "pay", "测试公司", "--amount", "100", "--again"]
     whole = 1.0
     for fraction, on_output in _moments(10, seed=7):
         before = snapshot(cli.location)

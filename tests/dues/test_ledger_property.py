@@ -106,7 +106,10 @@ def _run(
                 dues.record_payment(
                     session=session,
                     member=member,
-                    payment=dues.PaymentInput(amount_fen=amount, on=on, year=year),
+                    # (counter safety is tested in test_counter.py; here any sequence goes)
+                    payment=dues.PaymentInput(
+                        amount_fen=amount, on=on, year=year, again=True, credit=True
+                    ),
                 ).entry
             )
         elif kind == "waive" and year is not None:
@@ -184,7 +187,9 @@ def _run(
             dues.record_payment(
                 session=session,
                 member=twin,
-                payment=dues.PaymentInput(amount_fen=entry.amount, on=entry.on, year=entry.year),
+                payment=dues.PaymentInput(
+                    amount_fen=entry.amount, on=entry.on, year=entry.year, again=True, credit=True
+                ),
             )
         else:
             assert entry.year is not None

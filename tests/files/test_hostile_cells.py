@@ -93,7 +93,7 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {("dues", "notice"), ("meetings", "minutes"), ("meetings", "agenda", "render")}
 # Commands whose -f csv reports on a file they are given, not on stored data.
-ON_A_FILE = {("members", "import")}
+ON_A_FILE = {("members", "import"), ("dues", "pay")}
 
 
 def _leaf_commands() -> Iterator[tuple[tuple[str, ...], typing.Any]]:

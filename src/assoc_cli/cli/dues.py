@@ -181,10 +181,16 @@ def policy(
 @app.command("pay")
 def pay(
     ctx: typer.Context,
-    member: MemberArgument,
+    member: Annotated[
+        str | None,
+        typer.Argument(
+            help="Member number, name, short name or a unique part of the name (not with --from)."
+        ),
+    ] = None,
     amount: Annotated[
-        str, typer.Option("--amount", help="Amount in yuan: 30000, 30,000.00, ¥30000, 3万.")
-    ],
+        str | None,
+        typer.Option("--amount", help="Amount in yuan: 30000, 30,000.00, ¥30000, 3万."),
+    ] = None,
     year: Annotated[
         int | None,
         typer.Option(
@@ -201,17 +207,89 @@ def pay(
             "--receipt", help="Your own receipt number; default: the next 2022-0001 style number."
         ),
     ] = None,
+    ref: Annotated[
+        str | None,
+        typer.Option(
+            "--ref", help="The bank's reference (流水号); a reference is recorded only once."
+        ),
+    ] = None,
     payer: Annotated[
         str | None, typer.Option("--payer", help="Who paid, if not the member itself.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note.")] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Record it although a payment of the same member, amount and date is "
+            "already recorded (a second payment, not the first typed twice).",
+        ),
+    ] = False,
+    credit: Annotated[
+        bool,
+        typer.Option(
+            "--credit",
+            help="Record it although it leaves more credit (预存) than one year's dues.",
+        ),
+    ] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A bank statement to enter whole (.csv or .xlsx): columns 会员/会员编号, 金额, "
+            "日期, and 年度, 方式, 流水号 if known. All its payments or none.",
+        ),
+    ] = None,
+    expect_count: Annotated[
+        int | None,
+        typer.Option("--expect-count", help="With --from: the number of payments it must hold."),
+    ] = None,
+    expect_total: Annotated[
+        str | None,
+        typer.Option("--expect-total", help="With --from: the total it must add up to, in yuan."),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="With --from: check the file, show it; record nothing."),
+    ] = False,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Record a dues payment (缴费); prints its receipt number.
+    """Record a dues payment (缴费); prints its receipt number. With --from, enter a bank
+    statement's payments at once, checked whole first: all of them or none.
+
+    A payment that repeats one already recorded (same member, amount and date, or the same
+    bank reference) is refused, naming the earlier receipt, unless --again; one that would
+    leave more credit than the member's dues for a year is refused, saying how much, unless
+    --credit.
 
     \b
     Example:
       assoc dues pay 双涵 --amount 20000 --year 2022 --on 2022-11-25 --method 银行转账
+      assoc dues pay 双涵 --amount 20000 --year 2022 --ref 3021000123 --on 2022-11-25
+      assoc dues pay --from 12月流水.xlsx --expect-count 12 --expect-total 86000 --dry-run
     """
+    if from_file is not None:
+        if member is not None or amount is not None:
+            raise usage_error(
+                "give a member and --amount, or --from FILE, not both",
+                zh="请给出会员和 --amount,或者 --from 文件,二者不能同时使用",
+            )
+        _pay_from_file(ctx, from_file, expect_count, expect_total, again, credit, dry_run, fmt)
+        return
+    if member is None or amount is None:
+        raise usage_error(
+            "name the member and --amount (or a bank statement with --from FILE)",
+            zh="请给出会员和 --amount(或用 --from 文件录入银行流水)",
+        )
+    for option, given in (
+        ("--expect-count", expect_count is not None),
+        ("--expect-total", expect_total is not None),
+        ("--dry-run", dry_run),
+    ):
+        if given:
+            raise usage_error(
+                f"{option} goes with --from FILE", zh=f"{option} 只能与 --from 文件一起使用"
+            )
     from assoc_cli.dues.service import PaymentInput, parse_method, record_payment
     from assoc_cli.errors import AssocError
     from assoc_cli.members.service import resolve_member
@@ -234,11 +312,50 @@ def pay(
                 receipt=receipt,
                 payer=payer,
                 note=note,
+                reference=ref,
+                again=again,
+                credit=credit,
             ),
         )
         for sentence in paid.sentences(lang):
             message(sentence)
         echo(paid.receipt)
+
+
+def _pay_from_file(
+    ctx: typer.Context,
+    path: Path,
+    expect_count: int | None,
+    expect_total: str | None,
+    again: bool,
+    credit: bool,
+    dry_run: bool,
+    fmt: OutputFormat,
+) -> None:
+    """``dues pay --from FILE``: the statement checked whole, then recorded (or shown)."""
+    from assoc_cli.dues.batch import pay_from_file
+
+    total = _amount(expect_total, "--expect-total") if expect_total is not None else None
+    if expect_count is not None and expect_count < 1:
+        raise usage_error("must be 1 or more", zh="必须为 1 或更大", hint="'--expect-count'")
+    with open_session(ctx) as (session, lang):
+        result = pay_from_file(
+            session=session,
+            path=path,
+            expect_count=expect_count,
+            expect_total=total,
+            again=again,
+            credit=credit,
+            dry_run=dry_run,
+            today=today(),
+        )
+        message(result.summary(lang, dry_run=dry_run))
+        if dry_run:
+            render_result(result.listing(lang), fmt, lang)
+            session.rollback()
+            return
+        for receipt in result.receipts:
+            echo(receipt)
 
 
 @app.command("waive")

@@ -158,9 +158,16 @@ dues_entry_t = Table(
     Column("approved_by", String(100)),
     Column("note", String(500)),
     Column("reverses_id", Integer(), ForeignKey("dues_entry.id"), unique=True),
+    Column("reference", String(100)),
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("receipt_year", "receipt_seq"),
     Index("ix_dues_entry_ledger", "member_id", "year", "kind", "entry_on", "amount_fen"),
+    Index(
+        "ux_dues_entry_reference",
+        "reference",
+        unique=True,
+        sqlite_where=text("reference IS NOT NULL"),
+    ),
 )
 
 dues_notice_t = Table(

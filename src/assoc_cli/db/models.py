@@ -152,6 +152,14 @@ class DuesEntry(SQLModel, table=True):
         # index (a covering scan in member order, no table lookups, no sort for GROUP BY),
         # and serves every "this member's entries" lookup through its first column.
         Index("ix_dues_entry_ledger", "member_id", "year", "kind", "entry_on", "amount_fen"),
+        # A bank reference (银行流水号) names one transfer: it is recorded once at most.
+        Index(
+            "ux_dues_entry_reference",
+            "reference",
+            unique=True,
+            sqlite_where=text("reference IS NOT NULL"),
+            postgresql_where=text("reference IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -169,6 +177,9 @@ class DuesEntry(SQLModel, table=True):
     approved_by: str | None = Field(default=None, max_length=100)
     note: str | None = Field(default=None, max_length=500)
     reverses_id: int | None = Field(default=None, foreign_key="dues_entry.id", unique=True)
+    # The bank's reference of a payment (流水号), when given: unique, so a bank statement
+    # line can never be recorded twice.
+    reference: str | None = Field(default=None, max_length=100)
     created_at: datetime
 
 

@@ -111,6 +111,52 @@ class PaymentInput:
     receipt: str | None = None
     payer: str | None = None
     note: str | None = None
+    # The bank's reference (流水号): recorded once at most.
+    reference: str | None = None
+    # Record it although it repeats one already recorded (same member, amount, date).
+    again: bool = False
+    # Record it although it leaves more credit than one year's dues.
+    credit: bool = False
+
+
+MAX_REFERENCE = 100  # dues_entry.reference
+
+
+def check_reference(text: str | None) -> str | None:
+    """A bank reference as stored: one line, at most 100 characters; None when empty."""
+    if text is None or not text.strip():
+        return None
+    reference = one_line(text, "the bank reference")
+    if len(reference) > MAX_REFERENCE:
+        raise InvalidValueError(
+            f"a bank reference has at most {MAX_REFERENCE} characters",
+            zh=f"银行流水号最多 {MAX_REFERENCE} 个字符",
+        )
+    return reference
+
+
+def counter_checks(
+    *, session: Session, member: Member, payment: PaymentInput, reference: str | None
+) -> None:
+    """Refuse a payment that repeats one already recorded, reuses a bank reference, or
+    leaves more credit than one year's dues (``dues/checks.py``), naming the first problem."""
+    from assoc_cli.dues.checks import Intended, payment_problems
+
+    assert member.id is not None
+    intended = Intended(
+        member_id=member.id,
+        number=member.number,
+        name=member.name,
+        amount_fen=payment.amount_fen,
+        on=payment.on,
+        year=payment.year,
+        reference=reference,
+    )
+    problems = payment_problems(
+        session, [intended], again=payment.again, credit=payment.credit, today=date.today()
+    )
+    if problems:
+        raise ConflictError(problems[0].english, zh=problems[0].chinese)
 
 
 @dataclass(frozen=True)
@@ -155,6 +201,10 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
         )
     if payment.year is not None:
         check_year(payment.year)
+    reference = check_reference(payment.reference)
+    # Checks and numbering under one lock: two clerks entering the same payment at once
+    # must not both pass the repeat check.
+    serialize(session, "assoc.receipts")
     receipt_year: int | None = None
     receipt_seq: int | None = None
     if payment.receipt:
@@ -179,10 +229,10 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
                 "没有重复收款,请核对后重试",
             )
     else:
-        # Two clerks paying at once must not draw the same number.
-        serialize(session, "assoc.receipts")
+        # (Under the lock taken above: two clerks never draw the same number.)
         receipt, receipt_seq = _next_receipt(session, payment.on.year)
         receipt_year = payment.on.year
+    counter_checks(session=session, member=member, payment=payment, reference=reference)
     entry = DuesEntry(
         member_id=member.id,  # type: ignore[arg-type]
         kind=PAYMENT,
@@ -195,6 +245,7 @@ def record_payment(*, session: Session, member: Member, payment: PaymentInput) -
         method=payment.method,
         payer=(payment.payer or "").strip() or None,
         note=(payment.note or "").strip() or None,
+        reference=reference,
         created_at=datetime.now(UTC),
     )
     session.add(entry)

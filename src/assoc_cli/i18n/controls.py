@@ -58,6 +58,7 @@ _WHAT_ZH = {
     "the presenter": "汇报人",
     "the name": "姓名",
     "the receipt number": "收据号",
+    "the bank reference": "银行流水号",
 }
 
 

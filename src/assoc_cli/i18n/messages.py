@@ -174,6 +174,7 @@ MESSAGES.update(
         "col.approved_by": ("批准", "Approved by"),
         "col.date": ("日期", "Date"),
         "col.reference": ("凭证", "Reference"),
+        "col.bank_reference": ("流水号", "Bank reference"),
         "col.running_balance": ("余额", "Balance"),
         "col.credit": ("预存", "Credit"),
         "col.setting": ("设置", "Setting"),
@@ -215,6 +216,14 @@ MESSAGES.update(
             "Received {amount} from {number} {name} ({method}), receipt {receipt}",
         ),
         "msg.after_payment": ("缴费后：{summary}", "After this payment: {summary}"),
+        "msg.batch_dry_run": (
+            "检查通过：{count}笔缴费，合计{total}；这是试运行，未登记任何缴费",
+            "All checked: {count} payments totalling {total}; a dry run, nothing recorded",
+        ),
+        "msg.batch_recorded": (
+            "已登记{count}笔缴费，合计{total}，收据号 {first} 至 {last}",
+            "Recorded {count} payments totalling {total}, receipts {first} to {last}",
+        ),
         "msg.settled": ("{year}年度已缴清", "{year} paid in full"),
         "msg.still_owing": ("{year}年度尚欠 {amount}", "{year} still owing {amount}"),
         "msg.credit": ("预存 {amount}", "credit {amount}"),
