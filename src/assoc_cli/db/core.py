@@ -217,6 +217,7 @@ agenda_item_t = Table(
     Column("kind", String(15), nullable=False, default="report"),
     Column("minutes", Integer()),
     Column("dues_year", Integer()),
+    Column("dues_as_of", Date()),
     Column("notes", String(4000)),
 )
 

@@ -233,6 +233,8 @@ class AgendaItem(SQLModel, table=True):
     kind: str = Field(default="report", max_length=15)
     minutes: int | None = None
     dues_year: int | None = None
+    # A dues-report item's cut-off day (截至11月30日); None: the meeting date.
+    dues_as_of: date | None = None
     notes: str | None = Field(default=None, max_length=4000)
 
 

@@ -447,6 +447,9 @@ MESSAGES.update(
         "msg.item_moved": ("第{n}项已移到第{to}项", "Moved item {n} to position {to}"),
         "msg.item_removed": ("已删除议程：{title}", "Removed agenda item: {title}"),
         "msg.item_noted": ("已记录第{n}项的纪要", "Noted item {n} for the minutes"),
+        "msg.item_edited": ("已修改第{n}项议程：{title}", "Changed agenda item {n}: {title}"),
+        "msg.meeting_deleted": ("已删除会议 #{id}：{title}", "Deleted meeting #{id}: {title}"),
+        "msg.uninvited": ("已撤回对{person}的邀请", "Withdrew the invitation to {person}"),
         "msg.invited": ("已邀请 {count} 人", "Invited {count} people"),
         "msg.marked": ("{person}：{status}", "{person}: {status}"),
         "msg.vote": (
