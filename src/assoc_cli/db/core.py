@@ -163,6 +163,24 @@ dues_entry_t = Table(
     Index("ix_dues_entry_ledger", "member_id", "year", "kind", "entry_on", "amount_fen"),
 )
 
+dues_year_close_t = Table(
+    "dues_year_close",
+    metadata,
+    Column("year", Integer(), primary_key=True),
+    Column("closed_on", Date(), nullable=False),
+    Column("closed_by", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+dues_year_due_t = Table(
+    "dues_year_due",
+    metadata,
+    Column("year", Integer(), ForeignKey("dues_year_close.year"), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+    Column("tier_id", Integer(), ForeignKey("tier.id")),
+    Column("due_fen", BigInteger(), nullable=False),
+)
+
 dues_notice_t = Table(
     "dues_notice",
     metadata,

@@ -140,9 +140,11 @@ class DuesRate(SQLModel, table=True):
 class DuesEntry(SQLModel, table=True):
     """One line of the dues ledger, never changed once written (台账).
 
-    kind: ``payment`` (缴费, with a receipt number), ``waiver`` (减免) or ``void`` (作废, a
-    reversal of an earlier payment or waiver, named by ``reverses_id``). Amounts are
-    positive fen; a void carries the amount it reverses.
+    kind: ``payment`` (缴费, with a receipt number), ``waiver`` (减免), ``void`` (作废, a
+    reversal of an earlier payment or waiver, named by ``reverses_id``) or ``adjustment``
+    (调整: a change to a closed year's dues, with reason and approver). Amounts are
+    positive fen — an adjustment's is signed (more or less due); a void carries the
+    amount it reverses.
     """
 
     __tablename__ = "dues_entry"
@@ -170,6 +172,30 @@ class DuesEntry(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=500)
     reverses_id: int | None = Field(default=None, foreign_key="dues_entry.id", unique=True)
     created_at: datetime
+
+
+class DuesYearClose(SQLModel, table=True):
+    """A closed dues year (已结账年度): from then on its dues are the snapshot in
+    ``dues_year_due``, not the tiers, offices and rates of today; only an ``adjustment``
+    entry (调整, with reason and approver) changes them. Never reopened."""
+
+    __tablename__ = "dues_year_close"
+
+    year: int = Field(primary_key=True)
+    closed_on: date
+    closed_by: str = Field(max_length=100)
+    created_at: datetime
+
+
+class DuesYearDue(SQLModel, table=True):
+    """What one member owed for a closed year when it was closed: its tier and amount."""
+
+    __tablename__ = "dues_year_due"
+
+    year: int = Field(primary_key=True, foreign_key="dues_year_close.year")
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+    tier_id: int | None = Field(default=None, foreign_key="tier.id")
+    due_fen: int = Field(sa_type=BigInteger)
 
 
 class DuesNotice(SQLModel, table=True):

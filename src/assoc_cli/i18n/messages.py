@@ -187,6 +187,7 @@ MESSAGES.update(
         "entry.payment": ("缴费", "payment"),
         "entry.waiver": ("减免", "waiver"),
         "entry.void": ("作废", "void"),
+        "entry.adjustment": ("调整", "adjustment"),
         "dues_status.unpaid": ("未缴", "unpaid"),
         "dues_status.partial": ("部分缴纳", "partial"),
         "state.valid": ("有效", "valid"),
@@ -199,6 +200,7 @@ MESSAGES.update(
             "Years unpaid before withdrawal",
         ),
         "setting.dues.deadline": ("缴费截止日", "Payment deadline"),
+        "setting.dues.close_after": ("次年自动结账日", "Close a year automatically on (next year)"),
         "policy.full-year": ("当年全额缴纳", "owes the full year"),
         "policy.next-year": ("次年起缴", "starts next year"),
         # Dues messages
@@ -219,6 +221,14 @@ MESSAGES.update(
         "msg.still_owing": ("{year}年度尚欠 {amount}", "{year} still owing {amount}"),
         "msg.credit": ("预存 {amount}", "credit {amount}"),
         "msg.nothing_due": ("暂无应缴会费", "no dues owed yet"),
+        "msg.closed": (
+            "{year}年度已结账：{count} 家会员的档次和应缴会费已固定",
+            "Closed {year}: the tier and dues of {count} members are fixed",
+        ),
+        "msg.adjusted": (
+            "已调整 {number} {name} {year}年度应缴会费 {amount}，现为 {due}（凭证 {ref}）",
+            "Adjusted {number} {name}'s {year} dues by {amount}, now {due} (reference {ref})",
+        ),
         "msg.waived": (
             "已减免 {number} {name} {year}年度会费 {amount}（凭证 {ref}）",
             "Waived {amount} of {number} {name}'s {year} dues (reference {ref})",
