@@ -1,7 +1,7 @@
 """agenda items: a dues-report item's cut-off day (截至11月30日)
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-30 10:00:00
 
 A meeting on 5 December reads out the collection figures "as of 30 November"; the day
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

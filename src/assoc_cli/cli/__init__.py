@@ -43,7 +43,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "members",
         "Member roster (会员名册): add, edit, show, list, leave, rejoin, stats, import, export.",
     ),
-    "terms": _here("terms", "Terms of office (届): add, list."),
+    "terms": _here("terms", "Terms of office (届): add, edit, list."),
     "offices": _here("offices", "Offices (职务) per term: assign, remove, list, define."),
     "dues": _here(
         "dues",

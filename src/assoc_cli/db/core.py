@@ -59,6 +59,7 @@ office_t = Table(
     Column("name", String(50), nullable=False, unique=True),
     Column("rank", Integer(), nullable=False),
     Column("tier_id", Integer(), ForeignKey("tier.id")),
+    Column("max_holders", Integer()),
 )
 
 term_t = Table(
@@ -69,6 +70,7 @@ term_t = Table(
     Column("start_on", Date(), nullable=False),
     Column("end_on", Date(), nullable=False),
     Column("years", Integer(), nullable=False),
+    Column("note", String(200)),
 )
 
 member_t = Table(

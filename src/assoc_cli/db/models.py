@@ -45,6 +45,8 @@ class Office(SQLModel, table=True):
     name: str = Field(max_length=50, unique=True)
     rank: int
     tier_id: int | None = Field(default=None, foreign_key="tier.id")
+    # How many units may hold it in one term (会长 1, 监事长 1); None: no limit.
+    max_holders: int | None = None
 
 
 class Term(SQLModel, table=True):
@@ -55,6 +57,8 @@ class Term(SQLModel, table=True):
     start_on: date
     end_on: date
     years: int
+    # Why end_on is not start_on + years: 延期换届 (extended), 提前换届 (ended early).
+    note: str | None = Field(default=None, max_length=200)
 
 
 class Member(SQLModel, table=True):

@@ -293,7 +293,7 @@ NOTICE_LOG_COLUMNS = [
     Column("number"),
     Column("name"),
     Column("year"),
-    Column("kind", "col.action", kind="enum", enum_prefix="notice."),
+    Column("kind", "col.notice_kind", kind="enum", enum_prefix="notice."),
     Column("sent_on", kind="date"),
     Column("balance", kind="money"),
     Column("document"),

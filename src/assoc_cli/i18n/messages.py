@@ -28,7 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.term": ("届次", "Term"),
     "col.start_on": ("开始日期", "Starts"),
     "col.end_on": ("结束日期", "Ends"),
-    "col.years": ("年限", "Years"),
+    "col.term_years": ("年限", "Years"),
+    "col.max_holders": ("人数上限", "At most"),
+    "col.employees_unknown": ("员工数未填", "Employees unknown"),
+    "col.party_members_unknown": ("党员数未填", "Party members unknown"),
+    "col.person_title": ("职务", "Title"),
+    "col.notice_kind": ("通知类型", "Notice"),
     "col.current": ("当前", "Current"),
     "col.office": ("职务", "Office"),
     "col.person": ("任职人", "Person"),
@@ -69,6 +74,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Messages (stderr)
     "msg.init_created": ("已建立协会：{name}", "Set up association: {name}"),
     "msg.init_updated": ("已更新协会信息：{name}", "Updated association profile: {name}"),
+    "msg.term_expired": (
+        "{label}已于{end}届满，新一届尚未开始：仍按{label}显示，请及时换届（assoc terms add）",
+        "{label} ended on {end} and no new term has begun: shown as {label} "
+        "until the election (换届; assoc terms add)",
+    ),
+    "msg.term_edited": (
+        "{label}的结束日期改为 {end}（{reason}）",
+        "{label} now ends on {end} ({reason})",
+    ),
     "msg.term_added": (
         "已添加{label}：{start} 至 {end}",
         "Added {label}: {start} to {end}",
