@@ -202,9 +202,11 @@ def test_a_payment_for_a_year_goes_to_that_year_and_excess_is_credit(ledger: Cli
     ledger.ok("dues", "pay", "华普", "--amount", "5000", "--year", "2021", "--on", "2021-12-01")
     years = _years(ledger, "华普", "2021-12-31")
     assert (years["2021"]["paid"], years["2021"]["balance"]) == ("3000.00", "0.00")
+    # 2022's rate is set, so its dues are collected already: the excess settles part of
+    # 2022 — the statement says so too, as the unpaid list does (not "credit ¥2,000").
     statement = _json(ledger, "dues", "statement", "华普", "--as-of", "2021-12-31")
-    assert statement["credit"] == "2000.00"
-    # In 2022 the credit settles part of the new year.
+    assert statement["credit"] == "0.00"
+    assert _years(ledger, "华普", "2021-12-31")["2022"]["paid"] == "2000.00"
     assert _years(ledger, "华普")["2022"]["paid"] == "2000.00"
 
 

@@ -54,17 +54,59 @@ def test_a_notice_for_one_member_prints_the_figures_and_capitals(owing: Cli) -> 
     assert "尚欠以往年度会费：2021年度，共¥30,000.00。以上合计¥60,000.00（大写：陆万元整）" in text
     assert "请于2022年12月31日前" in text
     assert "1603 0000 0000 1234" in text and "中国工商银行淄博分行" in text
+    # Printed on screen, it is a preview: not logged as sent.
+    assert json.loads(owing.ok("dues", "notices", "-f", "json").stdout) == []
+    owing.ok(
+        "dues", "notice", "--year", "2022", "--member", "双涵", "--on", "2022-11-18", "--mark-sent"
+    )
     log = json.loads(owing.ok("dues", "notices", "-f", "json").stdout)
     assert [(n["number"], n["kind"], n["sent_on"]) for n in log] == [
         ("M0001", "notice", "2022-11-18")
     ]
     assert "already had" in owing.fails(
-        "dues", "notice", "--year", "2022", "--member", "双涵", lang="en"
+        "dues", "notice", "--year", "2022", "--member", "双涵", "--mark-sent", lang="en"
+    )
+    # A preview of a notice already sent still shows it, and still logs nothing.
+    assert (
+        "2022年度应缴会费"
+        in owing.ok("dues", "notice", "--year", "2022", "--member", "双涵").stdout
     )
     owing.ok(
-        "dues", "notice", "--year", "2022", "--member", "双涵", "--again", "--on", "2022-11-19"
+        "dues",
+        "notice",
+        "--year",
+        "2022",
+        "--member",
+        "双涵",
+        "--again",
+        "--mark-sent",
+        "--on",
+        "2022-11-19",
     )
     assert len(json.loads(owing.ok("dues", "notices", "--year", "2022", "-f", "json").stdout)) == 2
+
+
+def test_a_preview_is_not_logged_and_the_next_batch_still_sends_it(
+    owing: Cli, tmp_path: Path
+) -> None:
+    owing.ok(
+        "dues", "notice", "--year", "2022", "--unpaid", "--member", "双涵", "--on", "2022-11-30"
+    )
+    assert json.loads(owing.ok("dues", "notices", "-f", "json").stdout) == []
+    result = owing.ok(
+        "dues",
+        "notice",
+        "--year",
+        "2022",
+        "--unpaid",
+        "--on",
+        "2022-11-30",
+        "-o",
+        str(tmp_path / "r"),
+    )
+    assert "已生成 1 份" in result.stderr and "已发过" not in result.stderr
+    assert [f.name[:5] for f in (tmp_path / "r").iterdir()] == ["M0001"]
+    owing.ok("dues", "verify", "--as-of", "2022-11-30")
 
 
 def test_reminders_go_only_to_those_still_owing_as_word_files(owing: Cli, tmp_path: Path) -> None:
@@ -107,7 +149,9 @@ def test_reminders_go_only_to_those_still_owing_as_word_files(owing: Cli, tmp_pa
 
 
 def test_batch_notices_skip_those_already_sent(owing: Cli, tmp_path: Path) -> None:
-    owing.ok("dues", "notice", "--year", "2022", "--member", "双涵", "--on", "2022-11-18")
+    owing.ok(
+        "dues", "notice", "--year", "2022", "--member", "双涵", "--on", "2022-11-18", "--mark-sent"
+    )
     result = owing.ok(
         "dues",
         "notice",

@@ -43,7 +43,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "members",
         "Member roster (会员名册): add, edit, show, list, leave, rejoin, stats, import, export.",
     ),
-    "terms": _here("terms", "Terms of office (届): add, list."),
+    "terms": _here("terms", "Terms of office (届): add, edit, list."),
     "offices": _here("offices", "Offices (职务) per term: assign, remove, list, define."),
     "dues": _here(
         "dues",
@@ -51,7 +51,8 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "meetings": _here(
         "meetings",
-        "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes.",
+        "Meetings (会议): new, edit, delete, agenda, invite, uninvite, mark, sign-in sheet, "
+        "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "db": _here(

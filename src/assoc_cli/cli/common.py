@@ -315,8 +315,11 @@ def open_session(
     pending: list[tuple[bool, str, bool]] = []
     if write:
         _AFTER_COMMIT = pending
+    from assoc_cli.organisation.queries import expired_terms
+
     try:
         with (
+            expired_terms() as expired,
             _database(ctx, write=write, create=create) as engine,
             unit_of_work(engine, write=write, before_commit=before_commit) as session,
         ):
@@ -324,6 +327,7 @@ def open_session(
             yield session, lang
     finally:
         _AFTER_COMMIT = outer
+    say_expired_terms(expired, lang)
     # Only now, after the commit (an error above leaves these unsaid):
     from assoc_cli.i18n.controls import for_screen, spelled_out
 
@@ -342,9 +346,34 @@ def open_reader(ctx: typer.Context) -> Iterator[tuple[Reader, str]]:
     queries the Core tables (``db/core.py``), so neither SQLModel nor pydantic is imported.
     """
     from assoc_cli.db.engine import read_only
+    from assoc_cli.organisation.queries import expired_terms
 
-    with _database(ctx, write=False) as engine, read_only(engine) as reader:
-        yield reader, resolve_lang(ctx, reader)
+    with (
+        expired_terms() as expired,
+        _database(ctx, write=False) as engine,
+        read_only(engine) as reader,
+    ):
+        lang = resolve_lang(ctx, reader)
+        yield reader, lang
+    say_expired_terms(expired, lang)
+
+
+def say_expired_terms(expired: set[Any], lang: str) -> None:
+    """Say once, on stderr, that the command used a term that has ended (换届 is due)."""
+    if not expired:
+        return
+    from assoc_cli.i18n import t, term_label
+    from assoc_cli.i18n.dates import format_date
+
+    for term in sorted(expired, key=lambda term: term.number):
+        message(
+            t(
+                "msg.term_expired",
+                lang,
+                label=term_label(term.number, lang),
+                end=format_date(term.end_on, lang),
+            )
+        )
 
 
 def resolve_lang(ctx: typer.Context, session: DbSession | None = None) -> str:

@@ -152,14 +152,23 @@ def policy(
     deadline: Annotated[
         str | None, typer.Option("--deadline", help="Payment deadline on notices, e.g. 12-31.")
     ] = None,
+    close_after: Annotated[
+        str | None,
+        typer.Option(
+            "--close-after",
+            help="Close each year on this day of the next year, e.g. 03-31 (none: off).",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """Show or change the dues rules (会费规则): mid-year joiners, withdrawal rule, deadline.
+    """Show or change the dues rules (会费规则): mid-year joiners, withdrawal rule, deadline,
+    and when a year closes by itself (the first change made on or after that day closes it).
 
     \b
     Example:
       assoc dues policy --join next-year --withdraw-after 2
+      assoc dues policy --close-after 03-31
     """
     from assoc_cli.dues.policy import policy_listing
 
@@ -169,6 +178,7 @@ def policy(
             join_policy=join,
             withdraw_after_years=withdraw_after,
             deadline=deadline,
+            close_after=close_after,
             lang=lang,
             for_machines=for_machines(fmt, output),
         )
@@ -433,6 +443,90 @@ def void(
         message(t("msg.voided", lang, ref=reference, amount=_money(original.amount_fen)))
 
 
+# ---------------------------------------------------------------- closed years
+
+
+@app.command("close")
+def close(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The dues year to close, e.g. 2022.")],
+    by: Annotated[
+        str, typer.Option("--by", help="Who closes it, e.g. 秘书处 or 二届三次理事会.")
+    ] = "秘书处",
+    on: Annotated[str | None, typer.Option("--on", help="Date of closing (default today).")] = None,
+) -> None:
+    """Close a dues year (结账): fix each member's tier and amount due for it. Afterwards a
+    change of offices, tiers or rates no longer changes that year; only `dues adjust` does.
+
+    \b
+    Example:
+      assoc dues close 2022 --on 2023-03-31 --by 二届三次理事会
+    """
+    from assoc_cli.dues.closing import close_year
+
+    when = date_option(on, "--on") or today()
+    year_option(year, "YEAR")
+    with open_session(ctx) as (session, lang):
+        count = close_year(session=session, year=year, on=when, closed_by=by)
+        message(t("msg.closed", lang, year=year, count=count))
+
+
+@app.command("adjust")
+def adjust(
+    ctx: typer.Context,
+    member: MemberArgument,
+    year: Annotated[int, typer.Option("--year", help="The closed dues year changed.")],
+    amount: Annotated[
+        str, typer.Option("--amount", help="Change in yuan: 2000 more, or -18000 less.")
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Why, e.g. 职务调整追溯.")],
+    approved_by: Annotated[
+        str, typer.Option("--approved-by", help="Who approved it, e.g. 二届三次理事会.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Date of the decision (default today).")
+    ] = None,
+) -> None:
+    """Change a closed year's dues for one member (调整), as its own ledger entry with reason
+    and approver; statements list it. Open years follow the tiers and rates instead.
+
+    \b
+    Example:
+      assoc dues adjust 传强 --year 2022 --amount=-18000 --reason 副会长职务年初已卸任 --approved-by 理事会
+    """
+    from assoc_cli.dues.closing import record_adjustment
+    from assoc_cli.members.service import resolve_member
+
+    text = amount.strip()
+    negative = text.startswith(("-", "－"))
+    fen = _amount(text[1:] if negative else text, "--amount")
+    when = date_option(on, "--on") or today()
+    year_option(year, "--year")
+    with open_session(ctx) as (session, lang):
+        target = resolve_member(session=session, query=member)
+        entry, due = record_adjustment(
+            session=session,
+            member=target,
+            year=year,
+            amount_fen=-fen if negative else fen,
+            on=when,
+            reason=reason,
+            approved_by=approved_by,
+        )
+        message(
+            t(
+                "msg.adjusted",
+                lang,
+                number=target.number,
+                name=target.name,
+                year=year,
+                amount=("-" if negative else "+") + _money(fen),
+                due=_money(due),
+                ref=f"#{entry.id}",
+            )
+        )
+
+
 # ---------------------------------------------------------------- statement
 
 
@@ -650,16 +744,26 @@ def notice(
     again: Annotated[
         bool, typer.Option("--again", help="Send even to members who already had this kind.")
     ] = False,
+    mark_sent: Annotated[
+        bool,
+        typer.Option(
+            "--mark-sent", help="Log a printed notice as sent (a preview is not logged otherwise)."
+        ),
+    ] = False,
 ) -> None:
     """Write the dues notice (会费收缴通知), or with --unpaid the reminder (催缴通知), one per
-    member: amount in figures and capitals (大写), arrears, deadline, bank account. Each is logged.
+    member: amount in figures and capitals (大写), arrears, deadline, bank account. Each file
+    written is logged as sent.
 
-    With --member and no -o, the notice is printed instead of written to a file.
+    With --member and no -o, the notice is printed instead: a preview, not logged as sent
+    (and not skipped when already sent) unless --mark-sent says it was handed over.
 
     \b
     Example:
       assoc dues notice --year 2022 --on 2022-11-18 --docx
       assoc dues notice --year 2022 --unpaid --on 2022-11-30 -o 催缴
+      assoc dues notice --year 2022 --member 双涵 --on 2022-11-18              # preview only
+      assoc dues notice --year 2022 --member 双涵 --on 2022-11-18 --mark-sent  # printed and sent
     """
     from assoc_cli.dues.notices import DeadlineBeforeIssueError, issue_notices
     from assoc_cli.files.atomic import file_batch
@@ -685,6 +789,7 @@ def notice(
                 again=again,
                 lang=lang,
                 files=files,
+                mark_sent=mark_sent,
             )
         except DeadlineBeforeIssueError as exc:
             raise usage_error(exc, hint="'--deadline'") from None

@@ -16,6 +16,7 @@ from assoc_cli.cli.common import (
     date_option,
     echo,
     emit,
+    in_language,
     message,
     open_session,
     usage_error,
@@ -41,20 +42,37 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help=(
-        "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes."
+        "Meetings (会议): new, edit, delete, agenda, invite, uninvite, mark, sign-in sheet, "
+        "quorum, votes, minutes."
         "\n\n\b\nExample:\n  assoc meetings new --kind 会长办公会 --enlarged --date 2021-12-05 --time 14:30"
     ),
     no_args_is_help=True,
 )
 agenda_app = typer.Typer(
     help=(
-        "Agenda items (议程): add, move, remove, list, render, pull-actions."
+        "Agenda items (议程): add, edit, move, remove, list, render, pull-actions."
         '\n\n\b\nExample:\n  assoc meetings agenda add 3 "学习党的十九届六中全会公报" --presenter 张辉新 --kind study'
     ),
     no_args_is_help=True,
 )
 app.add_typer(agenda_app, name="agenda")
 
+DuesYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--dues-year",
+        help="For a dues-report: the dues year (default: the year being collected at the "
+        "meeting date — that of the latest dues notice sent by then, else the meeting's year).",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="For a dues-report: the figures as of this day, e.g. 2021-11-30 (截至11月30日; "
+        "default: the meeting date).",
+    ),
+]
 MeetingArgument = Annotated[
     str, typer.Argument(help="Meeting number (3 or #3), its date, or a unique part of its title.")
 ]
@@ -70,6 +88,12 @@ def _title(session: Session, meeting: Meeting) -> str:
     from assoc_cli.meetings.queries import describe
 
     return describe(session, meeting)
+
+
+def _say_notes(notes: list[tuple[str, str]], lang: str) -> None:
+    """What a service wants people to know, each (English, Chinese) note in *lang*."""
+    for en, zh in notes:
+        message(in_language(en if lang == "en" else zh, lang))
 
 
 # ---------------------------------------------------------------- meetings
@@ -118,16 +142,21 @@ def new(
     """Create a meeting; its title is generated the way associations write it
     (淄博市装备制造业协会二届二次会长办公(扩大)会) and its agenda starts with the kind's standing items.
 
+    Numbers follow dates within the term (or year): a meeting dated before un-held ones of
+    its kind takes its place and they move up; a held meeting (attendance, votes or minutes)
+    or a cancelled one keeps its number, and the command says so. Another meeting of the
+    same kind on the same day is warned about.
+
     \b
     Example:
       assoc meetings new --kind 会长办公会 --enlarged --date 2021-12-05 --time 14:30 --venue 酩悦居 --chair 张辉新
     """
-    from assoc_cli.meetings.service import MeetingInput, create_meeting
+    from assoc_cli.meetings.service import MeetingInput, new_meeting
 
     day = date_option(held_on, "--date")
     assert day is not None
     with open_session(ctx) as (session, lang):
-        meeting = create_meeting(
+        created = new_meeting(
             session=session,
             data=MeetingInput(
                 kind=kind,
@@ -142,7 +171,9 @@ def new(
                 use_template=not no_template,
             ),
         )
+        meeting = created.meeting
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
+        _say_notes(created.notes, lang)
         echo(meeting.id)
 
 
@@ -197,7 +228,12 @@ def edit(
     held_on: Annotated[str | None, typer.Option("--date", help="New date.")] = None,
     starts_at: Annotated[str | None, typer.Option("--time", help="New start time.")] = None,
     venue: Annotated[str | None, typer.Option("--venue", help="New venue.")] = None,
-    chair: Annotated[str | None, typer.Option("--chair", help="New chair.")] = None,
+    chair: Annotated[
+        str | None,
+        typer.Option(
+            "--chair", help="New chair: a person, or a member whose representative chairs."
+        ),
+    ] = None,
     topic: Annotated[str | None, typer.Option("--topic", help="New topic.")] = None,
     title: Annotated[
         str | None,
@@ -207,13 +243,15 @@ def edit(
         bool | None, typer.Option("--enlarged/--not-enlarged", help="(扩大) or not.")
     ] = None,
 ) -> None:
-    """Change a meeting's date, time, venue, chair, topic, title or (扩大); its number stays.
+    """Change a meeting's date, time, venue, chair, topic, title or (扩大). A new date
+    renumbers the un-held meetings of its kind by date; a held one keeps its number.
 
     \b
     Example:
       assoc meetings edit 3 --venue 协会会议室 --time 09:00
+      assoc meetings edit 3 --chair 通力
     """
-    from assoc_cli.meetings.service import edit_meeting
+    from assoc_cli.meetings.service import change_meeting
 
     changes: dict[str, Any] = {}
     day = date_option(held_on, "--date")
@@ -234,8 +272,12 @@ def edit(
             zh="请至少给出一项要修改的内容,例如 --venue 协会会议室",
         )
     with open_session(ctx) as (session, lang):
-        target = edit_meeting(session=session, meeting=_meeting(session, meeting), changes=changes)
+        changed = change_meeting(
+            session=session, meeting=_meeting(session, meeting), changes=changes
+        )
+        target = changed.meeting
         message(t("msg.meeting_updated", lang, id=target.id, title=_title(session, target)))
+        _say_notes(changed.notes, lang)
 
 
 @app.command("cancel")
@@ -255,6 +297,27 @@ def cancel(
     with open_session(ctx) as (session, lang):
         target = cancel_meeting(session=session, meeting=_meeting(session, meeting), reason=reason)
         message(t("msg.meeting_cancelled", lang, id=target.id))
+
+
+@app.command("delete")
+def delete(ctx: typer.Context, meeting: MeetingArgument) -> None:
+    """Delete a meeting created by mistake (a duplicate, a wrong kind or date), with its
+    agenda and invitations; later un-held meetings of its kind move down a number. A
+    meeting with attendance marked, votes, minutes or action items is refused (cancel it).
+    Every row removed is in the audit log.
+
+    \b
+    Example:
+      assoc meetings delete 4
+    """
+    from assoc_cli.meetings.service import delete_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = _meeting(session, meeting)
+        title = _title(session, target)
+        deleted = delete_meeting(session=session, meeting=target)
+        message(t("msg.meeting_deleted", lang, id=deleted.meeting.id, title=title))
+        _say_notes(deleted.notes, lang)
 
 
 @app.command("kinds")
@@ -326,24 +389,24 @@ def agenda_add(
         ),
     ] = ItemKind.report,
     minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
-    dues_year: Annotated[
-        int | None,
-        typer.Option(
-            "--dues-year", help="For a dues-report: the dues year (default: the meeting's year)."
-        ),
-    ] = None,
+    dues_year: DuesYearOption = None,
+    as_of: AsOfOption = None,
     position: Annotated[
         int | None, typer.Option("--at", help="Insert at this position (default: at the end).")
     ] = None,
 ) -> None:
-    """Add an agenda item; a dues-report item states the live collection figures when rendered.
+    """Add an agenda item; a dues-report item states the live collection figures when
+    rendered. An item the agenda already has (the same title, or a second dues report for
+    the same year, e.g. besides the kind's standing one) is refused: edit that one instead.
 
     \b
     Example:
       assoc meetings agenda add 3 秘书处通报近期会费收缴情况 --kind dues-report --presenter 秘书处
+      assoc meetings agenda add 3 通报会费收缴情况 --kind dues-report --as-of 2021-11-30
     """
     from assoc_cli.meetings.service import add_item
 
+    cut_off = date_option(as_of, "--as-of")
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
         item = add_item(
@@ -354,9 +417,63 @@ def agenda_add(
             kind=kind.value,
             minutes=minutes,
             dues_year=dues_year,
+            dues_as_of=cut_off,
             position=position,
         )
         message(t("msg.item_added", lang, n=item.position, title=item.title))
+
+
+@agenda_app.command("edit")
+def agenda_edit(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    item: Annotated[int, typer.Argument(help="Item number.")],
+    title: Annotated[str | None, typer.Option("--title", help="New title.")] = None,
+    presenter: Annotated[
+        str | None, typer.Option("--presenter", help='New presenter ("" removes it).')
+    ] = None,
+    kind: Annotated[
+        ItemKind | None,
+        typer.Option(
+            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+        ),
+    ] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
+    dues_year: DuesYearOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Change an agenda item: title, presenter, kind, length, or a dues report's year and
+    cut-off day.
+
+    \b
+    Example:
+      assoc meetings agenda edit 3 3 --as-of 2021-11-30
+      assoc meetings agenda edit 3 2 --presenter 荆常宝
+    """
+    from assoc_cli.meetings.service import edit_item
+
+    changes: dict[str, Any] = {}
+    cut_off = date_option(as_of, "--as-of")
+    for key, value in (
+        ("title", title),
+        ("presenter", presenter),
+        ("kind", kind.value if kind else None),
+        ("minutes", minutes),
+        ("dues_year", dues_year),
+        ("dues_as_of", cut_off),
+    ):
+        if value is not None:
+            changes[key] = value
+    if not changes:
+        raise usage_error(
+            "give at least one thing to change, e.g. --presenter 秘书处",
+            zh="请至少给出一项要修改的内容,例如 --presenter 秘书处",
+        )
+    with open_session(ctx) as (session, lang):
+        edited = edit_item(
+            session=session, meeting=_meeting(session, meeting), number=item, changes=changes
+        )
+        message(t("msg.item_edited", lang, n=edited.position, title=edited.title))
 
 
 @agenda_app.command("move")
@@ -580,7 +697,12 @@ def invite(
     ] = False,
     person: Annotated[
         str | None,
-        typer.Option("--person", help="Invite a person who is not a member unit (staff, guest)."),
+        typer.Option(
+            "--person",
+            help="Invite a person by name: a unit's representative or office holder on the "
+            "roster is invited for that unit; anyone else as a guest (staff, a guest). With "
+            "MEMBER: that unit's person instead of its representative.",
+        ),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", help="Their title (职务) for the sign-in sheet.")
@@ -590,11 +712,12 @@ def invite(
     ] = Role.attend,
 ) -> None:
     """Invite by office, all members, by name, or a person (出席 attend / 列席 sit in).
+    Nobody is invited twice: the command says whom it skipped and why.
 
     \b
     Example:
       assoc meetings invite 3 --offices 会长,执行会长,副会长,监事长
-      assoc meetings invite 3 通力 双涵 --role sit-in
+      assoc meetings invite 3 通力 --person 巩渤 --title 副总经理 --role sit-in
       assoc meetings invite 3 --person 李秘书 --title 秘书处 --role sit-in
     """
     from assoc_cli.meetings.service import invite as invite_them
@@ -605,7 +728,7 @@ def invite(
             zh="请说明邀请谁:会员…、--offices、--all-members 或 --person",
         )
     with open_session(ctx) as (session, lang):
-        count = invite_them(
+        invited = invite_them(
             session=session,
             meeting=_meeting(session, meeting),
             offices=offices,
@@ -615,7 +738,28 @@ def invite(
             title=title,
             role=role.value,
         )
-        message(t("msg.invited", lang, count=count))
+        message(t("msg.invited", lang, count=invited.added))
+        _say_notes(invited.notes, lang)
+
+
+@app.command("uninvite")
+def uninvite(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    who: Annotated[list[str], typer.Argument(help="People (or member units) to uninvite.")],
+) -> None:
+    """Withdraw invitations; someone whose attendance was already marked stays on record.
+
+    \b
+    Example:
+      assoc meetings uninvite 3 巩渤
+    """
+    from assoc_cli.meetings.service import uninvite as withdraw
+
+    with open_session(ctx) as (session, lang):
+        removed = withdraw(session=session, meeting=_meeting(session, meeting), whos=who)
+        for attendee in removed:
+            message(t("msg.uninvited", lang, person=attendee.person))
 
 
 @app.command("mark")

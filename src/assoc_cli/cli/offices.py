@@ -146,21 +146,32 @@ def define(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Office name, e.g. 常务副会长.")],
     rank: Annotated[
-        int, typer.Option("--rank", help="Order in official lists (会长 10 … 监事 80).")
-    ],
+        int | None,
+        typer.Option("--rank", help="Order in official lists (会长 10 … 监事 80); new offices."),
+    ] = None,
     tier: Annotated[
         str | None,
         typer.Option("--tier", help="Dues tier a unit holding it gets, e.g. 副会长单位."),
     ] = None,
+    max_holders: Annotated[
+        int | None,
+        typer.Option(
+            "--max",
+            help="How many units may hold it in one term (会长 and 监事长: 1); 0 for no limit.",
+        ),
+    ] = None,
 ) -> None:
-    """Add an office to the list, or change its rank and tier.
+    """Add an office to the list, or change its rank, tier or how many may hold it.
 
     \b
     Example:
       assoc offices define 常务副会长 --rank 25 --tier 副会长单位
+      assoc offices define 会长 --max 2    (rotating presidents, 轮值会长)
     """
     from assoc_cli.organisation.offices import define_office
 
     with open_session(ctx) as (session, lang):
-        office = define_office(session=session, name=name, rank=rank, tier_name=tier)
+        office = define_office(
+            session=session, name=name, rank=rank, tier_name=tier, max_holders=max_holders
+        )
         message(t("msg.office_defined", lang, name=office.name))

@@ -59,6 +59,7 @@ office_t = Table(
     Column("name", String(50), nullable=False, unique=True),
     Column("rank", Integer(), nullable=False),
     Column("tier_id", Integer(), ForeignKey("tier.id")),
+    Column("max_holders", Integer()),
 )
 
 term_t = Table(
@@ -69,6 +70,7 @@ term_t = Table(
     Column("start_on", Date(), nullable=False),
     Column("end_on", Date(), nullable=False),
     Column("years", Integer(), nullable=False),
+    Column("note", String(200)),
 )
 
 member_t = Table(
@@ -170,6 +172,24 @@ dues_entry_t = Table(
     ),
 )
 
+dues_year_close_t = Table(
+    "dues_year_close",
+    metadata,
+    Column("year", Integer(), primary_key=True),
+    Column("closed_on", Date(), nullable=False),
+    Column("closed_by", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+dues_year_due_t = Table(
+    "dues_year_due",
+    metadata,
+    Column("year", Integer(), ForeignKey("dues_year_close.year"), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+    Column("tier_id", Integer(), ForeignKey("tier.id")),
+    Column("due_fen", BigInteger(), nullable=False),
+)
+
 dues_notice_t = Table(
     "dues_notice",
     metadata,
@@ -224,6 +244,7 @@ agenda_item_t = Table(
     Column("kind", String(15), nullable=False, default="report"),
     Column("minutes", Integer()),
     Column("dues_year", Integer()),
+    Column("dues_as_of", Date()),
     Column("notes", String(4000)),
 )
 

@@ -45,6 +45,8 @@ class Office(SQLModel, table=True):
     name: str = Field(max_length=50, unique=True)
     rank: int
     tier_id: int | None = Field(default=None, foreign_key="tier.id")
+    # How many units may hold it in one term (会长 1, 监事长 1); None: no limit.
+    max_holders: int | None = None
 
 
 class Term(SQLModel, table=True):
@@ -55,6 +57,8 @@ class Term(SQLModel, table=True):
     start_on: date
     end_on: date
     years: int
+    # Why end_on is not start_on + years: 延期换届 (extended), 提前换届 (ended early).
+    note: str | None = Field(default=None, max_length=200)
 
 
 class Member(SQLModel, table=True):
@@ -140,9 +144,11 @@ class DuesRate(SQLModel, table=True):
 class DuesEntry(SQLModel, table=True):
     """One line of the dues ledger, never changed once written (台账).
 
-    kind: ``payment`` (缴费, with a receipt number), ``waiver`` (减免) or ``void`` (作废, a
-    reversal of an earlier payment or waiver, named by ``reverses_id``). Amounts are
-    positive fen; a void carries the amount it reverses.
+    kind: ``payment`` (缴费, with a receipt number), ``waiver`` (减免), ``void`` (作废, a
+    reversal of an earlier payment or waiver, named by ``reverses_id``) or ``adjustment``
+    (调整: a change to a closed year's dues, with reason and approver). Amounts are
+    positive fen — an adjustment's is signed (more or less due); a void carries the
+    amount it reverses.
     """
 
     __tablename__ = "dues_entry"
@@ -181,6 +187,30 @@ class DuesEntry(SQLModel, table=True):
     # line can never be recorded twice.
     reference: str | None = Field(default=None, max_length=100)
     created_at: datetime
+
+
+class DuesYearClose(SQLModel, table=True):
+    """A closed dues year (已结账年度): from then on its dues are the snapshot in
+    ``dues_year_due``, not the tiers, offices and rates of today; only an ``adjustment``
+    entry (调整, with reason and approver) changes them. Never reopened."""
+
+    __tablename__ = "dues_year_close"
+
+    year: int = Field(primary_key=True)
+    closed_on: date
+    closed_by: str = Field(max_length=100)
+    created_at: datetime
+
+
+class DuesYearDue(SQLModel, table=True):
+    """What one member owed for a closed year when it was closed: its tier and amount."""
+
+    __tablename__ = "dues_year_due"
+
+    year: int = Field(primary_key=True, foreign_key="dues_year_close.year")
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+    tier_id: int | None = Field(default=None, foreign_key="tier.id")
+    due_fen: int = Field(sa_type=BigInteger)
 
 
 class DuesNotice(SQLModel, table=True):
@@ -244,6 +274,8 @@ class AgendaItem(SQLModel, table=True):
     kind: str = Field(default="report", max_length=15)
     minutes: int | None = None
     dues_year: int | None = None
+    # A dues-report item's cut-off day (截至11月30日); None: the meeting date.
+    dues_as_of: date | None = None
     notes: str | None = Field(default=None, max_length=4000)
 
 

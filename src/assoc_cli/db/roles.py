@@ -53,6 +53,9 @@ CASHIER, SECRETARY, UPKEEP, AUDIT = "cashier", "secretary", "upkeep", "audit"
 WRITERS: dict[str, str] = {
     "dues_entry": CASHIER,
     "dues_notice": CASHIER,
+    # Closing a year is append-only too (and the close-after policy closes it in any command).
+    "dues_year_close": CASHIER,
+    "dues_year_due": CASHIER,
     "association": SECRETARY,
     "tier": SECRETARY,
     "office": SECRETARY,

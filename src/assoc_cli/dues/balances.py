@@ -22,6 +22,7 @@ How it stays right:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, insert, select, text
@@ -103,7 +104,11 @@ def refresh_before_commit(session: Session) -> None:
     """What a command does before it commits (``db.engine.unit_of_work``'s hook): the
     stored balances of the members it touched, recomputed in the same transaction; more
     than ``ledger_notes.AUTO_LIMIT`` of them are left noted for ``assoc db refresh``, and
-    the session says how many (``session.info["balances_deferred"]``)."""
+    the session says how many (``session.info["balances_deferred"]``). First, the years
+    the close-after policy says are due to close are closed (``dues.closing``)."""
+    from assoc_cli.dues.closing import close_due_years
+
+    close_due_years(session, date.today())
     if refresh(session, limit=ledger_notes.AUTO_LIMIT) is None:
         session.info["balances_deferred"] = stale_members(session)[0]
 

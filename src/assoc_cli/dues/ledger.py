@@ -8,6 +8,10 @@ The rules, computed in the database (never by looping over members in Python):
   had joined by the as-of date. The amount is the rate of its tier for that year; the tier
   is the explicit one, else the highest office held in the term in force on 31 December
   of that year, else the lowest tier.
+- **Closed years** (``assoc dues close``) follow their snapshot instead: the members,
+  tiers and amounts fixed in ``dues_year_due`` when the year was closed (still only
+  once the member had joined by the as-of date). ``adjustment`` entries (signed) change a
+  closed year's due: ``due = snapshot + adjustments``, never below zero.
 - **Entries count** when dated on or before the as-of date and not voided by then.
 - **Waivers** (减免) reduce a year's due: ``net_due = due - waived``.
 - **Payments** for a named year settle that year first. Everything else — payments
@@ -57,6 +61,8 @@ if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession as Session
 
 entry_t: Table = tables.dues_entry_t
+close_t: Table = tables.dues_year_close_t
+snapshot_t: Table = tables.dues_year_due_t
 rate_t: Table = tables.dues_rate_t
 period_t: Table = tables.membership_period_t
 term_t: Table = tables.term_t
@@ -71,6 +77,7 @@ class DuesYear:
     year_end: date
     term_id: int | None
     join_by: date
+    closed: bool = False
 
 
 def rate_years(session: Session, up_to: int | None = None) -> list[int]:
@@ -85,6 +92,7 @@ def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYe
     """Every year that has a rate, with what the ledger needs to know about it."""
     connection = session.connection()
     years = rate_years(session)
+    closed = set(connection.execute(select(close_t.c.year)).scalars())
     terms = list(
         connection.execute(select(term_t.c.id, term_t.c.number, term_t.c.start_on, term_t.c.end_on))
     )
@@ -94,7 +102,9 @@ def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYe
         covering = [t for t in terms if t.start_on <= end <= t.end_on]
         term_id = max(covering, key=lambda t: t.number).id if covering else None
         join_by = start if policy.join_policy == JoinPolicy.next_year else end
-        result.append(DuesYear(year, start, end, term_id, min(join_by, as_of)))
+        result.append(
+            DuesYear(year, start, end, term_id, min(join_by, as_of), closed=year in closed)
+        )
     return result
 
 
@@ -130,9 +140,10 @@ def entry_sums(as_of: date, members: Members = None) -> Any:
             entry_t.c.year,
             int_sum(case((kind == "waiver", amount), else_=0)).label("waived"),
             int_sum(case((kind == "payment", amount), else_=0)).label("paid"),
+            int_sum(case((kind == "adjustment", amount), else_=0)).label("adjusted"),
         )
         .where(
-            kind.in_(("payment", "waiver")),
+            kind.in_(("payment", "waiver", "adjustment")),
             entry_t.c.entry_on <= as_of,
             entry_t.c.id.not_in(voided_ids(as_of)),
         )
@@ -200,11 +211,14 @@ def member_years(
                 literal(y.year_start, Date).label("year_start"),
                 literal(y.term_id, Integer).label("term_id"),
                 literal(y.join_by, Date).label("join_by"),
+                literal(1 if y.closed else 0, Integer).label("closed"),
             )
             for y in years
         )
     ).subquery("dues_year")
     explicit = tier_t.alias("explicit_tier")
+    snapshot = snapshot_t.alias("snapshot")
+    fixed_tier = tier_t.alias("fixed_tier")
     office_rank = office_ranks()
     sums = entry_sums(as_of, members)
     paid_total = (
@@ -212,21 +226,37 @@ def member_years(
         .group_by(sums.c.member_id)
         .subquery("paid_total")
     )
+    joined = or_(period_t.c.joined_on.is_(None), period_t.c.joined_on <= year_t.c.join_by)
     was_member = exists().where(
         period_t.c.member_id == member_t.c.id,
-        or_(period_t.c.joined_on.is_(None), period_t.c.joined_on <= year_t.c.join_by),
+        joined,
         or_(period_t.c.left_on.is_(None), period_t.c.left_on >= year_t.c.year_start),
     )
+    # A closed year: the members of its snapshot, once they had joined by the as-of date.
+    in_snapshot = and_(
+        snapshot.c.member_id.is_not(None),
+        exists().where(period_t.c.member_id == member_t.c.id, joined),
+    )
+    owes_year = or_(and_(year_t.c.closed == 0, was_member), and_(year_t.c.closed == 1, in_snapshot))
     base = (
         select(
             member_t.c.id.label("member_id"),
             year_t.c.year,
-            func.coalesce(explicit.c.rank, office_rank.c.rank, lowest_tier_rank(session)).label(
-                "tier_rank"
-            ),
+            func.coalesce(
+                fixed_tier.c.rank,
+                explicit.c.rank,
+                office_rank.c.rank,
+                lowest_tier_rank(session),
+            ).label("tier_rank"),
+            snapshot.c.due_fen.label("fixed_due"),
         )
         .select_from(
             member_t.join(year_t, true())
+            .outerjoin(
+                snapshot,
+                and_(snapshot.c.member_id == member_t.c.id, snapshot.c.year == year_t.c.year),
+            )
+            .outerjoin(fixed_tier, fixed_tier.c.id == snapshot.c.tier_id)
             .outerjoin(explicit, explicit.c.id == member_t.c.tier_id)
             .outerjoin(
                 office_rank,
@@ -236,12 +266,15 @@ def member_years(
                 ),
             )
         )
-        .where(was_member)
+        .where(owes_year)
     )
     if members is not None:
         base = base.where(only(member_t.c.id, members))
     base_q = base.subquery("member_year")
-    due = func.coalesce(rate_t.c.amount_fen, 0)
+    due = _positive(
+        func.coalesce(base_q.c.fixed_due, rate_t.c.amount_fen, 0)
+        + func.coalesce(sums.c.adjusted, 0)
+    )
     waived = func.coalesce(sums.c.waived, 0)
     net_due = _positive(due - waived)
     step1 = (

@@ -196,6 +196,7 @@ def issue_notices(
     again: bool,
     lang: str,
     files: FileBatch,
+    mark_sent: bool = False,
 ) -> NoticesIssued:
     """Write the notice or reminder of *year* for each member owing dues for it (with
     *member*, that member only; a reminder only to those still owing) as of *issued*,
@@ -205,7 +206,10 @@ def issue_notices(
     member that is an error, as is a member with nothing to pay. With a single member
     and no *folder*, the notice is printed (``printed``) unless it is a Word file; else
     the files go into *folder* (default: ``./dues-notices-YEAR``), each noted in *files*
-    (so the caller can remove them all when the command fails)."""
+    (so the caller can remove them all when the command fails).
+
+    Only a notice written to a file is logged as sent: a printed one is a preview, logged
+    only with *mark_sent* (then, as for files, one already sent needs *again*)."""
     association = require_association(session)
     policy = dues_policy(session)
     pay_by = deadline or date.fromisoformat(f"{year}-{policy.deadline}")
@@ -235,7 +239,10 @@ def issue_notices(
             + ("已无尚欠的" if kind is NoticeKind.reminder else "没有应缴的")
             + f"{year}年度会费",
         )
-    skipped = [row for row in rows if row["already_sent"] and not again]
+    to_print = target is not None and folder is None and fmt is not NoticeFormat.docx
+    logging = mark_sent or not to_print
+    # A preview shows the notice whether or not it was sent; it skips nobody.
+    skipped = [row for row in rows if row["already_sent"] and not again] if logging else []
     if target is not None and skipped:
         raise ConflictError(
             f"{target.name} ({target.number}) already had the {year} "
@@ -243,12 +250,11 @@ def issue_notices(
             zh=f"{target.name}({target.number})已发过{year}年度{t(f'notice.{kind}', 'zh-Hans')};"
             "如需再发,请加 --again",
         )
-    to_print = target is not None and folder is None and fmt is not NoticeFormat.docx
     if not to_print:
         result.folder = folder or Path(f"dues-notices-{year}")
         files.folder(result.folder)
     for row in rows:
-        if row["already_sent"] and not again:
+        if logging and row["already_sent"] and not again:
             continue
         facts = facts_from_row(row, kind=kind.value, year=year, as_of=issued, deadline=pay_by)
         document = notice_document(facts, association, lang)
@@ -260,6 +266,8 @@ def issue_notices(
             save(document, path, fmt.value)
             files.wrote(path)
             where = str(path)
+        if not logging:
+            continue
         log_notice(
             session=session,
             member_id=row["member_id"],
@@ -285,7 +293,7 @@ NOTICE_LOG_COLUMNS = [
     Column("number"),
     Column("name"),
     Column("year"),
-    Column("kind", "col.action", kind="enum", enum_prefix="notice."),
+    Column("kind", "col.notice_kind", kind="enum", enum_prefix="notice."),
     Column("sent_on", kind="date"),
     Column("balance", kind="money"),
     Column("document"),

@@ -27,6 +27,8 @@ DEFAULTS = {
     "dues.withdraw_after_years": "1",
     # The payment deadline printed on notices, month-day within the dues year.
     "dues.deadline": "12-31",
+    # Close each dues year automatically on this day (MM-DD) of the next year; empty: off.
+    "dues.close_after": "",
 }
 
 
@@ -37,6 +39,7 @@ class DuesPolicy:
     join_policy: str
     withdraw_after_years: int
     deadline: str  # MM-DD
+    close_after: str = ""  # MM-DD of the next year, or empty
 
 
 def get_setting(session: DbSession, key: str) -> str:
@@ -64,6 +67,7 @@ def dues_policy(session: DbSession) -> DuesPolicy:
         join_policy=get_setting(session, "dues.join_policy"),
         withdraw_after_years=int(get_setting(session, "dues.withdraw_after_years")),
         deadline=get_setting(session, "dues.deadline"),
+        close_after=get_setting(session, "dues.close_after"),
     )
 
 
@@ -73,8 +77,9 @@ def set_dues_policy(
     join_policy: str | None,
     withdraw_after_years: int | None,
     deadline: str | None,
+    close_after: str | None = None,
 ) -> DuesPolicy:
-    """Change the dues rules given; the others stay."""
+    """Change the dues rules given; the others stay (*close_after* "none": off)."""
     if join_policy is not None:
         if join_policy not in tuple(JoinPolicy):
             choices = f"{JoinPolicy.full_year} or {JoinPolicy.next_year}"
@@ -92,6 +97,9 @@ def set_dues_policy(
         set_setting(session, "dues.withdraw_after_years", str(withdraw_after_years))
     if deadline is not None:
         set_setting(session, "dues.deadline", parse_month_day(deadline))
+    if close_after is not None:
+        off = close_after.strip().lower() in ("none", "off", "")
+        set_setting(session, "dues.close_after", "" if off else parse_month_day(close_after))
     return dues_policy(session)
 
 
@@ -101,19 +109,23 @@ def policy_listing(
     join_policy: JoinPolicy | None = None,
     withdraw_after_years: int | None = None,
     deadline: str | None = None,
+    close_after: str | None = None,
     lang: str,
     for_machines: bool,
 ) -> Listing:
     """``assoc dues policy``: change the rules given (none: only show them), then list the
     rules in force — stable keys and raw values for machines, the settings' names and the
     join rule in words for people. A change is confirmed in a note."""
-    changing = join_policy is not None or withdraw_after_years is not None or deadline is not None
+    changing = any(
+        value is not None for value in (join_policy, withdraw_after_years, deadline, close_after)
+    )
     if changing:
         current = set_dues_policy(
             session,
             join_policy=join_policy.value if join_policy else None,
             withdraw_after_years=withdraw_after_years,
             deadline=deadline,
+            close_after=close_after,
         )
     else:
         current = dues_policy(session)
@@ -121,6 +133,7 @@ def policy_listing(
         ("dues.join_policy", current.join_policy, t(f"policy.{current.join_policy}", lang)),
         ("dues.withdraw_after_years", str(current.withdraw_after_years), None),
         ("dues.deadline", current.deadline, None),
+        ("dues.close_after", current.close_after, None if current.close_after else "—"),
     )
     rows = [
         {"key": key, "value": value}

@@ -18,7 +18,7 @@ class Entry:
     """A ledger entry as the model sees it."""
 
     id: int
-    kind: str  # payment | waiver | void
+    kind: str  # payment | waiver | void | adjustment (signed: a closed year's due changed)
     year: int | None
     amount: int
     on: date
@@ -54,17 +54,28 @@ class Account:
 
 
 def valid_entries(entries: Iterable[Entry], as_of: date) -> list[Entry]:
-    """Payments and waivers on or before *as_of* that no void on or before *as_of* reverses."""
+    """Payments, waivers and adjustments on or before *as_of* that no void on or before
+    *as_of* reverses."""
     entries = list(entries)
     voided = {e.reverses for e in entries if e.kind == "void" and e.on <= as_of}
     return [e for e in entries if e.kind != "void" and e.on <= as_of and e.id not in voided]
 
 
 def account(dues: Sequence[tuple[int, int]], entries: Iterable[Entry], as_of: date) -> Account:
-    """Apply the rules: waivers reduce a year; a payment for a named year settles it first;
-    all else settles the oldest outstanding years first; the rest is credit."""
-    result = Account({year: YearPosition(year, due) for year, due in sorted(dues)})
+    """Apply the rules: adjustments change a (closed) year's due, never below zero;
+    waivers reduce a year; a payment for a named year settles it first; all else settles
+    the oldest outstanding years first; the rest is credit."""
     valid = valid_entries(entries, as_of)
+    adjusted: dict[int, int] = {}
+    for entry in valid:
+        if entry.kind == "adjustment" and entry.year is not None:
+            adjusted[entry.year] = adjusted.get(entry.year, 0) + entry.amount
+    result = Account(
+        {
+            year: YearPosition(year, max(due + adjusted.get(year, 0), 0))
+            for year, due in sorted(dues)
+        }
+    )
     for entry in valid:
         if entry.kind == "waiver" and entry.year in result.years:
             result.years[entry.year].waived += entry.amount

@@ -60,35 +60,42 @@ def member_statement(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, int]:
     """One member's statement: (lines with a running balance, year rows, owing, credit).
 
-    Lines are the dues of each year that has begun, then every payment, waiver and void,
-    in date order. Years not yet begun are left out; money paid for them shows as credit.
+    Lines are the dues of each year the ledger holds as of *as_of* — a year not yet
+    begun too once its rate is set (dues for 2022 are collected from November 2021) — then
+    every payment, waiver, void and adjustment, in date order. The year rows, the owing
+    and the credit are the ledger's own, so the unpaid list, arrears, report and notices
+    say the same.
     """
-    years = [
-        row
-        for row in member_ledger(session, policy, member_id=member_id, as_of=as_of)
-        if row["year"] <= as_of.year
-    ]
+    years = member_ledger(session, policy, member_id=member_id, as_of=as_of)
+    entries = member_entries(session, member_id=member_id, as_of=as_of)
+    # A closed year's due in the ledger includes its adjustments; they have lines of
+    # their own, so the year's due line is what was fixed when it was closed.
+    adjusted: dict[int, int] = {}
+    for entry in entries:
+        if entry["kind"] == "adjustment":
+            adjusted[entry["year"]] = adjusted.get(entry["year"], 0) + entry["amount_fen"]
     lines: list[dict[str, Any]] = []
     for row in years:
         starts = date(row["year"], 1, 1)
         if joined_on is not None and joined_on.year == row["year"]:
             starts = joined_on
-        if row["due"]:
+        fixed = row["due"] - adjusted.get(row["year"], 0)
+        if fixed:
             lines.append(
                 {
                     "date": starts,
                     "kind": "due",
                     "year": row["year"],
                     "reference": None,
-                    "amount": row["due"],
+                    "amount": fixed,
                     "note": row["tier"],
                     "order": 0,
                 }
             )
     payments = 0
     voided_payments = 0
-    for entry in member_entries(session, member_id=member_id, as_of=as_of):
-        sign = -1
+    for entry in entries:
+        sign = 1 if entry["kind"] == "adjustment" else -1
         reference = entry["receipt"] or f"W{entry['id']}"
         note = entry["method"] or entry["reason"]
         if entry["kind"] == "void":
@@ -115,7 +122,7 @@ def member_statement(
         running += line["amount"]
         line["running_balance"] = running
     owing = sum(row["balance"] for row in years)
-    credit = (payments - voided_payments) - sum(row["paid"] for row in years)
+    credit = max((row["credit"] for row in years), default=payments - voided_payments)
     return lines, years, owing, max(credit, 0)
 
 

@@ -4,8 +4,10 @@
   read as ``YYYY-NNNN``.
 - Every void names a payment or waiver of the same member and amount, dated on or after it.
 - Every member's dues, waivers, payments, balances and credit, recomputed in Python
-  (``dues/reference_model.py``, which also re-derives each year's due from the tier rules)
-  equal the SQL ledger's figures.
+  (``dues/reference_model.py``, which also re-derives each year's due from the tier rules,
+  or for a closed year from its snapshot) equal the SQL ledger's figures.
+- Every adjustment is of a closed year and carries its reason and approver; a closed
+  year's tiers in the ledger are its snapshot's.
 
 Members are checked in batches, so memory stays flat whatever the roster size.
 """
@@ -23,7 +25,15 @@ from sqlalchemy import func, select
 from assoc_cli.db.core import member_t, office_t, tier_t
 from assoc_cli.db.core import office_holding_t as holding_t
 from assoc_cli.dues import stored as stored_rows
-from assoc_cli.dues.ledger import dues_years, entry_t, ledger, period_t, rate_t
+from assoc_cli.dues.ledger import (
+    close_t,
+    dues_years,
+    entry_t,
+    ledger,
+    period_t,
+    rate_t,
+    snapshot_t,
+)
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.reference_model import Entry, account
 from assoc_cli.errors import AssocError
@@ -126,10 +136,24 @@ def _void_problems(session: DbSession) -> Iterator[str]:
         elif row["entry_on"] < row["original_on"]:
             yield f"void #{row['id']} is dated before the entry it reverses"
     bad = select(entry_t.c.id).where(
-        (entry_t.c.amount_fen <= 0) | (entry_t.c.kind.not_in(("payment", "waiver", "void")))
+        ((entry_t.c.amount_fen <= 0) & (entry_t.c.kind != "adjustment"))
+        | (entry_t.c.amount_fen == 0)
+        | (entry_t.c.kind.not_in(("payment", "waiver", "void", "adjustment")))
     )
     for (entry_id,) in session.connection().execute(bad):
         yield f"entry #{entry_id} has a non-positive amount or an unknown kind"
+    stray = (
+        select(entry_t.c.id)
+        .select_from(entry_t.outerjoin(close_t, close_t.c.year == entry_t.c.year))
+        .where(
+            entry_t.c.kind == "adjustment",
+            (close_t.c.year.is_(None))
+            | (entry_t.c.reason.is_(None))
+            | (entry_t.c.approved_by.is_(None)),
+        )
+    )
+    for (entry_id,) in session.connection().execute(stray):
+        yield f"adjustment #{entry_id} is not of a closed year or lacks its reason or approver"
 
 
 def _expected_dues(
@@ -167,11 +191,26 @@ def _expected_dues(
     for member_id, term_id, rank in connection.execute(query):
         key = (member_id, term_id)
         office_ranks[key] = min(rank, office_ranks.get(key, rank))
+    # Closed years: the snapshot, not today's tiers and rates.
+    fixed = {
+        (row.member_id, row.year): row.due_fen
+        for row in connection.execute(
+            select(snapshot_t.c.member_id, snapshot_t.c.year, snapshot_t.c.due_fen).where(
+                snapshot_t.c.member_id.in_(member_ids)
+            )
+        )
+    }
     expected: dict[int, list[tuple[int, int]]] = {}
     for member_id in member_ids:
         member = members[member_id]
         rows = []
         for year in years:
+            if year.closed:
+                if (member_id, year.year) in fixed and any(
+                    p.joined_on is None or p.joined_on <= year.join_by for p in periods[member_id]
+                ):
+                    rows.append((year.year, fixed[(member_id, year.year)]))
+                continue
             if not any(
                 (p.joined_on is None or p.joined_on <= year.join_by)
                 and (p.left_on is None or p.left_on >= year.year_start)

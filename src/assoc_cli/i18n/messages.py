@@ -28,7 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.term": ("届次", "Term"),
     "col.start_on": ("开始日期", "Starts"),
     "col.end_on": ("结束日期", "Ends"),
-    "col.years": ("年限", "Years"),
+    "col.term_years": ("年限", "Years"),
+    "col.max_holders": ("人数上限", "At most"),
+    "col.employees_unknown": ("员工数未填", "Employees unknown"),
+    "col.party_members_unknown": ("党员数未填", "Party members unknown"),
+    "col.person_title": ("职务", "Title"),
+    "col.notice_kind": ("通知类型", "Notice"),
     "col.current": ("当前", "Current"),
     "col.office": ("职务", "Office"),
     "col.person": ("任职人", "Person"),
@@ -69,6 +74,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Messages (stderr)
     "msg.init_created": ("已建立协会：{name}", "Set up association: {name}"),
     "msg.init_updated": ("已更新协会信息：{name}", "Updated association profile: {name}"),
+    "msg.term_expired": (
+        "{label}已于{end}届满，新一届尚未开始：仍按{label}显示，请及时换届（assoc terms add）",
+        "{label} ended on {end} and no new term has begun: shown as {label} "
+        "until the election (换届; assoc terms add)",
+    ),
+    "msg.term_edited": (
+        "{label}的结束日期改为 {end}（{reason}）",
+        "{label} now ends on {end} ({reason})",
+    ),
     "msg.term_added": (
         "已添加{label}：{start} 至 {end}",
         "Added {label}: {start} to {end}",
@@ -188,6 +202,7 @@ MESSAGES.update(
         "entry.payment": ("缴费", "payment"),
         "entry.waiver": ("减免", "waiver"),
         "entry.void": ("作废", "void"),
+        "entry.adjustment": ("调整", "adjustment"),
         "dues_status.unpaid": ("未缴", "unpaid"),
         "dues_status.partial": ("部分缴纳", "partial"),
         "state.valid": ("有效", "valid"),
@@ -200,6 +215,7 @@ MESSAGES.update(
             "Years unpaid before withdrawal",
         ),
         "setting.dues.deadline": ("缴费截止日", "Payment deadline"),
+        "setting.dues.close_after": ("次年自动结账日", "Close a year automatically on (next year)"),
         "policy.full-year": ("当年全额缴纳", "owes the full year"),
         "policy.next-year": ("次年起缴", "starts next year"),
         # Dues messages
@@ -228,6 +244,14 @@ MESSAGES.update(
         "msg.still_owing": ("{year}年度尚欠 {amount}", "{year} still owing {amount}"),
         "msg.credit": ("预存 {amount}", "credit {amount}"),
         "msg.nothing_due": ("暂无应缴会费", "no dues owed yet"),
+        "msg.closed": (
+            "{year}年度已结账：{count} 家会员的档次和应缴会费已固定",
+            "Closed {year}: the tier and dues of {count} members are fixed",
+        ),
+        "msg.adjusted": (
+            "已调整 {number} {name} {year}年度应缴会费 {amount}，现为 {due}（凭证 {ref}）",
+            "Adjusted {number} {name}'s {year} dues by {amount}, now {due} (reference {ref})",
+        ),
         "msg.waived": (
             "已减免 {number} {name} {year}年度会费 {amount}（凭证 {ref}）",
             "Waived {amount} of {number} {name}'s {year} dues (reference {ref})",
@@ -456,6 +480,9 @@ MESSAGES.update(
         "msg.item_moved": ("第{n}项已移到第{to}项", "Moved item {n} to position {to}"),
         "msg.item_removed": ("已删除议程：{title}", "Removed agenda item: {title}"),
         "msg.item_noted": ("已记录第{n}项的纪要", "Noted item {n} for the minutes"),
+        "msg.item_edited": ("已修改第{n}项议程：{title}", "Changed agenda item {n}: {title}"),
+        "msg.meeting_deleted": ("已删除会议 #{id}：{title}", "Deleted meeting #{id}: {title}"),
+        "msg.uninvited": ("已撤回对{person}的邀请", "Withdrew the invitation to {person}"),
         "msg.invited": ("已邀请 {count} 人", "Invited {count} people"),
         "msg.marked": ("{person}：{status}", "{person}: {status}"),
         "msg.vote": (

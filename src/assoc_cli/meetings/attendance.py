@@ -101,7 +101,7 @@ def member_attendance(
 MEETING_ATTENDANCE_COLUMNS = [
     Column("person"),
     Column("member"),
-    Column("title"),
+    Column("title", "col.person_title"),
     Column("role", kind="enum", enum_prefix="role."),
     Column("status", "col.attendance", kind="enum", enum_prefix="attend."),
     Column("reason"),

@@ -62,6 +62,8 @@ class ItemFacts:
     notes: str | None
     dues_year: int
     dues: CollectionFigures | None = None
+    # The day the dues figures are as of (截至…): the item's cut-off, else the meeting date.
+    dues_as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -115,14 +117,23 @@ def meeting_facts(
     items: list[ItemFacts] = []
     open_actions: list[ActionFacts] = []
     if with_agenda:
-        figures: dict[int, CollectionFigures | None] = {}
+        from assoc_cli.meetings.service import collecting_year
+
+        figures: dict[tuple[int, date], CollectionFigures | None] = {}
+        collecting: int | None = None
         for item in agenda(session=session, meeting=meeting):
-            year = item.dues_year or meeting.held_on.year
             dues = None
+            year = item.dues_year or meeting.held_on.year
+            as_of = item.dues_as_of or meeting.held_on
             if item.kind == ItemKind.dues_report:
-                if year not in figures:
-                    figures[year] = _collection(session, year, meeting.held_on)
-                dues = figures[year]
+                # Not the calendar year: the year being collected at the meeting date.
+                if item.dues_year is None:
+                    if collecting is None:
+                        collecting = collecting_year(session, meeting.held_on)
+                    year = collecting
+                if (year, as_of) not in figures:
+                    figures[year, as_of] = _collection(session, year, as_of)
+                dues = figures[year, as_of]
             items.append(
                 ItemFacts(
                     title=item.title,
@@ -132,6 +143,7 @@ def meeting_facts(
                     notes=item.notes,
                     dues_year=year,
                     dues=dues,
+                    dues_as_of=as_of,
                 )
             )
         if any(item.kind == ItemKind.actions for item in items):
@@ -297,12 +309,13 @@ def _heading(doc: Document, facts: MeetingFacts, lang: str, suffix_key: str | No
 
 
 def dues_sentence(item: ItemFacts, held_on: date, lang: str) -> str:
-    """The live collection figures for a dues-report item, as of the meeting date."""
+    """The live collection figures for a dues-report item, as of its cut-off day (else the
+    meeting date)."""
     from assoc_cli.dues.collection import collection_sentence
 
     if item.dues is None:
         return t("doc.no_dues_rates", lang, year=item.dues_year)
-    return collection_sentence(item.dues, lang, held_on)
+    return collection_sentence(item.dues, lang, item.dues_as_of or held_on)
 
 
 def _action_line(index: int, action: ActionFacts, lang: str) -> str:

@@ -7,22 +7,25 @@ attendance marked. Reading them is in ``queries``, kinds in ``kinds``, quorum an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, func, insert
+from sqlalchemy import Table, insert, union
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import (
+    ActionItem,
     AgendaItem,
     Attendance,
+    DuesNotice,
     Meeting,
     MeetingKind,
     Member,
     Office,
     OfficeHolding,
+    Resolution,
     Term,
 )
 from assoc_cli.errors import (
@@ -40,7 +43,7 @@ from assoc_cli.meetings.choices import (
     Role,
 )
 from assoc_cli.meetings.kinds import check_item_kind, find_kind, template_items
-from assoc_cli.meetings.queries import agenda, members_on
+from assoc_cli.meetings.queries import agenda, describe, members_on
 from assoc_cli.organisation.terms import current_term
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
@@ -48,6 +51,21 @@ attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
 holding_t: Table = SQLModel.metadata.tables[str(OfficeHolding.__tablename__)]
 office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
+resolution_t: Table = SQLModel.metadata.tables[str(Resolution.__tablename__)]
+agenda_item_t: Table = SQLModel.metadata.tables[str(AgendaItem.__tablename__)]
+
+# What a command tells people besides its result: (English, Simplified Chinese).
+Note = tuple[str, str]
+_ROLE_NAMES = {Role.attend.value: ("attend", "出席"), Role.sit_in.value: ("sit in", "列席")}
+
+
+@dataclass
+class MeetingChange:
+    """A meeting created, edited or deleted, and what people should know about it: other
+    meetings renumbered, held meetings that kept their numbers, a possible duplicate."""
+
+    meeting: Meeting
+    notes: list[Note]
 
 
 # ---------------------------------------------------------------- meetings and titles
@@ -100,21 +118,155 @@ def chair_name(*, session: Session, chair: str | None) -> str | None:
     )
 
 
-def _next_sequence(session: Session, kind: MeetingKind, term: Term | None, held_on: date) -> int:
-    query = select(func.max(Meeting.sequence)).where(Meeting.kind_id == kind.id)
+def held_meeting_ids(session: Session, ids: list[int]) -> set[int]:
+    """Which of these meetings were held: attendance marked (present, leave, absent), a
+    vote recorded or minutes noted. A held meeting keeps its number (it is in the record)."""
+    if not ids:
+        return set()
+    a, r, i = attendance_t, resolution_t, agenda_item_t
+    query = union(
+        core_select(a.c.meeting_id).where(
+            a.c.meeting_id.in_(ids), a.c.status != AttendanceStatus.invited.value
+        ),
+        core_select(r.c.meeting_id).where(r.c.meeting_id.in_(ids)),
+        core_select(i.c.meeting_id).where(i.c.meeting_id.in_(ids), i.c.notes.is_not(None)),
+    )
+    return {int(meeting_id) for (meeting_id,) in session.connection().execute(query)}
+
+
+def _span(session: Session, kind: MeetingKind, term_id: int | None, day: date) -> list[Meeting]:
+    """The meetings numbered together with one of *kind* on *day*: its term's (二届…次), its
+    year's (第…期) or, for a kind not numbered, all of that kind — in date order."""
+    query = select(Meeting).where(Meeting.kind_id == kind.id)
     if kind.numbering == Numbering.term:
-        query = query.where(Meeting.term_id == (term.id if term else None))
+        query = query.where(Meeting.term_id == term_id)
     elif kind.numbering == Numbering.year:
         query = query.where(
-            col(Meeting.held_on) >= date(held_on.year, 1, 1),
-            col(Meeting.held_on) <= date(held_on.year, 12, 31),
+            col(Meeting.held_on) >= date(day.year, 1, 1),
+            col(Meeting.held_on) <= date(day.year, 12, 31),
         )
-    highest = session.exec(query).one()
-    return int(highest or 0) + 1
+    return list(session.exec(query.order_by(col(Meeting.held_on), col(Meeting.id))))
+
+
+def _span_key(kind: MeetingKind, term_id: int | None, day: date) -> tuple[object, ...]:
+    """Which span a meeting is numbered in."""
+    if kind.numbering == Numbering.term:
+        return ("term", term_id)
+    if kind.numbering == Numbering.year:
+        return ("year", day.year)
+    return ("kind",)
+
+
+def _renumber_span(
+    session: Session, kind: MeetingKind, term_id: int | None, day: date
+) -> tuple[list[Meeting], set[int], dict[int, int]]:
+    """Number the span's meetings by date: a held or cancelled meeting keeps its number
+    (it was announced or is in the minutes); the others take, in date order, the next
+    number after every meeting before them that no kept meeting uses.
+
+    Stored numbers are rewritten (in the command's one transaction) rather than computed
+    by a window function at read time: a kept number interrupts the date order, which
+    ROW_NUMBER() cannot express, and every title and paper reads the stored number.
+    Returns the span, the kept ids and {id: old number} of those renumbered."""
+    meetings = _span(session, kind, term_id, day)
+    held = held_meeting_ids(session, [m.id for m in meetings if m.id is not None])
+    kept = {
+        m.id
+        for m in meetings
+        if m.id is not None and (m.id in held or m.status == MeetingStatus.cancelled)
+    }
+    taken = {m.sequence for m in meetings if m.id in kept}
+    last = 0
+    renumbered: dict[int, int] = {}
+    for meeting in meetings:
+        if meeting.id in kept:
+            last = max(last, meeting.sequence)
+            continue
+        number = last + 1
+        while number in taken:
+            number += 1
+        if meeting.sequence != number and meeting.id is not None:
+            renumbered[meeting.id] = meeting.sequence
+            meeting.sequence = number
+            session.add(meeting)
+        last = number
+    session.flush()
+    return meetings, kept, renumbered
+
+
+def _numbering_notes(
+    session: Session,
+    meeting: Meeting | None,
+    span: list[Meeting],
+    kept: set[int],
+    renumbered: dict[int, int],
+) -> list[Note]:
+    """What the renumbering did, for the command to say: the meetings renumbered, and each
+    held (or cancelled) meeting that keeps a lower number than a meeting dated before it."""
+    notes: list[Note] = []
+    movers = [m for m in span if m.id in renumbered or (meeting is not None and m.id == meeting.id)]
+    for other in span:
+        if meeting is not None and other.id == meeting.id:
+            continue
+        if other.id in renumbered:
+            title = describe(session, other)
+            notes.append(
+                (
+                    f"meeting #{other.id} ({other.held_on}) is now {title}",
+                    f"会议 #{other.id}({other.held_on})改为:{title}",
+                )
+            )
+        elif other.id in kept and any(
+            m.held_on <= other.held_on and m.sequence > other.sequence for m in movers
+        ):
+            title = describe(session, other)
+            why, why_zh = (
+                ("was cancelled", "已取消")
+                if other.status == MeetingStatus.cancelled
+                else ("was held", "已召开")
+            )
+            notes.append(
+                (
+                    f"meeting #{other.id} {title} ({other.held_on}) {why}, so it keeps its "
+                    "number though an earlier meeting now comes after it",
+                    f"会议 #{other.id} {title}({other.held_on}){why_zh},保留原编号,"
+                    "日期在它之前的会议排在它之后",
+                )
+            )
+    return notes
+
+
+def _same_day_notes(session: Session, meeting: Meeting) -> list[Note]:
+    """A warning for each other meeting of the same kind on the same day (a duplicate?)."""
+    others = session.exec(
+        select(Meeting).where(
+            Meeting.kind_id == meeting.kind_id,
+            Meeting.held_on == meeting.held_on,
+            Meeting.id != meeting.id,
+        )
+    )
+    return [
+        (
+            f"meeting #{other.id} {describe(session, other)} is of the same kind on the same "
+            f"day ({meeting.held_on}); if one is a mistake, remove it: "
+            f"assoc meetings delete {meeting.id}",
+            f"会议 #{other.id} {describe(session, other)}与本次会议类型相同、日期相同"
+            f"({meeting.held_on});如有误建,请删除:assoc meetings delete {meeting.id}",
+        )
+        for other in others
+    ]
 
 
 def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     """Create a meeting numbered within its term (or year), with its kind's standing items."""
+    return new_meeting(session=session, data=data).meeting
+
+
+def new_meeting(*, session: Session, data: MeetingInput) -> MeetingChange:
+    """Create a meeting with its kind's standing items, numbered by date within its term
+    (or year): one dated before un-held meetings of its kind takes its place and they move
+    up; held ones keep their numbers (and the notes say so, and warn of another meeting of
+    the same kind on the same day)."""
     chair = chair_name(session=session, chair=data.chair)
     kind = find_kind(session=session, name=data.kind)
     if data.term is not None:
@@ -137,7 +289,7 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     meeting = Meeting(
         kind_id=kind.id,  # type: ignore[arg-type]
         term_id=term.id if term else None,
-        sequence=_next_sequence(session, kind, term, data.held_on),
+        sequence=0,  # numbered by date below
         enlarged=data.enlarged,
         topic=(data.topic or "").strip() or None,
         title_override=one_line(data.title or "", "the meeting title") or None,
@@ -149,6 +301,9 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
     )
     session.add(meeting)
     session.flush()
+    span, kept, renumbered = _renumber_span(session, kind, meeting.term_id, meeting.held_on)
+    notes = _numbering_notes(session, meeting, span, kept, renumbered)
+    notes += _same_day_notes(session, meeting)
     if data.use_template:
         for item in template_items(kind):
             add_item(
@@ -159,11 +314,18 @@ def create_meeting(*, session: Session, data: MeetingInput) -> Meeting:
                 kind=item.get("kind", ItemKind.report.value),
                 minutes=item.get("minutes"),
             )
-    return meeting
+    return MeetingChange(meeting, notes)
 
 
 def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any]) -> Meeting:
-    """Change date, time, venue, chair, topic, title or enlarged; the number stays."""
+    """Change date, time, venue, chair, topic, title or enlarged (see :func:`change_meeting`)."""
+    return change_meeting(session=session, meeting=meeting, changes=changes).meeting
+
+
+def change_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any]) -> MeetingChange:
+    """Change date, time, venue, chair (resolved as ``new`` does), topic, title or enlarged.
+    A new date renumbers the un-held meetings of its span by date; a held meeting keeps
+    its number within its term (or year)."""
     if meeting.status == MeetingStatus.cancelled:
         raise ConflictError(
             f"meeting #{meeting.id} was cancelled; it can no longer be changed",
@@ -171,9 +333,13 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
         )
     if changes.get("starts_at"):
         changes["starts_at"] = parse_time(changes["starts_at"])
-    if "held_on" in changes and changes["held_on"] != meeting.held_on:
-        kind = session.get(MeetingKind, meeting.kind_id)
-        assert kind is not None
+    if changes.get("chair"):
+        changes["chair"] = chair_name(session=session, chair=changes["chair"])
+    kind = session.get(MeetingKind, meeting.kind_id)
+    assert kind is not None
+    old_term, old_day = meeting.term_id, meeting.held_on
+    moved = "held_on" in changes and changes["held_on"] != meeting.held_on
+    if moved:
         term = current_term(session=session, as_of=changes["held_on"])
         if kind.numbering == Numbering.term and term is None:
             raise NotFoundError(
@@ -187,15 +353,67 @@ def edit_meeting(*, session: Session, meeting: Meeting, changes: dict[str, Any])
             kind.numbering == Numbering.year and changes["held_on"].year != meeting.held_on.year
         )
         if moved_term or moved_year:
-            # A different term (or year) means a different running number there.
-            sequence = _next_sequence(session, kind, term, changes["held_on"])
-            meeting.term_id = term.id if term is not None else None
-            meeting.sequence = sequence
+            meeting.term_id = term.id if term is not None else meeting.term_id
+            # Last in its new span for now; a held meeting stays there, others move by date.
+            span = _span(session, kind, meeting.term_id, changes["held_on"])
+            meeting.sequence = max((m.sequence for m in span), default=0) + 1
     for key, value in changes.items():
         setattr(meeting, key, value.strip() or None if isinstance(value, str) else value)
     session.add(meeting)
     session.flush()
-    return meeting
+    notes: list[Note] = []
+    if moved:
+        if _span_key(kind, old_term, old_day) != _span_key(kind, meeting.term_id, meeting.held_on):
+            span, kept, renumbered = _renumber_span(session, kind, old_term, old_day)
+            notes += _numbering_notes(session, None, span, kept, renumbered)
+        span, kept, renumbered = _renumber_span(session, kind, meeting.term_id, meeting.held_on)
+        notes += _numbering_notes(session, meeting, span, kept, renumbered)
+        notes += _same_day_notes(session, meeting)
+    return MeetingChange(meeting, notes)
+
+
+def delete_meeting(*, session: Session, meeting: Meeting) -> MeetingChange:
+    """Remove a meeting created by mistake (a duplicate, a wrong kind) with its agenda and
+    invitations; the later un-held meetings of its span move down a number. A meeting with
+    attendance marked, votes, minutes or action items is part of the record: it can be
+    cancelled, not deleted. Every row removed is in the audit log."""
+    assert meeting.id is not None
+    marked = session.exec(
+        select(Attendance).where(
+            Attendance.meeting_id == meeting.id,
+            Attendance.status != AttendanceStatus.invited.value,
+        )
+    ).all()
+    votes = session.exec(select(Resolution).where(Resolution.meeting_id == meeting.id)).all()
+    items = agenda(session=session, meeting=meeting)
+    noted = [item for item in items if item.notes]
+    actions = session.exec(select(ActionItem).where(ActionItem.meeting_id == meeting.id)).all()
+    records = [
+        (len(marked), "attendance record(s)", "条出席记录"),
+        (len(votes), "vote(s)", "项表决"),
+        (len(noted), "agenda item(s) with minutes", "项议程纪要"),
+        (len(actions), "action item(s)", "项工作事项"),
+    ]
+    held = [(n, en, zh) for n, en, zh in records if n]
+    if held:
+        en = ", ".join(f"{n} {what}" for n, what, _ in held)
+        zh = "、".join(f"{n} {what}" for n, _, what in held)
+        raise ConflictError(
+            f"meeting #{meeting.id} has {en}: it is part of the record and cannot be deleted; "
+            f'cancel it instead: assoc meetings cancel {meeting.id} --reason "…"',
+            zh=f"会议 #{meeting.id} 已有{zh},属于会议记录,不能删除;"
+            f"可以取消:assoc meetings cancel {meeting.id} --reason “…”",
+        )
+    kind = session.get(MeetingKind, meeting.kind_id)
+    assert kind is not None
+    invited = session.exec(select(Attendance).where(Attendance.meeting_id == meeting.id)).all()
+    for row in [*invited, *items]:
+        session.delete(row)
+    session.flush()
+    session.delete(meeting)
+    session.flush()
+    span, kept, renumbered = _renumber_span(session, kind, meeting.term_id, meeting.held_on)
+    return MeetingChange(meeting, _numbering_notes(session, None, span, kept, renumbered))
 
 
 def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meeting:
@@ -218,6 +436,61 @@ def cancel_meeting(*, session: Session, meeting: Meeting, reason: str) -> Meetin
 # ---------------------------------------------------------------- agenda
 
 
+def collecting_year(session: Session, day: date) -> int:
+    """The dues year being collected on *day*: the year of the dues notice (会费收缴通知)
+    sent most recently on or before it — seed 001's notice for 2022 went out on 18 November
+    2021, so a meeting on 5 December 2021 reports 2022 — else *day*'s calendar year. (The
+    dues policy has no setting for when a year's collection starts; the notices are the
+    record of it.)"""
+    year = session.exec(
+        select(DuesNotice.year)
+        .where(DuesNotice.kind == "notice", col(DuesNotice.sent_on) <= day)
+        .order_by(col(DuesNotice.sent_on).desc(), col(DuesNotice.year).desc())
+        .limit(1)
+    ).first()
+    return int(year) if year is not None else day.year
+
+
+def _check_item(
+    session: Session,
+    meeting: Meeting,
+    item: AgendaItem,
+    others: list[AgendaItem],
+) -> None:
+    """Refuse an item the agenda already has: the same title, or a second dues report for
+    the same year (the sentence would be read out twice) — e.g. one added by hand to a
+    meeting whose kind's template brought one."""
+    check_item_kind(item.kind)
+    if item.minutes is not None and not 1 <= item.minutes <= 600:
+        raise InvalidValueError("an item lasts 1 to 600 minutes", zh="议程事项时长为 1 到 600 分钟")
+    if item.dues_as_of is not None and item.dues_as_of > meeting.held_on:
+        raise InvalidValueError(
+            f"the dues figures are as of {item.dues_as_of}, after the meeting "
+            f"({meeting.held_on}); give a day on or before it",
+            zh=f"会费数据截至 {item.dues_as_of},晚于会议日期({meeting.held_on});"
+            "请给出会议当天或之前的日期",
+        )
+    for other in others:
+        if other.title == item.title:
+            raise ConflictError(
+                f'meeting #{meeting.id} already has "{item.title}" as item {other.position}; '
+                f"change it with: assoc meetings agenda edit {meeting.id} {other.position}",
+                zh=f"会议 #{meeting.id} 的第 {other.position} 项议程已是“{item.title}”;"
+                f"如需修改:assoc meetings agenda edit {meeting.id} {other.position}",
+            )
+        if item.kind == ItemKind.dues_report and other.kind == ItemKind.dues_report:
+            year = item.dues_year or collecting_year(session, meeting.held_on)
+            if (other.dues_year or collecting_year(session, meeting.held_on)) == year:
+                raise ConflictError(
+                    f"meeting #{meeting.id} already reports the {year} dues in item "
+                    f'{other.position} ("{other.title}"); change that item with: '
+                    f"assoc meetings agenda edit {meeting.id} {other.position}",
+                    zh=f"会议 #{meeting.id} 的第 {other.position} 项议程(“{other.title}”)"
+                    f"已通报{year}年度会费;如需修改:assoc meetings agenda edit "
+                    f"{meeting.id} {other.position}",
+                )
+
+
 def add_item(
     *,
     session: Session,
@@ -227,14 +500,13 @@ def add_item(
     kind: str = ItemKind.report.value,
     minutes: int | None = None,
     dues_year: int | None = None,
+    dues_as_of: date | None = None,
     position: int | None = None,
 ) -> AgendaItem:
-    """Add an agenda item at the end (or at *position*, moving the rest down)."""
+    """Add an agenda item at the end (or at *position*, moving the rest down); not one the
+    agenda already has."""
     if not title.strip():
         raise InvalidValueError("an agenda item needs a title", zh="议程事项需要标题")
-    check_item_kind(kind)
-    if minutes is not None and not 1 <= minutes <= 600:
-        raise InvalidValueError("an item lasts 1 to 600 minutes", zh="议程事项时长为 1 到 600 分钟")
     items = agenda(session=session, meeting=meeting)
     item = AgendaItem(
         meeting_id=meeting.id,  # type: ignore[arg-type]
@@ -244,11 +516,34 @@ def add_item(
         kind=kind,
         minutes=minutes,
         dues_year=dues_year,
+        dues_as_of=dues_as_of,
     )
+    _check_item(session, meeting, item, items)
     session.add(item)
     session.flush()
     if position is not None:
         move_item(session=session, meeting=meeting, number=item.position, to=position)
+    return item
+
+
+def edit_item(
+    *, session: Session, meeting: Meeting, number: int, changes: dict[str, Any]
+) -> AgendaItem:
+    """Change item *number*'s title, presenter, kind, minutes, dues year or cut-off day
+    (``agenda edit``); an empty presenter removes it."""
+    item = item_at(session=session, meeting=meeting, number=number)
+    others = [other for other in agenda(session=session, meeting=meeting) if other.id != item.id]
+    if "title" in changes:
+        if not changes["title"].strip():
+            raise InvalidValueError("an agenda item needs a title", zh="议程事项需要标题")
+        changes["title"] = one_line(changes["title"], "the item title")
+    if "presenter" in changes:
+        changes["presenter"] = one_line(changes["presenter"], "the presenter") or None
+    for key, value in changes.items():
+        setattr(item, key, value)
+    _check_item(session, meeting, item, others)
+    session.add(item)
+    session.flush()
     return item
 
 
@@ -309,90 +604,27 @@ def note_item(*, session: Session, meeting: Meeting, number: int, text: str) -> 
 # ---------------------------------------------------------------- invitations and attendance
 
 
-def _invite(
-    session: Session,
-    meeting: Meeting,
-    member_id: int | None,
-    person: str,
-    title: str | None,
-    role: str,
-) -> bool:
-    same_member = (
-        col(Attendance.member_id).is_(None)
-        if member_id is None
-        else col(Attendance.member_id) == member_id
-    )
-    existing = session.exec(
-        select(Attendance).where(
-            Attendance.meeting_id == meeting.id, same_member, Attendance.person == person
-        )
-    ).first()
-    if existing is not None:
-        return False
-    assert meeting.id is not None
-    session.add(
-        Attendance(
-            meeting_id=meeting.id, member_id=member_id, person=person, title=title, role=role
-        )
-    )
-    return True
+@dataclass
+class Invitations:
+    """What ``meetings invite`` did: how many were invited, and what it skipped and why."""
 
+    added: int = 0
+    notes: list[Note] = field(default_factory=list)
 
-def invite_offices(*, session: Session, meeting: Meeting, offices: list[str], role: str) -> int:
-    """Invite the holders of these offices in the meeting's term; returns how many were new."""
-    if meeting.term_id is None:
-        raise InvalidValueError(
-            f"meeting #{meeting.id} belongs to no term; invite members by name",
-            zh=f"会议 #{meeting.id} 不属于任何一届;请按名称邀请会员",
-        )
-    known = {office.name: office for office in session.exec(select(Office))}
-    for name in offices:
-        if name not in known:
-            raise NotFoundError(
-                f'there is no office "{name}"; the offices are: {", ".join(known)}',
-                zh=f"没有职务“{name}”;现有职务:{'、'.join(known)}",
-            )
-    # A holder of two of these offices is invited once, with the higher office as title.
-    h, o, m = holding_t, office_t, member_t
-    holders = session.connection().execute(
-        core_select(h.c.member_id, h.c.person, m.c.representative, m.c.name, o.c.name)
-        .select_from(h.join(o, o.c.id == h.c.office_id).join(m, m.c.id == h.c.member_id))
-        .where(h.c.term_id == meeting.term_id, o.c.name.in_(offices))
-        .order_by(o.c.rank, h.c.id)
-    )
-    return _invite_many(
-        session,
-        meeting,
-        [
-            (member_id, holder or representative or name, office, role)
-            for member_id, holder, representative, name, office in holders
-        ],
-    )
-
-
-def invite_all_members(*, session: Session, meeting: Meeting, role: str) -> int:
-    """Invite every member in good standing on the meeting's date, through its representative."""
-    members = (
-        select(Member.id, Member.representative, Member.name)
-        .where(members_on(meeting.held_on))
-        .order_by(col(Member.id))
-    )
-    return _invite_many(
-        session,
-        meeting,
-        [
-            (member_id, representative or name, None, role)
-            for member_id, representative, name in session.exec(members)
-        ],
-    )
+    def note(self, en: str, zh: str) -> None:
+        """Say something about the invitations (a skip and its reason)."""
+        self.notes.append((en, zh))
 
 
 def _invite_many(
     session: Session,
     meeting: Meeting,
     invitations: list[tuple[int | None, str, str | None, str]],
+    result: Invitations | None = None,
 ) -> int:
     """Invite (member id, person, title, role)s not invited yet; returns how many were new.
+    Someone already invited — the same person for the same unit, or the same name where
+    either invitation names no unit — is skipped, and *result* says so.
 
     A 会员大会 may have thousands of members, so this takes a fixed number of statements:
     who is invited already, one INSERT for all the new invitations (the ORM would send one
@@ -401,19 +633,25 @@ def _invite_many(
 
     assert meeting.id is not None
     session.flush()
-    invited = {
-        (member_id, person)
-        for member_id, person in session.exec(
-            select(Attendance.member_id, Attendance.person).where(
-                Attendance.meeting_id == meeting.id
-            )
+    invited: dict[str, list[tuple[int | None, str]]] = {}
+    for member_id, person, role in session.exec(
+        select(Attendance.member_id, Attendance.person, Attendance.role).where(
+            Attendance.meeting_id == meeting.id
         )
-    }
+    ):
+        invited.setdefault(person, []).append((member_id, role))
     new: list[dict[str, Any]] = []
+    skipped: list[tuple[str, str]] = []
     for member_id, person, title, role in invitations:
-        if (member_id, person) in invited:
+        same = [
+            other_role
+            for other, other_role in invited.get(person, [])
+            if other == member_id or other is None or member_id is None
+        ]
+        if same:
+            skipped.append((person, same[0]))
             continue
-        invited.add((member_id, person))
+        invited.setdefault(person, []).append((member_id, role))
         new.append(
             {
                 "meeting_id": meeting.id,
@@ -425,6 +663,17 @@ def _invite_many(
                 "reason": None,
                 "proxy": None,
             }
+        )
+    if result is not None and skipped:
+        shown = skipped[:8]
+        more = len(skipped) - len(shown)
+        en = ", ".join(f"{p} ({_ROLE_NAMES.get(r, (r, r))[0]})" for p, r in shown)
+        zh = "、".join(f"{p}({_ROLE_NAMES.get(r, (r, r))[1]})" for p, r in shown)
+        result.note(
+            f"skipped {len(skipped)} already invited: {en}{f' and {more} more' if more else ''}"
+            " (to change a role: uninvite, then invite again)",
+            f"跳过已受邀的 {len(skipped)} 人:{zh}{f'等 {more} 人' if more else ''}"
+            "(如需改变身份,请先 uninvite 再邀请)",
         )
     if not new:
         return 0
@@ -444,6 +693,75 @@ def _invite_many(
     return len(new)
 
 
+def invite_offices(
+    *,
+    session: Session,
+    meeting: Meeting,
+    offices: list[str],
+    role: str,
+    result: Invitations | None = None,
+) -> int:
+    """Invite the holders of these offices in the meeting's term; returns how many were new."""
+    if meeting.term_id is None:
+        raise InvalidValueError(
+            f"meeting #{meeting.id} belongs to no term; invite members by name",
+            zh=f"会议 #{meeting.id} 不属于任何一届;请按名称邀请会员",
+        )
+    known = {office.name: office for office in session.exec(select(Office))}
+    for name in offices:
+        if name not in known:
+            raise NotFoundError(
+                f'there is no office "{name}"; the offices are: {", ".join(known)}',
+                zh=f"没有职务“{name}”;现有职务:{'、'.join(known)}",
+            )
+    # A holder of two of these offices is invited once, with the higher office as title.
+    h, o, m = holding_t, office_t, member_t
+    holders = list(
+        session.connection().execute(
+            core_select(h.c.member_id, h.c.person, m.c.representative, m.c.name, o.c.name)
+            .select_from(h.join(o, o.c.id == h.c.office_id).join(m, m.c.id == h.c.member_id))
+            .where(h.c.term_id == meeting.term_id, o.c.name.in_(offices))
+            .order_by(o.c.rank, h.c.id)
+        )
+    )
+    held = {row[4] for row in holders}
+    vacant = [name for name in offices if name not in held]
+    if result is not None and vacant:
+        result.note(
+            f"nobody holds {', '.join(vacant)} in this meeting's term",
+            f"本次会议所在届次无人担任{'、'.join(vacant)}",
+        )
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, holder or representative or name, office, role)
+            for member_id, holder, representative, name, office in holders
+        ],
+        result,
+    )
+
+
+def invite_all_members(
+    *, session: Session, meeting: Meeting, role: str, result: Invitations | None = None
+) -> int:
+    """Invite every member in good standing on the meeting's date, through its representative."""
+    members = (
+        select(Member.id, Member.representative, Member.name)
+        .where(members_on(meeting.held_on))
+        .order_by(col(Member.id))
+    )
+    return _invite_many(
+        session,
+        meeting,
+        [
+            (member_id, representative or name, None, role)
+            for member_id, representative, name in session.exec(members)
+        ],
+        result,
+    )
+
+
 def invite_member(
     *,
     session: Session,
@@ -452,29 +770,56 @@ def invite_member(
     role: str,
     person: str | None,
     title: str | None,
+    result: Invitations | None = None,
 ) -> int:
     """Invite one member unit through its representative (or *person*)."""
-    added = _invite(
-        session,
-        meeting,
-        member.id,
-        (person or member.representative or member.name).strip(),
-        title,
-        role,
-    )
-    session.flush()
-    return int(added)
+    who = one_line(person or member.representative or member.name, "the name")
+    return _invite_many(session, meeting, [(member.id, who, title, role)], result)
 
 
 def invite_person(
-    *, session: Session, meeting: Meeting, person: str, title: str | None, role: str
+    *,
+    session: Session,
+    meeting: Meeting,
+    person: str,
+    title: str | None,
+    role: str,
+    result: Invitations | None = None,
 ) -> int:
-    """Invite someone who is not a member unit (secretariat staff, a guest)."""
+    """Invite a person by name: someone on the roster (a unit's representative or an office
+    holder, exactly as written) is invited for that unit; anyone else as a guest — one
+    already on the guest list (invited to an earlier meeting as a guest), or a new one, and
+    *result* says so (a misspelt name shows there)."""
     if not person.strip():
         raise InvalidValueError("name the person to invite", zh="请写明邀请谁")
-    added = _invite(session, meeting, None, one_line(person, "the name"), title, role)
-    session.flush()
-    return int(added)
+    name = one_line(person, "the name")
+    represented = select(Member.id).where(Member.representative == name)
+    holding = select(OfficeHolding.member_id).where(OfficeHolding.person == name)
+    if meeting.term_id is not None:
+        holding = holding.where(OfficeHolding.term_id == meeting.term_id)
+    units = sorted({*session.exec(represented), *session.exec(holding)})
+    if len(units) > 1:
+        names = [m.name for m in session.exec(select(Member).where(col(Member.id).in_(units)))]
+        raise AmbiguousError(
+            f"{name} is on the roster for several units ({', '.join(names)}); invite the unit "
+            f"instead: assoc meetings invite {meeting.id} UNIT --person {name}",
+            zh=f"名册上有多家单位的{name}({'、'.join(names)});请按单位邀请:"
+            f"assoc meetings invite {meeting.id} 单位 --person {name}",
+        )
+    if units:
+        return _invite_many(session, meeting, [(units[0], name, title, role)], result)
+    known_guest = session.exec(
+        select(Attendance.id).where(col(Attendance.member_id).is_(None), Attendance.person == name)
+    ).first()
+    added = _invite_many(session, meeting, [(None, name, title, role)], result)
+    if added and known_guest is None and result is not None:
+        result.note(
+            f"{name} is not on the roster or the guest list: invited as a new guest "
+            "(check the spelling; for a unit's person: MEMBER --person NAME)",
+            f"{name}不在会员名册或来宾名单中,已作为新来宾邀请"
+            "(请核对姓名;单位人员请用:会员 --person 姓名)",
+        )
+    return added
 
 
 def office_names(text: str) -> list[str]:
@@ -495,10 +840,11 @@ def invite(
     person: str | None = None,
     title: str | None = None,
     role: str = Role.attend.value,
-) -> int:
+) -> Invitations:
     """``assoc meetings invite``: the holders of *offices* (written "会长,副会长"), every member
-    in good standing, member units by name (through their representatives), and a person
-    who is no member unit — in that order; returns how many invitations were new."""
+    in good standing, member units by name (through their representatives, or *person* of
+    those units), and else *person* by name (on the roster, or a guest) — in that order;
+    says how many invitations were new and what was skipped and why."""
     from assoc_cli.members.service import resolve_member
 
     if role not in set(Role):
@@ -506,23 +852,55 @@ def invite(
             f"the role is one of {', '.join(Role)}, not {role}",
             zh=f"身份只能是 {', '.join(Role)} 之一,不能是 {role}",
         )
-    count = 0
+    result = Invitations()
     if offices:
-        count += invite_offices(
-            session=session, meeting=meeting, offices=office_names(offices), role=role
+        result.added += invite_offices(
+            session=session,
+            meeting=meeting,
+            offices=office_names(offices),
+            role=role,
+            result=result,
         )
     if all_members:
-        count += invite_all_members(session=session, meeting=meeting, role=role)
+        result.added += invite_all_members(
+            session=session, meeting=meeting, role=role, result=result
+        )
     for query in members or []:
         member = resolve_member(session=session, query=query)
-        count += invite_member(
-            session=session, meeting=meeting, member=member, role=role, person=None, title=title
+        result.added += invite_member(
+            session=session,
+            meeting=meeting,
+            member=member,
+            role=role,
+            person=person,
+            title=title,
+            result=result,
         )
-    if person:
-        count += invite_person(
-            session=session, meeting=meeting, person=person, title=title, role=role
+    if person and not members:
+        result.added += invite_person(
+            session=session, meeting=meeting, person=person, title=title, role=role, result=result
         )
-    return count
+    return result
+
+
+def uninvite(*, session: Session, meeting: Meeting, whos: list[str]) -> list[Attendance]:
+    """Withdraw invitations (by person, member number or name). Someone whose attendance
+    was marked is in the record and stays (mark them invited first if that was a mistake)."""
+    chosen = find_attendees(session=session, meeting=meeting, whos=whos)
+    for attendee in chosen:
+        if attendee.status != AttendanceStatus.invited:
+            raise ConflictError(
+                f"{attendee.person}'s attendance at meeting #{meeting.id} is marked "
+                f"({attendee.status}); if that was a mistake, first: assoc meetings mark "
+                f"{meeting.id} {attendee.person} --status invited",
+                zh=f"{attendee.person} 在会议 #{meeting.id} 已登记出席情况,不能撤回邀请;"
+                f"如登记有误,请先:assoc meetings mark {meeting.id} {attendee.person} "
+                "--status invited",
+            )
+    for attendee in chosen:
+        session.delete(attendee)
+    session.flush()
+    return chosen
 
 
 def find_attendee(*, session: Session, meeting: Meeting, who: str) -> Attendance:

@@ -73,7 +73,9 @@ STATS_COLUMNS = [
     Column("units", kind="int"),
     Column("persons", kind="int"),
     Column("employees", kind="int"),
+    Column("employees_unknown", kind="int"),
     Column("party_members", kind="int"),
+    Column("party_members_unknown", kind="int"),
     Column("with_party_org", kind="int"),
 ]
 

@@ -187,13 +187,26 @@ def roster_rows(
             yield dict(zip(keys, row, strict=True))
 
 
-STAT_KEYS = ("members", "units", "persons", "employees", "party_members", "with_party_org")
+STAT_KEYS = (
+    "members",
+    "units",
+    "persons",
+    "employees",
+    "employees_unknown",
+    "party_members",
+    "party_members_unknown",
+    "with_party_org",
+)
+# Figures a member may not have given: summed over those that did, None when none did.
+PARTIAL_KEYS = ("employees", "party_members")
 
 
 def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dict[str, Any]]:
     """Counts per tier or segment: members, units, persons, employees, party members and
     units with a party organisation (the figures seeds 003/004 report), in one GROUP BY;
-    the last row holds the totals."""
+    the last row holds the totals. An unknown figure (NULL) is not a zero: employees and
+    party members are summed over the members that gave them (None when none did), and
+    ``employees_unknown`` / ``party_members_unknown`` count the members that did not."""
     roster = roster_select(session, filters).subquery("r")
     group = roster.c.tier if by == "tier" else roster.c.segment
     order = roster.c.tier_rank if by == "tier" else roster.c.segment
@@ -203,8 +216,12 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
             func.count().label("members"),
             int_sum(case((roster.c.kind == MemberKind.unit.value, 1), else_=0)).label("units"),
             int_sum(case((roster.c.kind == MemberKind.person.value, 1), else_=0)).label("persons"),
-            func.coalesce(int_sum(roster.c.employees), 0).label("employees"),
-            func.coalesce(int_sum(roster.c.party_members), 0).label("party_members"),
+            int_sum(roster.c.employees).label("employees"),
+            int_sum(case((roster.c.employees.is_(None), 1), else_=0)).label("employees_unknown"),
+            int_sum(roster.c.party_members).label("party_members"),
+            int_sum(case((roster.c.party_members.is_(None), 1), else_=0)).label(
+                "party_members_unknown"
+            ),
             int_sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
         )
         .group_by(group, order)
@@ -213,5 +230,6 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
     rows = [dict(row) for row in session.connection().execute(query).mappings()]
     totals: dict[str, Any] = {"group": None}
     for key in STAT_KEYS:
-        totals[key] = sum(int(row[key] or 0) for row in rows)
+        known = [int(row[key]) for row in rows if row[key] is not None]
+        totals[key] = sum(known) if known or key not in PARTIAL_KEYS else None
     return [*rows, totals]

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert
+from sqlalchemy import ColumnElement, case, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, or_, select
 
@@ -89,7 +89,42 @@ def resolve_member(*, session: Session, query: str) -> Member:
         return partial[0]
     if len(partial) > 1:
         raise _ambiguous(text, partial)
+    by_person = _by_person(session, text)
+    if len(by_person) == 1:
+        return by_person[0]
+    if len(by_person) > 1:
+        raise _ambiguous(text, by_person)
     raise _not_found(session, text)
+
+
+def _person_tables() -> tuple[tuple[Any, Any], ...]:
+    """(member id column, person column) of the tables naming a unit's people: the
+    representative, office holders, meeting invitees."""
+    from assoc_cli.db.core import attendance_t, office_holding_t
+
+    return (
+        (office_holding_t.c.member_id, office_holding_t.c.person),
+        (attendance_t.c.member_id, attendance_t.c.person),
+    )
+
+
+def _by_person(session: Session, text: str) -> list[Member]:
+    """The members whose representative, office holder or meeting invitee is *text*."""
+    ids: set[int] = set(
+        session.exec(
+            select(Member.id).where(Member.representative == text).limit(CANDIDATES_SHOWN + 1)
+        ).all()  # type: ignore[arg-type]
+    )
+    connection = session.connection()
+    for member_id, person in _person_tables():
+        query = sa_select(member_id).where(person == text, member_id.is_not(None)).distinct()
+        ids.update(connection.execute(query.limit(CANDIDATES_SHOWN + 1)).scalars())
+    if not ids:
+        return []
+    chosen = sorted(ids)[: CANDIDATES_SHOWN + 1]
+    return list(
+        session.exec(select(Member).where(col(Member.id).in_(chosen)).order_by(Member.number))
+    )
 
 
 def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
@@ -101,11 +136,74 @@ def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
     )
 
 
+# How many members the fuzzy matcher compares on a miss, and how many characters of the
+# query pick them (in SQL, by the characters they share with the query).
+FUZZY_CANDIDATES = 200
+FUZZY_CHARACTERS = 12
+SUGGESTIONS = 3
+
+
+def near_members(session: Session, text: str) -> list[Member]:
+    """The members nearest *text* (``members.matching``), best first: for "did you mean".
+
+    Only a bounded set is compared: the FUZZY_CANDIDATES members whose number, name,
+    short name, representative, office holder or invitee share the most characters (or
+    the name's sound) with *text*, picked in SQL — one scan, on a miss only."""
+    from assoc_cli.members.matching import best_matches
+
+    characters = list(dict.fromkeys(ch for ch in text if not ch.isspace()))[:FUZZY_CHARACTERS]
+    if not characters:
+        return []
+    like = {ch: f"%{_escape_like(ch)}%" for ch in characters}
+    fields = (col(Member.name), col(Member.short_name), col(Member.representative))
+    shares = [
+        case((or_(*(field.like(pattern, escape="\\") for field in fields)), 1), else_=0)
+        for pattern in like.values()
+    ]
+    sound = pinyin_key(text)
+    if sound:
+        shares.append(
+            case(
+                (col(Member.name_pinyin).like(f"%{_escape_like(sound)}%", escape="\\"), 3), else_=0
+            )
+        )
+    score = sum(shares[1:], shares[0])
+    ranked = (
+        sa_select(Member.id, score.label("score"))  # type: ignore[call-overload]
+        .order_by(score.desc(), Member.id)
+        .limit(FUZZY_CANDIDATES)
+        .subquery()
+    )
+    rows = session.exec(
+        select(Member).join(ranked, ranked.c.id == Member.id).where(ranked.c.score > 0)
+    ).all()
+    members = {m.id: m for m in rows}
+    texts: dict[int, list[str | None]] = {
+        m.id: [m.number, m.name, m.short_name, m.representative]  # type: ignore[misc]
+        for m in rows
+    }
+    # The people standing for units (office holders, invitees) with a shared character.
+    connection = session.connection()
+    for member_id, person in _person_tables():
+        query = (
+            sa_select(member_id, person)
+            .where(member_id.is_not(None))
+            .where(or_(*(person.like(pattern, escape="\\") for pattern in like.values())))
+            .distinct()
+            .limit(FUZZY_CANDIDATES)
+        )
+        for found_id, name in connection.execute(query):
+            texts.setdefault(found_id, []).append(name)
+    missing = [found for found in texts if found not in members]
+    if missing:
+        for member in session.exec(select(Member).where(col(Member.id).in_(missing))):
+            members[member.id] = member
+    matches = best_matches(text, texts.items(), limit=SUGGESTIONS)
+    return [members[key] for key, _score in matches if key in members]
+
+
 def _not_found(session: Session, text: str) -> NotFoundError:
-    # Suggest members sharing any two consecutive characters with what was typed.
-    pairs = {text[i : i + 2] for i in range(len(text) - 1)} or {text}
-    conditions = [col(Member.name).like(f"%{_escape_like(pair)}%", escape="\\") for pair in pairs]
-    near = list(session.exec(select(Member).where(or_(*conditions)).limit(3)))
+    near = near_members(session, text)
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
     hint_zh = f";是不是指 {'或'.join(_describe(m) for m in near)}?" if near else ""
     return NotFoundError(

@@ -21,7 +21,12 @@ HOLDER_COLUMNS = [
     Column("number"),
     Column("member"),
 ]
-OFFICE_COLUMNS = [Column("office"), Column("rank", kind="int"), Column("tier")]
+OFFICE_COLUMNS = [
+    Column("office"),
+    Column("rank", kind="int"),
+    Column("tier"),
+    Column("max_holders", kind="int"),
+]
 
 
 def find_office(*, session: Session, name: str) -> Office:
@@ -42,22 +47,46 @@ def list_offices(*, session: Session) -> list[Office]:
     return list(session.exec(select(Office).order_by(col(Office.rank), col(Office.id))))
 
 
-def define_office(*, session: Session, name: str, rank: int, tier_name: str | None) -> Office:
-    """Add an office or change its rank and tier (e.g. 常务副会长 between 执行会长 and 副会长)."""
+def define_office(
+    *,
+    session: Session,
+    name: str,
+    rank: int | None,
+    tier_name: str | None,
+    max_holders: int | None = None,
+) -> Office:
+    """Add an office or change its rank, tier or capacity (e.g. 常务副会长 between 执行会长
+    and 副会长; ``会长 --max 2`` for rotating presidents). What is not given stays as it is;
+    *max_holders* 0 lifts the cap."""
     if not name.strip() or len(name.strip()) > 50:
         raise InvalidValueError(
             "an office name has 1 to 50 characters", zh="职务名称为 1 到 50 个字符"
         )
-    if rank < 1:
+    if rank is not None and rank < 1:
         raise InvalidValueError(
             "an office's rank is 1 or more (lower ranks come first)",
             zh="职务排序为 1 或更大(数字小的在前)",
         )
+    if max_holders is not None and max_holders < 0:
+        raise InvalidValueError(
+            "--max is how many units may hold the office in one term (0: no limit)",
+            zh="--max 为一届中可担任该职务的单位数(0 为不限)",
+        )
     office = session.exec(select(Office).where(Office.name == name.strip())).first()
     if office is None:
+        if rank is None:
+            raise InvalidValueError(
+                f'a new office needs its place in official lists: assoc offices define "{name}" '
+                "--rank N",
+                zh=f"新职务需要排序:assoc offices define {name} --rank N",
+            )
         office = Office(name=name.strip(), rank=rank)
-    office.rank = rank
-    office.tier_id = find_tier_id(session, tier_name) if tier_name else None
+    if rank is not None:
+        office.rank = rank
+    if tier_name is not None:
+        office.tier_id = find_tier_id(session, tier_name)
+    if max_holders is not None:
+        office.max_holders = max_holders or None
     session.add(office)
     session.flush()
     return office
@@ -90,6 +119,7 @@ def assign_office(
             f"{member.name} ({member.number}) has left; rejoin it before assigning an office",
             zh=f"{member.name}({member.number})已退会;请先重新入会,再安排职务",
         )
+    _check_capacity(session, office, term)
     holding = OfficeHolding(
         term_id=term.id,  # type: ignore[arg-type]
         member_id=member.id,  # type: ignore[arg-type]
@@ -99,6 +129,32 @@ def assign_office(
     session.add(holding)
     session.flush()
     return holding
+
+
+def _check_capacity(session: Session, office: Office, term: Term) -> None:
+    """Refuse a holder beyond the office's capacity (one 会长 per term by default)."""
+    if office.max_holders is None:
+        return
+    holders = list(
+        session.exec(
+            select(Member)
+            .join(OfficeHolding, col(OfficeHolding.member_id) == Member.id)
+            .where(OfficeHolding.term_id == term.id, OfficeHolding.office_id == office.id)
+            .order_by(col(Member.number))
+        )
+    )
+    if len(holders) < office.max_holders:
+        return
+    names = ", ".join(f"{m.name} ({m.number})" for m in holders)
+    names_zh = "、".join(f"{m.name}({m.number})" for m in holders)
+    raise ConflictError(
+        f"term {term.number} already has {len(holders)} {office.name} (at most "
+        f"{office.max_holders}): {names}; remove one first (assoc offices remove), or allow "
+        f"more: assoc offices define {office.name} --max {office.max_holders + 1}",
+        zh=f"第{term.number}届已有 {len(holders)} 名{office.name}(上限 {office.max_holders}):"
+        f"{names_zh};请先撤销(assoc offices remove),或放宽上限:"
+        f"assoc offices define {office.name} --max {office.max_holders + 1}",
+    )
 
 
 def remove_office(*, session: Session, member: Member, office: Office, term: Term) -> None:
@@ -153,6 +209,7 @@ def offices_listing(*, session: Session) -> Listing:
             "office": office.name,
             "rank": office.rank,
             "tier": tiers[office.tier_id] if office.tier_id else None,
+            "max_holders": office.max_holders,
         }
         for office in list_offices(session=session)
     ]

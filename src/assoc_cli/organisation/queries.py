@@ -8,6 +8,10 @@ Their error messages are the ones of the ORM services (``organisation/terms.py``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,16 +24,62 @@ if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
 
 
+@dataclass(frozen=True)
+class ExpiredTerm:
+    """A term used after its end because no later term has begun (换届 is late)."""
+
+    number: int
+    end_on: date
+
+
+# The expired terms a command has fallen back on, for it to say once (``expired_terms``);
+# None outside such a command: nothing is collected.
+_expired: ContextVar[set[ExpiredTerm] | None] = ContextVar("assoc_expired_terms", default=None)
+
+
+@contextmanager
+def expired_terms() -> Iterator[set[ExpiredTerm]]:
+    """Collect the expired terms the lookups inside the block fall back on."""
+    token = _expired.set(set())
+    try:
+        found = _expired.get()
+        assert found is not None
+        yield found
+    finally:
+        _expired.reset(token)
+
+
+def note_expired_term(number: int, end_on: date) -> None:
+    """Note that term *number*, ended on *end_on*, stands in for the term in force."""
+    noted = _expired.get()
+    if noted is not None:
+        noted.add(ExpiredTerm(number, end_on))
+
+
 def current_term_id(session: DbSession, as_of: date) -> int | None:
-    """The id of the term covering *as_of* (the newest that has started and not ended)."""
+    """The id of the term in force on *as_of*: the newest that has started and not ended;
+    when every term begun by then has ended (换届 is late), the last of them, noted for
+    the command to say so (``note_expired_term``). None before the first term."""
+    connection = session.connection()
     query = (
         select(term_t.c.id)
         .where(term_t.c.start_on <= as_of, term_t.c.end_on >= as_of)
         .order_by(term_t.c.number.desc())
         .limit(1)
     )
-    found = session.connection().execute(query).scalar()
-    return int(found) if found is not None else None
+    found = connection.execute(query).scalar()
+    if found is not None:
+        return int(found)
+    last = connection.execute(
+        select(term_t.c.id, term_t.c.number, term_t.c.end_on)
+        .where(term_t.c.start_on <= as_of)
+        .order_by(term_t.c.number.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None
+    note_expired_term(int(last.number), last.end_on)
+    return int(last.id)
 
 
 def term_id(session: DbSession, number: int) -> int:

@@ -10,6 +10,7 @@ from assoc_cli.db.models import Term
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
 from assoc_cli.i18n import term_label
 from assoc_cli.listing import Column, Listing
+from assoc_cli.organisation.queries import note_expired_term
 
 MAX_TERM_YEARS = 10
 TERM_COLUMNS = [
@@ -17,9 +18,11 @@ TERM_COLUMNS = [
     Column("label", "col.name"),
     Column("start_on", kind="date"),
     Column("end_on", kind="date"),
-    Column("years", kind="int"),
+    Column("years", "col.term_years", kind="int"),
     Column("current", kind="bool"),
+    Column("note"),
 ]
+NOTE_LENGTH = 200
 
 
 def term_end(start: date, years: int) -> date:
@@ -31,8 +34,13 @@ def term_end(start: date, years: int) -> date:
     return anniversary - timedelta(days=1)
 
 
-def add_term(*, session: Session, number: int, start: date, years: int = 5) -> Term:
-    """Record term *number* starting on *start*, lasting *years*."""
+def add_term(
+    *, session: Session, number: int, start: date, years: int = 5, early: bool = False
+) -> Term:
+    """Record term *number* starting on *start*, lasting *years*.
+
+    A term that starts before the previous one has ended is refused, unless *early*
+    (提前换届): then the previous term ends the day before *start*."""
     if number < 1:
         raise InvalidValueError(
             f"term number {number} must be 1 or more (二届 is 2)",
@@ -65,7 +73,58 @@ def add_term(*, session: Session, number: int, start: date, years: int = 5) -> T
             f"term {number} must start before term {later.number} began ({later.start_on})",
             zh=f"第 {number} 届的开始日期必须早于第 {later.number} 届的开始日期({later.start_on})",
         )
+    if later is not None and term_end(start, years) >= later.start_on:
+        raise InvalidValueError(
+            f"term {number} would run past the start of term {later.number} "
+            f"({later.start_on}); give fewer --years",
+            zh=f"第 {number} 届将延续到第 {later.number} 届开始({later.start_on})之后;"
+            "请减少 --years",
+        )
+    if earlier is not None and start <= earlier.end_on:
+        if not early:
+            raise ConflictError(
+                f"term {number} would start on {start} while term {earlier.number} runs to "
+                f"{earlier.end_on}; for an early election (提前换届) add --early, which ends "
+                f"term {earlier.number} on {start - timedelta(days=1)}",
+                zh=f"第 {number} 届开始于 {start},而第 {earlier.number} 届到 {earlier.end_on} "
+                f"才结束;如为提前换届,请加 --early,第 {earlier.number} 届将于 "
+                f"{start - timedelta(days=1)} 结束",
+            )
+        earlier.end_on = start - timedelta(days=1)
+        earlier.note = "提前换届"
+        session.add(earlier)
     term = Term(number=number, start_on=start, end_on=term_end(start, years), years=years)
+    session.add(term)
+    session.flush()
+    return term
+
+
+def edit_term(*, session: Session, number: int, end: date, reason: str) -> Term:
+    """Move the last day of term *number* to *end*: 延期换届 when the election is late,
+    or an earlier end; *reason* is kept on the term (the audit log keeps the old date)."""
+    term = get_term(session=session, number=number, as_of=end)
+    reason = reason.strip()
+    if not reason or len(reason) > NOTE_LENGTH:
+        raise InvalidValueError(
+            f"say why the term's end moves (--reason, 1 to {NOTE_LENGTH} characters), "
+            "e.g. 延期换届",
+            zh=f"请说明届期变动的原因(--reason,1 到 {NOTE_LENGTH} 个字符),如 延期换届",
+        )
+    if end < term.start_on:
+        raise InvalidValueError(
+            f"term {number} began on {term.start_on}; it cannot end before that",
+            zh=f"第 {number} 届始于 {term.start_on};结束日期不能早于此日期",
+        )
+    later = session.exec(
+        select(Term).where(Term.number > number).order_by(col(Term.number))
+    ).first()
+    if later is not None and end >= later.start_on:
+        raise InvalidValueError(
+            f"term {later.number} begins on {later.start_on}; term {number} must end before it",
+            zh=f"第 {later.number} 届始于 {later.start_on};第 {number} 届须在此之前结束",
+        )
+    term.end_on = end
+    term.note = reason
     session.add(term)
     session.flush()
     return term
@@ -88,8 +147,23 @@ def current_term(*, session: Session, as_of: date) -> Term | None:
     ).first()
 
 
+def term_in_force(*, session: Session, as_of: date) -> Term | None:
+    """The term covering *as_of*, else — when it has ended and 换届 is late — the last term
+    begun by then, with a note for the command to say (``organisation.queries``)."""
+    term = current_term(session=session, as_of=as_of)
+    if term is not None:
+        return term
+    last = session.exec(
+        select(Term).where(Term.start_on <= as_of).order_by(col(Term.number).desc())
+    ).first()
+    if last is not None:
+        note_expired_term(last.number, last.end_on)
+    return last
+
+
 def get_term(*, session: Session, number: int | None, as_of: date) -> Term:
-    """Term *number*, or the current one; an error when there is none."""
+    """Term *number*, or the one in force on *as_of* (``term_in_force``); an error when
+    there is none."""
     if number is not None:
         term = session.exec(select(Term).where(Term.number == number)).first()
         if term is None:
@@ -98,7 +172,7 @@ def get_term(*, session: Session, number: int | None, as_of: date) -> Term:
                 zh=f"没有第 {number} 届;请添加:assoc terms add {number} --start …",
             )
         return term
-    term = current_term(session=session, as_of=as_of)
+    term = term_in_force(session=session, as_of=as_of)
     if term is None:
         raise NotFoundError(
             f"no term covers {as_of.isoformat()}; add one with: "
@@ -111,8 +185,8 @@ def get_term(*, session: Session, number: int | None, as_of: date) -> Term:
 
 def terms_listing(*, session: Session, as_of: date, lang: str) -> Listing:
     """``terms list``: every term, oldest first, named in *lang* (第二届), the one covering
-    *as_of* marked current."""
-    current = current_term(session=session, as_of=as_of)
+    *as_of* (or, 换届 being late, the last one) marked current."""
+    current = term_in_force(session=session, as_of=as_of)
     rows = [
         {
             "term": term.number,
@@ -121,6 +195,7 @@ def terms_listing(*, session: Session, as_of: date, lang: str) -> Listing:
             "end_on": term.end_on,
             "years": term.years,
             "current": current is not None and term.id == current.id,
+            "note": term.note,
         }
         for term in list_terms(session=session)
     ]
