@@ -72,6 +72,8 @@ def test_attendance_and_notice_headers(assoc: Cli) -> None:
     assoc.ok("meetings", "invite", meeting, "--offices", "会长")
     header = assoc.ok("meetings", "attendance", "--meeting", meeting).stdout
     assert "职务" in header and "名称" not in header
-    assoc.ok("dues", "notice", "--year", "2021", "--member", "通力", "--on", "2021-11-18")
+    assoc.ok(
+        "dues", "notice", "--year", "2021", "--member", "通力", "--on", "2021-11-18", "--mark-sent"
+    )
     header = assoc.ok("dues", "notices").stdout.splitlines()[1]
     assert "通知类型" in header and "操作" not in header

@@ -51,7 +51,8 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "meetings": _here(
         "meetings",
-        "Meetings (会议): new, agenda, invite, mark, sign-in sheet, quorum, votes, minutes.",
+        "Meetings (会议): new, edit, delete, agenda, invite, uninvite, mark, sign-in sheet, "
+        "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "db": _here(
