@@ -56,8 +56,9 @@ def _export_rows(session: DbSession, filters: RosterFilter, sort: str) -> Iterat
     for row in roster_rows(session, filters, sort):  # a fresh dict per row: change it
         row["kind"] = t(f"kind.{row['kind']}", "zh-Hans")
         row["status"] = t(f"status.{row['status']}", "zh-Hans")
-        if row["has_party_org"] is not None:
-            row["has_party_org"] = t(f"bool.{str(bool(row['has_party_org'])).lower()}", "zh-Hans")
+        for key in ("has_party_org", "tier_explicit"):
+            if row[key] is not None:
+                row[key] = t(f"bool.{str(bool(row[key])).lower()}", "zh-Hans")
         yield row
 
 
@@ -74,6 +75,7 @@ def _export_select(
         "status": {status.value: t(f"status.{status.value}", "zh-Hans") for status in MemberStatus},
         "has_party_org": {True: t("bool.true", "zh-Hans"), False: t("bool.false", "zh-Hans")},
     }
+    words["tier_explicit"] = words["has_party_org"]
     query = order_roster(roster_select(session, filters), sort)
     return csv_cells(query, EXPORT_COLUMNS, words=words, keep_digits=keep_digits)
 

@@ -301,6 +301,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         "党组织",
     ),
     FieldSpec("tier", ("会费档次", "档次", "tier", "dues tier"), _text(50), "会费档次"),
+    # Whether 会费档次 is set for the member (是) or shows what its offices give (否), as
+    # ``members export`` writes it; without the column, a tier cell is read as before.
+    FieldSpec(
+        "tier_explicit",
+        ("指定档次", "档次指定", "tier explicit", "tier_explicit"),
+        parse_bool,
+        "指定档次",
+    ),
     FieldSpec("note", ("备注", "note", "notes", "remark"), _text(500, lines=True), "备注"),
 )
 

@@ -37,6 +37,7 @@ REPEATING_FIELDS = {
     "representative_title",
     "has_party_org",
     "tier",
+    "tier_explicit",
     "joined_on",
     "left_on",
     "employees",

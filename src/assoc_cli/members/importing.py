@@ -532,29 +532,68 @@ class _Planner:
                 )
                 return
             values.pop("left_on", None)
+        if not self._plan_tier(line, values, member, effective):
+            return
+        if member is None:
+            self._add(line, values, keys)
+        else:
+            self._update(line, values, member)
+
+    def _plan_tier(
+        self, line: int, values: dict[str, Any], member: Any, effective: dict[int, str]
+    ) -> bool:
+        """Turn a row's 会费档次 and 指定档次 cells into the tier to store (a name to set,
+        None to follow offices, no "tier" key to leave it alone); False after a problem.
+
+        指定档次 是 sets the tier the row names; 否 lets it follow offices, and then the tier
+        cell only shows what they give. Without 指定档次 (older exports, other rosters), a
+        tier cell that only repeats what follows from offices pins nothing, so an exported
+        roster imports back without pinning every tier."""
+        problems = self.plan_problems
+        explicit = values.pop("tier_explicit", None)
         if "tier" in values:
             tier = values["tier"]
             if is_auto_tier(tier):
-                values["tier"] = tier = None
+                values["tier"] = None
             elif tier not in self.tier_names:
                 tiers = sorted(self.tier_names)
                 problems.append(
                     f'line {line}: 会费档次 (tier): "{tier}" is not one of {", ".join(tiers)}',
                     f"第 {line} 行:会费档次“{tier}”不在{'、'.join(tiers)}之中",
                 )
-                return
-            # A tier cell that only repeats what already follows from offices pins
-            # nothing, so an exported roster imports back without pinning every tier.
+                return False
+        tier = values.get("tier")
+        if explicit is True:
+            if tier is None:
+                problems.append(
+                    f"line {line}: 指定档次 (tier_explicit) is 是 but 会费档次 (tier) is empty; "
+                    "write the tier, or 否 to follow the offices",
+                    f"第 {line} 行:指定档次为“是”但会费档次为空;请填写档次,或填“否”按职务确定",
+                )
+                return False
+        elif explicit is False:
+            values.pop("tier", None)
+            pinned = member is not None and member["tier_id"] is not None
+            follows = self.lowest if member is None else effective.get(member["id"])
+            if tier is not None and not pinned and tier != follows:
+                problems.append(
+                    f'line {line}: 会费档次 (tier) "{tier}" is not what the offices give '
+                    f"({follows}) and 指定档次 (tier_explicit) is 否; write 是 in 指定档次 to "
+                    "set the tier (a file exported for another term imports with --term)",
+                    f"第 {line} 行:会费档次“{tier}”不是职务对应的档次({follows}),而指定档次为"
+                    "“否”;要指定档次,请在指定档次填“是”(按其他届导出的文件请用 --term 导入)",
+                )
+                return False
+            if pinned:
+                values["tier"] = None  # follows the offices again
+        elif tier is not None:
             if member is None:
                 repeats_default = tier == self.lowest
             else:
                 repeats_default = member["tier_id"] is None and tier == effective.get(member["id"])
             if repeats_default:
                 values.pop("tier")
-        if member is None:
-            self._add(line, values, keys)
-        else:
-            self._update(line, values, member)
+        return True
 
     def _add(self, line: int, values: dict[str, Any], keys: tuple[str, str] | None) -> None:
         self.counts["add"] += 1
