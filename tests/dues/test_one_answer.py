@@ -32,7 +32,7 @@ def paid_ahead(demo: Cli) -> Cli:
     """The demo, with 2022's dues paid in November 2021: one payment for 2022 by name, one
     without a year (it settles the oldest year owing; the rest is credit for 2022)."""
     demo.ok("dues", "pay", "M0049", "--amount", "3000", "--year", "2022", "--on", "2021-11-20")
-    demo.ok("dues", "pay", "M0030", "--amount", "25000", "--on", "2021-11-25")
+    demo.ok("dues", "pay", "M0030", "--amount", "25000", "--on", "2021-11-25", "--credit")
     return demo
 
 
