@@ -41,6 +41,24 @@ def test_an_expired_term_stands_in_until_the_election_and_says_so_once(cli: Cli)
     assert terms[0]["current"] is True
 
 
+def test_an_expired_term_bills_its_officers_by_their_office_until_the_election(
+    cli: Cli,
+) -> None:
+    """Dues follow the term in force at the year's end; when 换届 is late no term covers
+    it, and the last one still stands: its 副会长单位 pays the 副会长单位 rate, not 会员单位's."""
+    _late_election(cli)
+    year = str(TODAY.year)
+    cli.ok("dues", "rates", "set", year, "副会长单位", "20000")
+    cli.ok("dues", "rates", "set", year, "会员单位", "2000")
+    as_of = f"{year}-12-31"
+    owing = json.loads(
+        cli.ok("dues", "unpaid", "--year", year, "--as-of", as_of, "-f", "json").stdout
+    )
+    due = {row["number"]: row["due"] for row in owing}
+    assert due == {"M0001": "20000.00", "M0002": "2000.00"}
+    cli.ok("dues", "verify", "--as-of", as_of)
+
+
 def test_a_term_is_extended_with_a_reason(cli: Cli) -> None:
     _late_election(cli)
     end = (TODAY + timedelta(days=60)).isoformat()

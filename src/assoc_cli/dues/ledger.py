@@ -100,7 +100,11 @@ def dues_years(session: Session, policy: DuesPolicy, as_of: date) -> list[DuesYe
     for year in years:
         start, end = date(year, 1, 1), date(year, 12, 31)
         covering = [t for t in terms if t.start_on <= end <= t.end_on]
-        term_id = max(covering, key=lambda t: t.number).id if covering else None
+        # 换届 late: no term covers the year's end, so the last term begun by then is still
+        # in force (its officers keep their offices and their tiers until the new term).
+        begun = [t for t in terms if t.start_on <= end]
+        in_force = covering or begun
+        term_id = max(in_force, key=lambda t: t.number).id if in_force else None
         join_by = start if policy.join_policy == JoinPolicy.next_year else end
         result.append(
             DuesYear(year, start, end, term_id, min(join_by, as_of), closed=year in closed)
