@@ -329,10 +329,13 @@ def open_session(
         _AFTER_COMMIT = outer
     say_expired_terms(expired, lang)
     # Only now, after the commit (an error above leaves these unsaid):
-    from assoc_cli.i18n.controls import for_screen, spelled_out
+    from assoc_cli.i18n.controls import spelled_out
 
     for to_stderr, text, newline in pending:
-        typer.echo(for_screen(text) if to_stderr else spelled_out(text), err=to_stderr, nl=newline)
+        if to_stderr:
+            message(text)  # (now that the commit is done, said at once)
+        else:
+            typer.echo(spelled_out(text), nl=newline)
     deferred = session.info.get("balances_deferred")
     if deferred:
         from assoc_cli.i18n import t
