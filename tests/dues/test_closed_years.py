@@ -67,6 +67,12 @@ def test_an_adjustment_is_the_only_way_to_change_a_closed_year(ledger: Cli) -> N
     assert [(a["amount"], a["note"]) for a in adjustment] == [("-18000.00", "副会长职务年初已卸任")]
     unpaid = {r["number"]: r for r in _json(ledger, "dues", "unpaid", "--year", "2022")}
     assert unpaid["M0002"]["balance"] == "2000.00"
+    # The reports say that a figure was adjusted, and where to see why.
+    for report in (("dues", "unpaid"), ("dues", "report")):
+        said = ledger.ok(*report, "--year", "2022", "--as-of", "2023-06-30").stderr
+        assert "其中 1 家会员的2022年度应缴经过调整（合计 -¥18,000.00" in said, said
+    before = ledger.ok("dues", "unpaid", "--year", "2022", "--as-of", "2023-01-31").stderr
+    assert "调整" not in before
     audit = ledger.ok("log", "-f", "json").stdout
     assert "adjustment" in audit and "二届三次理事会" in audit
     _verified(ledger)

@@ -15,7 +15,7 @@ from sqlalchemy import and_, case, func, select
 from assoc_cli.db.core import member_t
 from assoc_cli.db.sql import int_sum
 from assoc_cli.dues.choices import ReportBy
-from assoc_cli.dues.ledger import year_ledger
+from assoc_cli.dues.ledger import adjustments_note, year_ledger
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.rates import require_rates
 from assoc_cli.i18n import t
@@ -239,7 +239,10 @@ def collection_report(
     ]
     title = t("report.title", lang, year=year, date=format_date(as_of, lang))
     # (-f csv and -f json print neither the title nor the sentence; a workbook shows both)
-    listing = Listing(columns, rows, title=title, warnings=warnings)
+    adjusted = adjustments_note(session, year, as_of, lang)
+    listing = Listing(
+        columns, rows, title=title, warnings=warnings, notes=[adjusted] if adjusted else []
+    )
     said = collection_sentence(
         total, lang, as_of, (compare, previous_total) if compare is not None else None
     )

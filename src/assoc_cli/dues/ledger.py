@@ -478,3 +478,24 @@ def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
             yield dict(zip(keys, row, strict=True))
     finally:
         result.close()
+
+
+def adjustments_note(session: Session, year: int, as_of: date, lang: str) -> str | None:
+    """For a report of *year*: how many members' dues of that closed year were adjusted by
+    *as_of* and by how much in all (``assoc dues adjust``), or None when none were — so a
+    figure that differs from the rate says why."""
+    from assoc_cli.i18n import t
+    from assoc_cli.i18n.money import format_money
+
+    adjusted = select(
+        func.count(func.distinct(entry_t.c.member_id)), int_sum(entry_t.c.amount_fen)
+    ).where(
+        entry_t.c.kind == "adjustment",
+        entry_t.c.year == year,
+        entry_t.c.entry_on <= as_of,
+        entry_t.c.id.not_in(voided_ids(as_of)),
+    )
+    members, total = session.connection().execute(adjusted).one()
+    if not members:
+        return None
+    return t("msg.dues_adjusted", lang, year=year, members=members, amount=format_money(int(total)))

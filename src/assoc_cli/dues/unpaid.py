@@ -12,7 +12,7 @@ from sqlalchemy import Select, and_, case, exists, func, select
 from assoc_cli.db.core import dues_notice_t, member_t
 from assoc_cli.db.sql import YearList, int_sum, write_csv_query
 from assoc_cli.dues.choices import UnpaidSort
-from assoc_cli.dues.ledger import ledger, rate_years, stream
+from assoc_cli.dues.ledger import adjustments_note, ledger, rate_years, stream
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.rates import require_rates
 from assoc_cli.listing import Column, Listing
@@ -145,7 +145,14 @@ def unpaid_listing(
     def write_csv(out: TextIO) -> int:
         return write_csv_query(session, query, UNPAID_COLUMNS, out)
 
-    return Listing(UNPAID_COLUMNS, stream(session, query), warnings=warnings, csv_writer=write_csv)
+    adjusted = adjustments_note(session, year, as_of, lang)
+    return Listing(
+        UNPAID_COLUMNS,
+        stream(session, query),
+        warnings=warnings,
+        notes=[adjusted] if adjusted else [],
+        csv_writer=write_csv,
+    )
 
 
 def arrears_select(

@@ -621,5 +621,11 @@ MESSAGES.update(
             "  assoc --db {path} actions list --open\n"
             "  assoc --db {path} --lang en members list -f plain\n",
         ),
+        "msg.dues_adjusted": (
+            "其中 {members} 家会员的{year}年度应缴经过调整（合计 {amount}，"
+            "见 assoc dues statement）",
+            "{members} member(s) had their {year} dues adjusted ({amount} in all; "
+            "see assoc dues statement)",
+        ),
     }
 )
