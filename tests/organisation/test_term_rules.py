@@ -103,6 +103,8 @@ def test_one_president_per_term_unless_the_office_allows_more(cli: Cli) -> None:
     assert (kinds["会长"]["max_holders"], kinds["会长"]["tier"]) == (2, "会长单位")
     assert kinds["监事长"]["max_holders"] == 1 and kinds["理事"]["max_holders"] is None
     assert "--rank" in cli.fails("offices", "define", "顾问", "--max", "1", lang="en")
+    # Back to one 会长 while term 2 has two: refused, the cap stays 2.
+    assert "第2届已有 2 名会长" in cli.fails("offices", "define", "会长", "--max", "1")
 
 
 def test_headers_say_what_the_column_holds(cli: Cli) -> None:

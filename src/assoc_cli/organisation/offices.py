@@ -85,6 +85,8 @@ def define_office(
         office.rank = rank
     if tier_name is not None:
         office.tier_id = find_tier_id(session, tier_name)
+    if max_holders and office.id is not None:
+        _check_lower_cap(session, office, max_holders)
     if max_holders is not None:
         office.max_holders = max_holders or None
     session.add(office)
@@ -129,6 +131,27 @@ def assign_office(
     session.add(holding)
     session.flush()
     return holding
+
+
+def _check_lower_cap(session: Session, office: Office, cap: int) -> None:
+    """Refuse a cap below what a term already has (it would hold more than it allows)."""
+    from sqlalchemy import func
+
+    counts = session.exec(
+        select(Term.number, func.count())
+        .join(OfficeHolding, col(OfficeHolding.term_id) == Term.id)
+        .where(OfficeHolding.office_id == office.id)
+        .group_by(col(Term.number))
+        .having(func.count() > cap)
+    ).all()
+    if counts:
+        number, held = max(counts)
+        raise ConflictError(
+            f"term {number} already has {held} {office.name}; a cap of {cap} would be broken — "
+            "remove holders first (assoc offices remove)",
+            zh=f"第{number}届已有 {held} 名{office.name}，上限 {cap} 会被突破；"
+            "请先撤销多出的任职（assoc offices remove）",
+        )
 
 
 def _check_capacity(session: Session, office: Office, term: Term) -> None:
