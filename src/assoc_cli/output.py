@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.controls import for_screen, spelled_out
 from assoc_cli.i18n.dates import format_date
-from assoc_cli.i18n.punctuation import chinese_punctuation
 
 # Re-exported: the renderer's callers name these from here too.
 from assoc_cli.listing import Column as Column
@@ -364,5 +363,5 @@ def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
 
 def message(text: str) -> None:
     """A message for people, on stderr so data on stdout stays clean (a stored name's
-    terminal escapes spelled out; marks touching Chinese full-width)."""
-    sys.stderr.write(chinese_punctuation(for_screen(text)) + "\n")
+    terminal escapes spelled out)."""
+    sys.stderr.write(for_screen(text) + "\n")

@@ -205,7 +205,7 @@ class Position:
         if self.credit > 0:
             parts.append(t("msg.credit", lang, amount=format_money(self.credit)))
         return (
-            ";".join(parts)
+            "\uff1b".join(parts)  # full-width semicolon
             if lang != "en" and parts
             else "; ".join(parts) or t("msg.nothing_due", lang)
         )

@@ -668,12 +668,12 @@ def _invite_many(
         shown = skipped[:8]
         more = len(skipped) - len(shown)
         en = ", ".join(f"{p} ({_ROLE_NAMES.get(r, (r, r))[0]})" for p, r in shown)
-        zh = "、".join(f"{p}({_ROLE_NAMES.get(r, (r, r))[1]})" for p, r in shown)
+        zh = "、".join(f"{p}（{_ROLE_NAMES.get(r, (r, r))[1]}）" for p, r in shown)
         result.note(
             f"skipped {len(skipped)} already invited: {en}{f' and {more} more' if more else ''}"
             " (to change a role: uninvite, then invite again)",
-            f"跳过已受邀的 {len(skipped)} 人:{zh}{f'等 {more} 人' if more else ''}"
-            "(如需改变身份,请先 uninvite 再邀请)",
+            f"跳过已受邀的 {len(skipped)} 人：{zh}{f'等 {more} 人' if more else ''}"
+            "（如需改变身份，请先 uninvite 再邀请）",
         )
     if not new:
         return 0

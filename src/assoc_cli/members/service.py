@@ -45,6 +45,10 @@ def _describe(member: Member) -> str:
     return f"{member.name} ({member.number})"
 
 
+def _describe_zh(member: Member) -> str:
+    return f"{member.name}（{member.number}）"
+
+
 def _escape_like(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text)
 
@@ -129,10 +133,11 @@ def _by_person(session: Session, text: str) -> list[Member]:
 
 def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
     shown = "; ".join(_describe(m) for m in candidates[:CANDIDATES_SHOWN])
+    shown_zh = "、".join(_describe_zh(m) for m in candidates[:CANDIDATES_SHOWN])
     more = " …" if len(candidates) > CANDIDATES_SHOWN else ""
     return AmbiguousError(
         f'"{text}" matches several members: {shown}{more} — use the member number',
-        zh=f"“{text}”与多个会员相符:{shown}{more};请用会员编号",
+        zh=f"“{text}”与多个会员相符:{shown_zh}{'等' if more else ''};请用会员编号",
     )
 
 
@@ -205,7 +210,7 @@ def near_members(session: Session, text: str) -> list[Member]:
 def _not_found(session: Session, text: str) -> NotFoundError:
     near = near_members(session, text)
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
-    hint_zh = f";是不是指 {'或'.join(_describe(m) for m in near)}?" if near else ""
+    hint_zh = f";是不是指 {'或'.join(_describe_zh(m) for m in near)}?" if near else ""
     return NotFoundError(
         f'no member matches "{text}"{hint} (see: assoc members list)',
         zh=f"没有与“{text}”相符的会员{hint_zh}(请查看:assoc members list)",
@@ -240,7 +245,7 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
         if clash is not None and clash.id != member_id:
             raise ConflictError(
                 f"member number {number} is already used by {_describe(clash)}",
-                zh=f"会员编号 {number} 已被 {_describe(clash)} 使用",
+                zh=f"会员编号 {number} 已被 {_describe_zh(clash)} 使用",
             )
     for key, label in (("name", "name"), ("short_name", "short name")):
         value = values.get(key)
@@ -252,7 +257,7 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
                     f'{label} "{value}" is already used by {_describe(clash)}; '
                     "names are how members are found, so each must be unique",
                     zh=f"{'名称' if key == 'name' else '简称'}“{value}”已被 "
-                    f"{_describe(clash)} 使用;"
+                    f"{_describe_zh(clash)} 使用;"
                     "会员靠名称查找,名称和简称都不能重复",
                 )
     code = values.get("credit_code")
@@ -261,7 +266,7 @@ def _check_unique(session: Session, member_id: int | None, values: dict[str, Any
         if clash is not None and clash.id != member_id:
             raise ConflictError(
                 f"credit code {code} is already used by {_describe(clash)}",
-                zh=f"统一社会信用代码 {code} 已被 {_describe(clash)} 使用",
+                zh=f"统一社会信用代码 {code} 已被 {_describe_zh(clash)} 使用",
             )
 
 
@@ -301,7 +306,7 @@ def _new_member(session: Session, values: dict[str, Any], now: datetime) -> Memb
         if member.joined_on is not None and values["left_on"] < member.joined_on:
             raise InvalidValueError(
                 f"{_describe(member)} cannot leave before it joined",
-                zh=f"{_describe(member)} 的退会日期不能早于入会日期",
+                zh=f"{_describe_zh(member)} 的退会日期不能早于入会日期",
             )
         member.status = MemberStatus.withdrawn.value
         member.left_on = values["left_on"]
@@ -542,14 +547,14 @@ def leave_member(*, session: Session, member: Member, on: date, reason: str | No
     if member.status == MemberStatus.withdrawn:
         raise ConflictError(
             f"{_describe(member)} already left on {member.left_on}",
-            zh=f"{_describe(member)} 已于 {member.left_on} 退会",
+            zh=f"{_describe_zh(member)} 已于 {member.left_on} 退会",
         )
     period = _open_period(session, member)
     joined = period.joined_on if period is not None else member.joined_on
     if joined is not None and on < joined:
         raise InvalidValueError(
             f"{_describe(member)} joined on {joined}; it cannot leave before that",
-            zh=f"{_describe(member)} 入会日期为 {joined};不能早于此日期退会",
+            zh=f"{_describe_zh(member)} 入会日期为 {joined};不能早于此日期退会",
         )
     member.status = MemberStatus.withdrawn.value
     member.left_on = on
@@ -568,12 +573,12 @@ def rejoin_member(*, session: Session, member: Member, on: date) -> Member:
     if member.status != MemberStatus.withdrawn:
         raise ConflictError(
             f"{_describe(member)} is an active member; only a member who left can rejoin",
-            zh=f"{_describe(member)} 是在册会员;只有已退会的会员才能重新入会",
+            zh=f"{_describe_zh(member)} 是在册会员;只有已退会的会员才能重新入会",
         )
     if member.left_on is not None and on < member.left_on:
         raise InvalidValueError(
             f"{_describe(member)} left on {member.left_on}; rejoin on or after that",
-            zh=f"{_describe(member)} 已于 {member.left_on} 退会;重新入会日期须在此当日或之后",
+            zh=f"{_describe_zh(member)} 已于 {member.left_on} 退会;重新入会日期须在此当日或之后",
         )
     member.status = MemberStatus.active.value
     member.left_on = None
