@@ -164,6 +164,7 @@ dues_entry_t = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("receipt_year", "receipt_seq"),
     Index("ix_dues_entry_ledger", "member_id", "year", "kind", "entry_on", "amount_fen"),
+    Index("ix_dues_entry_voids", "entry_on", "reverses_id", sqlite_where=text("kind = 'void'")),
     Index(
         "ux_dues_entry_reference",
         "reference",
