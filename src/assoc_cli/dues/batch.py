@@ -80,13 +80,11 @@ def _is_header(cells: list[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class StatementLine:
-    """One payment of the statement, read and checked."""
+class _Raw:
+    """One payment as the file has it: the member as typed, the cells read."""
 
     line: int
-    member_id: int
-    number: str
-    name: str
+    member: str
     amount_fen: int
     on: date
     year: int | None
@@ -94,6 +92,15 @@ class StatementLine:
     reference: str | None
     payer: str | None
     note: str | None
+
+
+@dataclass(frozen=True)
+class StatementLine(_Raw):
+    """One payment of the statement, read and checked: its member found."""
+
+    member_id: int
+    number: str
+    name: str
 
     def intended(self) -> Intended:
         """The payment as the counter checks see it."""
@@ -211,19 +218,6 @@ def _parse_year(text: str) -> int:
             f'"{text}" is not a dues year like 2022', zh=f"“{text}”不是像 2022 这样的年度"
         )
     return year
-
-
-@dataclass
-class _Raw:
-    line: int
-    member: str
-    amount_fen: int
-    on: date
-    year: int | None
-    method: str
-    reference: str | None
-    payer: str | None
-    note: str | None
 
 
 def _read(path: Path, problems: _Problems) -> tuple[list[_Raw], int]:
@@ -367,17 +361,10 @@ def pay_from_file(
     members = _members(session, set(first_line), problems, first_line)
     lines = [
         StatementLine(
-            line=row.line,
+            **vars(row),
             member_id=members[row.member][0],
             number=members[row.member][1],
             name=members[row.member][2],
-            amount_fen=row.amount_fen,
-            on=row.on,
-            year=row.year,
-            method=row.method,
-            reference=row.reference,
-            payer=row.payer,
-            note=row.note,
         )
         for row in raw
         if row.member in members

@@ -34,6 +34,11 @@ def term_end(start: date, years: int) -> date:
     return anniversary - timedelta(days=1)
 
 
+def _next_term(session: Session, number: int) -> Term | None:
+    """The term after term *number*, if one is on record."""
+    return session.exec(select(Term).where(Term.number > number).order_by(col(Term.number))).first()
+
+
 def add_term(
     *, session: Session, number: int, start: date, years: int = 5, early: bool = False
 ) -> Term:
@@ -65,9 +70,7 @@ def add_term(
             zh=f"第 {number} 届的开始日期必须晚于第 {earlier.number} "
             f"届的开始日期({earlier.start_on})",
         )
-    later = session.exec(
-        select(Term).where(Term.number > number).order_by(col(Term.number))
-    ).first()
+    later = _next_term(session, number)
     if later is not None and start >= later.start_on:
         raise InvalidValueError(
             f"term {number} must start before term {later.number} began ({later.start_on})",
@@ -115,9 +118,7 @@ def edit_term(*, session: Session, number: int, end: date, reason: str) -> Term:
             f"term {number} began on {term.start_on}; it cannot end before that",
             zh=f"第 {number} 届始于 {term.start_on};结束日期不能早于此日期",
         )
-    later = session.exec(
-        select(Term).where(Term.number > number).order_by(col(Term.number))
-    ).first()
+    later = _next_term(session, number)
     if later is not None and end >= later.start_on:
         raise InvalidValueError(
             f"term {later.number} begins on {later.start_on}; term {number} must end before it",
