@@ -6,13 +6,15 @@ from alembic import context
 from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
-import assoc_cli.db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import assoc_cli.db.models  # (registers the tables on SQLModel.metadata)
 
 target_metadata = SQLModel.metadata
 
 
 def run_on(connection: Connection) -> None:
     """Run the migrations on *connection* (batch mode so SQLite can alter tables)."""
+    if connection.dialect.name == "postgresql":
+        assoc_cli.db.models.postgresql_partial_indexes()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -95,7 +95,11 @@ def test_partial_indexes_have_one_condition_on_both_databases() -> None:
     """The Core copy keeps only SQLite's WHERE of a partial index; the models must give
     PostgreSQL the same one."""
     partial = 0
-    for table in model_metadata().tables.values():
+    metadata = model_metadata()
+    from assoc_cli.db.models import postgresql_partial_indexes
+
+    postgresql_partial_indexes()
+    for table in metadata.tables.values():
         for index in table.indexes:
             wheres = {str(index.dialect_options[d]["where"]) for d in ("sqlite", "postgresql")}
             assert len(wheres) == 1, index.name

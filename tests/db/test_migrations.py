@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import assoc_cli.db.models  # noqa: F401
+import assoc_cli.db.models
 from assoc_cli.db.migrate import HEAD_REVISION, _alembic_config, migrations_dir
 from tests.conftest import Cli, empty_sqlite_database
 
@@ -34,6 +34,8 @@ def test_migrations_build_exactly_the_models(empty_cli: Cli) -> None:
     assert "升级到 " + HEAD_REVISION in result.stderr
     url = empty_cli.location if empty_cli.is_postgres else f"sqlite:///{empty_cli.location}"
     engine = create_engine(url)
+    if empty_cli.is_postgres:
+        assoc_cli.db.models.postgresql_partial_indexes()
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []

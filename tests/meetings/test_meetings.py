@@ -412,3 +412,30 @@ def test_meeting_kind_hint_and_proxies(demo: Cli) -> None:
         0
     ]["person"]
     assert "own proxy" in demo.fails("meetings", "mark", "2", person, "--proxy", person, lang="en")
+
+
+def test_inviting_everyone_logs_each_invitation_as_inviting_one_does(cli: Cli) -> None:
+    """``invite --all-members`` writes its invitations and their audit entries in SQL
+    (nothing per member in Python); each entry holds the very JSON text the ORM's log
+    writes for an invitation made one by one — names with quotes, backslashes and
+    non-ASCII included."""
+    cli.ok("terms", "add", "2", "--start", "2021-06-18")
+    cli.ok("members", "add", '甲"引号\\公司', "--joined", "2015-01-01", "--rep", "张　三")
+    one = cli.ok("meetings", "new", "--kind", "理事会", "--date", "2022-12-20").stdout.strip()
+    every = cli.ok("meetings", "new", "--kind", "会员大会", "--date", "2022-12-21").stdout.strip()
+    cli.ok("meetings", "invite", one, "M0001")
+    cli.ok("meetings", "invite", every, "--all-members")
+    log = json.loads(cli.ok("log", "--table", "attendance", "-f", "json").stdout)
+    by_meeting = {json.loads(row["after"])["meeting_id"]: row for row in log}
+    single, bulk = by_meeting[int(one)], by_meeting[int(every)]
+    expected = json.loads(single["after"]) | {
+        "id": json.loads(bulk["after"])["id"],
+        "meeting_id": int(every),
+    }
+    assert bulk["after"] == json.dumps(expected, ensure_ascii=False, sort_keys=True)
+    assert (bulk["entity_id"], bulk["action"], bulk["operator"]) == (
+        expected["id"],
+        "insert",
+        single["operator"],
+    )
+    assert "已邀请 0 人" in cli.ok("meetings", "invite", every, "--all-members").stderr

@@ -19,7 +19,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table, event, inspect, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    event,
+    func,
+    inspect,
+    literal,
+    null,
+    text,
+)
+from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
 from assoc_cli.db.models import AuditLog
@@ -211,6 +224,52 @@ def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -
         for row in rows
     ]
     session.connection().execute(audit_t.insert(), entries)
+
+
+def _json_value(column: Any, dialect: str) -> ColumnElement[str]:
+    """*column* as the JSON text ``json.dumps`` writes for it (numbers and strings;
+    null for NULL)."""
+    if dialect == "postgresql":
+        return func.coalesce(func.cast(func.to_json(column), String), literal("null"))
+    return func.json_quote(column)
+
+
+def record_inserted(session: Session, table: Table, where: ColumnElement[bool]) -> int:
+    """Log the rows of *table* matching *where* (just inserted by an INSERT … SELECT) in
+    one INSERT … SELECT: the same entries :func:`record_inserts` makes, the row's JSON
+    built by the database, so nothing is read into Python however many rows there are.
+    For tables of integer and text columns only (dates and booleans would be written as
+    the database holds them). Returns how many were logged."""
+    dialect = session.get_bind().dialect.name
+    names = sorted(column.name for column in table.columns)
+    after: ColumnElement[str] = literal("{")
+    for index, name in enumerate(names):
+        column = table.c[name]
+        stored = getattr(column.type, "impl", column.type)  # (AutoString is a String)
+        assert isinstance(stored, Integer | String), f"{table.name}.{name}"
+        key = ("" if index == 0 else ", ") + json.dumps(name) + ": "
+        after = after + literal(key) + _json_value(column, dialect)
+    after = after + literal("}")
+    member = table.c.id if table.name == "member" else table.c.get("member_id")
+    rows = core_select(
+        bindparam("at", datetime.now(UTC), type_=audit_t.c.at.type),
+        literal(operator(session)),
+        literal(actor().command),
+        literal(table.name),
+        table.c.id,
+        literal("insert"),
+        member if member is not None else null(),
+        null(),
+        after,
+    ).where(where)
+    columns = [
+        "at", "operator", "command", "entity", "entity_id", "action", "member_id", "before",
+        "after",
+    ]  # fmt: skip
+    connection = session.connection()
+    connection.execute(audit_t.insert().from_select(columns, rows))
+    # (rowcount is -1 for an INSERT … SELECT on PostgreSQL's driver)
+    return int(connection.execute(core_select(func.count()).where(where)).scalar_one())
 
 
 LOG_COLUMNS = [

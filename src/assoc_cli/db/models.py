@@ -12,6 +12,24 @@ from sqlalchemy import BigInteger, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
+def _partial(name: str, *columns: str, where: str, unique: bool = False) -> Index:
+    """A partial index: only the rows where *where* holds. SQLite's condition is given
+    here; PostgreSQL's copy of it is added by :func:`postgresql_partial_indexes` when
+    PostgreSQL is in use (naming ``postgresql_where`` here would import PostgreSQL's
+    dialect to check the keyword: 40 ms of every command on SQLite)."""
+    return Index(name, *columns, unique=unique, sqlite_where=text(where))
+
+
+def postgresql_partial_indexes() -> None:
+    """Give PostgreSQL the same condition as SQLite for every partial index (for the
+    migrations' comparison and any DDL made from the models). Idempotent."""
+    for table in SQLModel.metadata.tables.values():
+        for index in table.indexes:
+            where = index.dialect_options["sqlite"]["where"]
+            if where is not None:
+                index.dialect_kwargs["postgresql_where"] = where
+
+
 class Association(SQLModel, table=True):
     """The association's profile (协会信息); one row."""
 
@@ -161,20 +179,10 @@ class DuesEntry(SQLModel, table=True):
         # The voids (作废) in date order: a member's ledger excludes what was voided by its
         # as-of date, and finds those few rows here instead of walking every entry dated
         # before it (2.4 s → 0.7 s for `dues pay` at 100,000 members).
-        Index(
-            "ix_dues_entry_voids",
-            "entry_on",
-            "reverses_id",
-            sqlite_where=text("kind = 'void'"),
-            postgresql_where=text("kind = 'void'"),
-        ),
+        _partial("ix_dues_entry_voids", "entry_on", "reverses_id", where="kind = 'void'"),
         # A bank reference (银行流水号) names one transfer: it is recorded once at most.
-        Index(
-            "ux_dues_entry_reference",
-            "reference",
-            unique=True,
-            sqlite_where=text("reference IS NOT NULL"),
-            postgresql_where=text("reference IS NOT NULL"),
+        _partial(
+            "ux_dues_entry_reference", "reference", unique=True, where="reference IS NOT NULL"
         ),
     )
 
@@ -370,14 +378,7 @@ class DuesBalance(SQLModel, table=True):
         Index("ix_dues_balance_member", "member_id", "year"),
         # Only the rows still owing, per member: the arrears of the unpaid list read this
         # small index instead of every member-year.
-        Index(
-            "ix_dues_balance_owing",
-            "member_id",
-            "year",
-            "balance",
-            sqlite_where=text("balance > 0"),
-            postgresql_where=text("balance > 0"),
-        ),
+        _partial("ix_dues_balance_owing", "member_id", "year", "balance", where="balance > 0"),
         # Clustered by year on SQLite: one year's rows (a report, an unpaid list) are one
         # contiguous range of the table.
         {"sqlite_with_rowid": False},

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, union
+from sqlalchemy import Table, func, insert, literal, null, or_, union
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
@@ -665,16 +665,7 @@ def _invite_many(
             }
         )
     if result is not None and skipped:
-        shown = skipped[:8]
-        more = len(skipped) - len(shown)
-        en = ", ".join(f"{p} ({_ROLE_NAMES.get(r, (r, r))[0]})" for p, r in shown)
-        zh = "、".join(f"{p}（{_ROLE_NAMES.get(r, (r, r))[1]}）" for p, r in shown)
-        result.note(
-            f"skipped {len(skipped)} already invited: {en}{f' and {more} more' if more else ''}"
-            " (to change a role: uninvite, then invite again)",
-            f"跳过已受邀的 {len(skipped)} 人：{zh}{f'等 {more} 人' if more else ''}"
-            "（如需改变身份，请先 uninvite 再邀请）",
-        )
+        _note_skipped(result, skipped[:8], len(skipped))
     if not new:
         return 0
     connection = session.connection()
@@ -691,6 +682,19 @@ def _invite_many(
     ]
     record_inserts(session, attendance_t, rows)
     return len(new)
+
+
+def _note_skipped(result: Invitations, shown: list[tuple[str, str]], count: int) -> None:
+    """Say that *count* were already invited, naming *shown* (person, role)."""
+    more = count - len(shown)
+    en = ", ".join(f"{p} ({_ROLE_NAMES.get(r, (r, r))[0]})" for p, r in shown)
+    zh = "、".join(f"{p}（{_ROLE_NAMES.get(r, (r, r))[1]}）" for p, r in shown)
+    result.note(
+        f"skipped {count} already invited: {en}{f' and {more} more' if more else ''}"
+        " (to change a role: uninvite, then invite again)",
+        f"跳过已受邀的 {count} 人：{zh}{f'等 {more} 人' if more else ''}"
+        "（如需改变身份，请先 uninvite 再邀请）",
+    )
 
 
 def invite_offices(
@@ -745,21 +749,68 @@ def invite_offices(
 def invite_all_members(
     *, session: Session, meeting: Meeting, role: str, result: Invitations | None = None
 ) -> int:
-    """Invite every member in good standing on the meeting's date, through its representative."""
-    members = (
-        select(Member.id, Member.representative, Member.name)
-        .where(members_on(meeting.held_on))
-        .order_by(col(Member.id))
+    """Invite every member in good standing on the meeting's date, through its
+    representative; returns how many were new.
+
+    A 会员大会 of a federation invites hundreds of thousands: this is set-based, whatever
+    the roster — one INSERT … SELECT of the members not yet invited (the same rule as
+    :func:`_invite_many`: the same person for the same unit, or already invited as a
+    guest), the skipped ones counted and the first few named in SQL, and one more for
+    their audit entries. Nothing per member passes through Python: memory stays flat."""
+    from assoc_cli.db.audit import record_inserted
+
+    assert meeting.id is not None
+    session.flush()
+    m, a = member_t, attendance_t
+    person = func.coalesce(func.nullif(m.c.representative, ""), m.c.name)
+    same_unit = (
+        core_select(a.c.id)
+        .where(a.c.meeting_id == meeting.id, a.c.member_id == m.c.id, a.c.person == person)
+        .exists()
     )
-    return _invite_many(
-        session,
-        meeting,
-        [
-            (member_id, representative or name, None, role)
-            for member_id, representative, name in session.exec(members)
-        ],
-        result,
+    as_guest = (
+        core_select(a.c.id)
+        .where(a.c.meeting_id == meeting.id, a.c.member_id.is_(None), a.c.person == person)
+        .exists()
     )
+    in_standing = members_on(meeting.held_on)
+    connection = session.connection()
+    if result is not None:
+        held_role = (
+            core_select(a.c.role)
+            .where(
+                a.c.meeting_id == meeting.id,
+                a.c.person == person,
+                or_(a.c.member_id == m.c.id, a.c.member_id.is_(None)),
+            )
+            .limit(1)
+            .scalar_subquery()
+        )
+        skipped = core_select(person.label("person"), held_role.label("role")).where(
+            in_standing, or_(same_unit, as_guest)
+        )
+        count = connection.execute(
+            core_select(func.count()).select_from(skipped.subquery())
+        ).scalar_one()
+        if count:
+            shown = connection.execute(skipped.order_by(m.c.id).limit(8)).all()
+            _note_skipped(result, [(name, role) for name, role in shown], count)
+    before = connection.execute(core_select(func.coalesce(func.max(a.c.id), 0))).scalar_one()
+    chosen = (
+        core_select(
+            literal(meeting.id),
+            m.c.id,
+            person,
+            null(),
+            literal(role),
+            literal(AttendanceStatus.invited.value),
+        )
+        .where(in_standing, ~same_unit, ~as_guest)
+        .order_by(m.c.id)
+    )
+    columns = ["meeting_id", "member_id", "person", "title", "role", "status"]
+    connection.execute(insert(a).from_select(columns, chosen))
+    return record_inserted(session, a, (a.c.meeting_id == meeting.id) & (a.c.id > before))
 
 
 def invite_member(
