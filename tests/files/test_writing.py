@@ -89,7 +89,7 @@ def test_another_mode_only_when_asked(demo: Cli, tmp_path: Path, open_umask: Non
 @pytest.mark.parametrize(
     "args",
     [
-        ["meetings", "signin", "2", "-o", "{out}/签到表.xlsx"],
+        ["meetings", "signin", "2", "-f", "csv", "-o", "{out}/签到表.xlsx"],
         ["meetings", "minutes", "2", "-f", "md", "-o", "{out}/纪要.docx"],
         ["meetings", "agenda", "render", "2", "-o", "{out}/议程.pdf"],
     ],

@@ -439,3 +439,48 @@ def test_inviting_everyone_logs_each_invitation_as_inviting_one_does(cli: Cli) -
         single["operator"],
     )
     assert "已邀请 0 人" in cli.ok("meetings", "invite", every, "--all-members").stderr
+
+
+def test_a_sign_in_sheet_too_large_to_print_is_streamed_as_a_spreadsheet(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """5,001 invitees: the paper is refused before anything is written, naming the
+    spreadsheet; the spreadsheet is streamed (sorted by SQLite on SQLite) and holds the
+    rows in the paper's own order — the same order as the Python sort of a small paper."""
+    cli.ok("terms", "add", "1", "--start", "2021-06-18", "--years", "5")
+    surnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾"
+    roster = tmp_path / "roster.csv"
+    lines = ["名称,联系人,电话"] + [
+        f"淄博第{i:04d}号科技有限公司,{surnames[i % len(surnames)]}{'一二三'[i % 3]},1380533{i:04d}"
+        for i in range(1, 5002)
+    ]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cli.ok("members", "import", str(roster))
+    cli.ok("offices", "assign", "M4000", "会长")
+    cli.ok("offices", "assign", "M0007", "副会长")
+    meeting = cli.ok("meetings", "new", "--kind", "会员大会", "--date", "2022-03-01").stdout
+    meeting = meeting.strip()
+    cli.ok("meetings", "invite", meeting, "--offices", "会长,副会长")
+    cli.ok("meetings", "invite", meeting, "--all-members")
+    cli.ok("meetings", "invite", meeting, "--person", "李秘书", "--role", "sit-in")
+    docx = tmp_path / "签到表.docx"
+    error = cli.fails("meetings", "signin", meeting, "-o", str(docx), lang="en")
+    assert "5,002 invitees" in error and "-o 签到表.xlsx" in error
+    assert not docx.exists() and not list(tmp_path.glob("*.docx*"))
+    assert "超出打印签到表的上限" in cli.fails("meetings", "signin", meeting, "-f", "txt")
+
+    rows = list(
+        csv.DictReader(io.StringIO(cli.ok("meetings", "signin", meeting, "-f", "csv").stdout))
+    )
+    assert len(rows) == 5_002 and [r["序号"] for r in rows[:3]] == ["1", "2", "3"]
+    assert [r["职务"] for r in rows[:2]] == ["会长", "副会长"] and rows[-1]["备注"] == "列席"
+    from assoc_cli.i18n.sorting import stroke_key
+
+    members = [r["姓名"] for r in rows[2:-1]]
+    assert members == sorted(members, key=lambda name: (stroke_key(name), name))
+    xlsx = tmp_path / "签到表.xlsx"
+    cli.ok("meetings", "signin", meeting, "-o", str(xlsx))
+    book = load_workbook(xlsx, read_only=True)
+    names = [row[1] for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    assert [r["姓名"] for r in rows] == names[names.index("姓名") + 1 :]

@@ -23,7 +23,7 @@ from assoc_cli.cli.common import (
     year_option,
 )
 from assoc_cli.i18n import t
-from assoc_cli.listing import OutputFormat
+from assoc_cli.listing import Listing, OutputFormat
 from assoc_cli.meetings.choices import (
     AgendaStyle,
     AttendanceStatus,
@@ -588,23 +588,23 @@ def _paper_format(fmt: str | None, output: Path | None, formats: type[StrEnum]) 
     return str(fmt)
 
 
-def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
-    """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
-    after the meeting when none is given); csv writes the paper's table through the
-    renderer."""
-    if fmt == SigninFormat.csv:
+def _write_sheet(sheet: Listing, fmt: str, output: Path | None, lang: str) -> None:
+    """Print a paper's table as CSV, or write it to *output* (.csv or .xlsx, for people)."""
+    if output is None and fmt == SigninFormat.csv:
         from assoc_cli.output import render_result as print_result
 
-        assert paper.sheet is not None
-        if output is None:
-            print_result(paper.sheet, OutputFormat.csv, lang)
-            return
-        from assoc_cli.files.atomic import writing
-
-        with writing(output, encoding="utf-8-sig") as handle:
-            print_result(paper.sheet, OutputFormat.csv, lang, handle)
-        message(t("msg.written", lang, file=output))
+        print_result(sheet, OutputFormat.csv, lang)
         return
+    from assoc_cli.files.spreadsheets import write_result_file
+
+    path = output or Path(f"{sheet.title}.{fmt}")
+    write_result_file(path, sheet, lang)
+    message(t("msg.written", lang, file=path))
+
+
+def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
+    """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
+    after the meeting when none is given)."""
     from assoc_cli.files.papers import render_text, save
 
     if output is None and fmt != PaperFormat.docx:
@@ -822,25 +822,32 @@ def signin(
         typer.Option(
             "--format",
             "-f",
-            help="md (default, or the suffix of -o), txt, docx or csv.",
+            help="md (default, or the suffix of -o), txt, docx, csv or xlsx.",
             case_sensitive=False,
         ),
     ] = None,
     output: DocOutputOption = None,
 ) -> None:
     """The sign-in sheet (签到表): 序号, 姓名, 单位, 职务, 电话, 签到, 备注 — by office, then
-    surname stroke count (按姓氏笔画).
+    surname stroke count (按姓氏笔画). As a spreadsheet (-f csv, -o .csv or .xlsx) its rows
+    are streamed, for a meeting of any size; a paper (md, txt, docx) holds at most 5,000.
 
     \b
     Example:
       assoc meetings signin 3 -f docx -o 签到表.docx
+      assoc meetings signin 3 -o 签到表.xlsx
     """
-    from assoc_cli.meetings.papers import signin_paper
+    from assoc_cli.meetings.papers import signin_paper, streamed_signin_sheet
 
     chosen = _paper_format(fmt, output, SigninFormat)
     with open_session(ctx, write=False) as (session, lang):
-        paper = signin_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
-        _write_paper(paper, chosen, output, lang)
+        found = _meeting(session, meeting)
+        if chosen in (SigninFormat.csv, SigninFormat.xlsx):
+            sheet = streamed_signin_sheet(session=session, meeting=found, lang=lang)
+            _write_sheet(sheet, chosen, output, lang)
+        else:
+            paper = signin_paper(session=session, meeting=found, lang=lang)
+            _write_paper(paper, chosen, output, lang)
 
 
 @app.command("quorum")

@@ -116,3 +116,4 @@ class SigninFormat(StrEnum):
     txt = "txt"
     docx = "docx"
     csv = "csv"
+    xlsx = "xlsx"

@@ -12,13 +12,15 @@ meeting date, straight from the dues ledger, in the same sentence ``dues report`
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
 from assoc_cli.db.models import ActionItem, Association, Meeting
+from assoc_cli.errors import InvalidValueError
 from assoc_cli.files.papers import Document
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
@@ -31,7 +33,15 @@ from assoc_cli.meetings.choices import (
     MeetingStatus,
     Role,
 )
-from assoc_cli.meetings.queries import Invitee, agenda, describe, invitees, official_order
+from assoc_cli.meetings.queries import (
+    Invitee,
+    agenda,
+    describe,
+    invitee_count,
+    invitees,
+    official_order,
+    streamed_invitees,
+)
 from assoc_cli.meetings.votes import resolutions
 
 if TYPE_CHECKING:
@@ -249,8 +259,25 @@ def agenda_paper(*, session: Session, meeting: Meeting, lang: str, style: str) -
     return Paper(agenda_document(facts, lang, style), f"{facts.title}议程")
 
 
+# A printed sign-in sheet holds about 25 names a page: 5,000 is 200 pages. Beyond that the
+# paper (and python-docx, which holds a whole document in memory: 2.4 GB for 100,000
+# rows) gives way to a spreadsheet, which streams.
+SIGNIN_PAPER_LIMIT = 5_000
+
+
 def signin_paper(*, session: Session, meeting: Meeting, lang: str) -> Paper:
-    """``assoc meetings signin``: the sign-in sheet, as a paper and as a table."""
+    """``assoc meetings signin``: the sign-in sheet, as a paper and as a table. A meeting
+    too large to print is refused before anything is read, pointing to the spreadsheet."""
+    count = invitee_count(session=session, meeting=meeting)
+    if count > SIGNIN_PAPER_LIMIT:
+        raise InvalidValueError(
+            f"meeting #{meeting.id} has {count:,} invitees: too many for a printed sign-in "
+            f"sheet (at most {SIGNIN_PAPER_LIMIT:,}); write it as a spreadsheet instead: "
+            f"assoc meetings signin {meeting.id} -o 签到表.xlsx (or -f csv)",
+            zh=f"会议 #{meeting.id} 受邀 {count:,} 人,超出打印签到表的上限"
+            f"({SIGNIN_PAPER_LIMIT:,} 人);请改写成电子表格:"
+            f"assoc meetings signin {meeting.id} -o 签到表.xlsx(或 -f csv)",
+        )
     facts = meeting_facts(session, meeting, with_invitees=True)
     sheet = signin_sheet(facts, lang)
     return Paper(signin_document(facts, lang, sheet), f"{facts.title}签到表", sheet)
@@ -389,25 +416,37 @@ SIGNIN_KEYS = ("seq", "person", "unit", "title", "phone", "signature", "remark")
 def signin_sheet(facts: MeetingFacts, lang: str) -> Listing:
     """The sign-in sheet's table (序号, 姓名, 单位, 职务, 电话, 签到, 备注): everyone invited
     by office, then surname stroke count; as CSV, a sheet for a spreadsheet."""
-    rows = []
+    return _signin_listing(facts.title, list(_signin_rows(facts.invitees, lang)))
+
+
+def _signin_listing(title: str, rows: Iterable[dict[str, Any]]) -> Listing:
+    columns = [Column(key, f"signin.{key}") for key in SIGNIN_KEYS]
+    return Listing(columns, rows, title=title, spreadsheet=True)
+
+
+def _signin_rows(invitees: Iterable[Invitee], lang: str) -> Iterator[dict[str, Any]]:
     sit_in = t("role.sit-in", lang)
-    for index, invitee in enumerate(facts.invitees, 1):
+    for index, invitee in enumerate(invitees, 1):
         remark = sit_in if invitee.role == Role.sit_in else ""
         if invitee.proxy:
             remark = (remark + " " if remark else "") + t("doc.proxy", lang, name=invitee.proxy)
-        rows.append(
-            {
-                "seq": index,
-                "person": invitee.person,
-                "unit": invitee.unit or "",
-                "title": invitee.title or invitee.unit_title or "",
-                "phone": invitee.phone or "",
-                "signature": "",
-                "remark": remark,
-            }
-        )
-    columns = [Column(key, f"signin.{key}") for key in SIGNIN_KEYS]
-    return Listing(columns, rows, title=facts.title, spreadsheet=True)
+        yield {
+            "seq": index,
+            "person": invitee.person,
+            "unit": invitee.unit or "",
+            "title": invitee.title or invitee.unit_title or "",
+            "phone": invitee.phone or "",
+            "signature": "",
+            "remark": remark,
+        }
+
+
+def streamed_signin_sheet(*, session: Session, meeting: Meeting, lang: str) -> Listing:
+    """The sign-in sheet's table for a spreadsheet (-f csv, -o .csv/.xlsx), its rows read
+    and written a chunk at a time: memory stays flat for a meeting of any size."""
+    facts = meeting_facts(session, meeting)
+    rows = _signin_rows(streamed_invitees(session=session, meeting=meeting), lang)
+    return _signin_listing(facts.title, rows)
 
 
 def signin_document(facts: MeetingFacts, lang: str, sheet: Listing | None = None) -> Document:

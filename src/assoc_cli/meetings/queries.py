@@ -7,11 +7,12 @@ Titles: 淄博市装备制造业协会 + 二届 + 二次 + 会长办公 + (扩�
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, exists, func, or_
+from sqlalchemy import Table, case, exists, func, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, SQLModel, col, select
 
@@ -33,6 +34,7 @@ from assoc_cli.meetings.choices import Numbering, Role
 
 attendance_t: Table = SQLModel.metadata.tables[str(Attendance.__tablename__)]
 member_t: Table = SQLModel.metadata.tables[str(Member.__tablename__)]
+office_t: Table = SQLModel.metadata.tables[str(Office.__tablename__)]
 
 
 # ---------------------------------------------------------------- titles and finding
@@ -207,6 +209,59 @@ def invitees(*, session: Session, meeting: Meeting) -> list[Invitee]:
         .order_by(a.c.id)
     )
     return [Invitee(*row) for row in session.connection().execute(query)]
+
+
+def invitee_count(*, session: Session, meeting: Meeting) -> int:
+    """How many are invited (one COUNT on the meeting's index)."""
+    a = attendance_t
+    query = core_select(func.count()).select_from(a).where(a.c.meeting_id == meeting.id)
+    return int(session.connection().execute(query).scalar_one())
+
+
+STREAM_CHUNK = 2_000
+
+
+def streamed_invitees(*, session: Session, meeting: Meeting) -> Iterator[Invitee]:
+    """Everyone invited, in :func:`official_order`, a chunk at a time: a 会员大会 of a
+    million members is sorted by SQLite (which spills to disk), not in Python's memory —
+    the stroke count of each name comes from the same function, registered with the
+    connection. PostgreSQL cannot call Python: there the rows are sorted here."""
+    from assoc_cli.i18n.sorting import stroke_key
+
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield from official_order(session, invitees(session=session, meeting=meeting))
+        return
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.create_function("assoc_strokes", 1, stroke_key, deterministic=True)
+    a, m, o = attendance_t, member_t, office_t
+    query = (
+        core_select(
+            a.c.id,
+            a.c.member_id,
+            a.c.person,
+            a.c.title,
+            a.c.role,
+            a.c.status,
+            a.c.reason,
+            a.c.proxy,
+            m.c.name,
+            m.c.representative_title,
+            m.c.phone,
+        )
+        .select_from(a.outerjoin(m, m.c.id == a.c.member_id).outerjoin(o, o.c.name == a.c.title))
+        .where(a.c.meeting_id == meeting.id)
+        .order_by(
+            case((a.c.role == Role.attend.value, 0), else_=1),
+            func.coalesce(o.c.rank, 10_000),
+            func.assoc_strokes(a.c.person),
+            a.c.person,
+        )
+        .execution_options(yield_per=STREAM_CHUNK)
+    )
+    for row in connection.execute(query):
+        yield Invitee(*row)
 
 
 def official_order(session: Session, rows: list[Invitee]) -> list[Invitee]:

@@ -218,19 +218,22 @@ def _not_found(session: Session, text: str) -> NotFoundError:
 
 
 def next_member_number(*, session: Session) -> str:
-    """The next free number of the form M0001 (one past the highest M-number in use)."""
+    """The next free number of the form M0001: one past the highest M-number in use, as
+    wide as the widest (a roster imported as M0000001… goes on with M0002001, not M2001,
+    which would sort apart and be taken again by the next one)."""
     candidates = session.exec(
         select(Member.number)
         .where(col(Member.number).like(f"{NUMBER_PREFIX}%"))
         .order_by(func.length(Member.number).desc(), col(Member.number).desc())
         .limit(50)
     )
-    highest = 0
+    highest, width = 0, 4
     for number in candidates:
         suffix = number[len(NUMBER_PREFIX) :]
         if suffix.isdigit():
             highest = max(highest, int(suffix))
-    return f"{NUMBER_PREFIX}{highest + 1:04d}"
+            width = max(width, len(suffix))
+    return f"{NUMBER_PREFIX}{highest + 1:0{width}d}"
 
 
 def format_member_number(sequence: int) -> str:

@@ -1,0 +1,17 @@
+"""Member numbers handed out by ``members add``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Cli
+
+
+def test_new_numbers_keep_the_width_of_the_roster(cli: Cli, tmp_path: Path) -> None:
+    """A roster numbered M0000001… (a federation's own scheme) goes on as M0000003, not
+    M0003 — which would sort apart from the rest and be handed out again next time."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("编号,名称\nM0000001,甲公司\nM0000002,乙公司\n", encoding="utf-8")
+    cli.ok("members", "import", str(roster))
+    assert cli.ok("members", "add", "丙公司").stdout.strip() == "M0000003"
+    assert cli.ok("members", "add", "丁公司").stdout.strip() == "M0000004"
