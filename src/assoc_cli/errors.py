@@ -1,7 +1,8 @@
 """Typed errors raised by services and turned into one ``Error: …`` line at the CLI edge.
 
 Exit codes (documented in the README):
-  0 success · 1 a domain error (bad value, unknown member, conflict…) · 2 usage error
+  0 success · 1 a domain error (bad value, unknown member, conflict…) · 2 usage error ·
+  130 interrupted (Ctrl-C) by the person watching
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class AssocError(Exception):
@@ -29,6 +31,12 @@ class AssocError(Exception):
     def text(self, lang: str) -> str:
         """The message for *lang* (``zh-Hant`` is converted by the caller)."""
         return self.zh if self.zh and lang != "en" else str(self)
+
+
+class InterruptedCheckError(AssocError):
+    """A long check stopped by Ctrl-C: it says how far it got (nothing was changed)."""
+
+    exit_code = EXIT_INTERRUPTED
 
 
 class NotFoundError(AssocError):

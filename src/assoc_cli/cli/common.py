@@ -554,3 +554,26 @@ def year_option(value: int | None, option: str) -> int | None:
             hint=f"'{option}'",
         )
     return value
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while a long check runs, when a person is watching
+    (stderr is a terminal): yields ``tick(done, total)``; else None (pipes, scripts, CI).
+    The bar goes away when done, leaving only the result."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    task: list[Any] = []
+
+    def tick(done: int, total: int) -> None:
+        if not task:
+            task.append(bar.add_task(label, total=total))
+        bar.update(task[0], completed=done)
+
+    with bar:
+        yield tick

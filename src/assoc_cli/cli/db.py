@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assoc_cli.cli.common import database_url, message, resolve_lang, today, usage_error
+from assoc_cli.cli.common import (
+    database_url,
+    message,
+    progress_bar,
+    resolve_lang,
+    today,
+    usage_error,
+)
 from assoc_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -171,6 +178,7 @@ def check(ctx: typer.Context) -> None:
     lang = resolve_lang(ctx)
     # SQLite's own check comes first: a damaged file is reported, not upgraded or read.
     engine = open_database(url, write=False, upgrade=False)
+    stopped = None
     try:
         found = check_file(engine, lang)
         for line in found.lines:
@@ -178,8 +186,9 @@ def check(ctx: typer.Context) -> None:
         problems = list(found.problems)
         if not found.damaged:
             prepare_schema(engine)
-            with read_only(engine) as session:
-                result = verify_dues(session, as_of=today())
+            label = t("progress.verify", lang)
+            with read_only(engine) as session, progress_bar(label) as tick:
+                result = verify_dues(session, as_of=today(), progress=tick)
             ledger_problems = result.problems or []
             state = (
                 t("check.mismatches", lang, count=len(ledger_problems))
@@ -196,10 +205,13 @@ def check(ctx: typer.Context) -> None:
                 )
             )
             problems.extend(ledger_problems)
+            stopped = result.failure() if result.interrupted_at is not None else None
     finally:
         engine.dispose()
     for problem in problems:
         typer.echo(f"  {problem}")
+    if not found.damaged and stopped is not None:
+        raise stopped
     if found.damaged:
         raise DatabaseError(
             f"the database file {display_location(url)} is damaged (SQLite's integrity check, "

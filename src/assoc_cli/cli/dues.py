@@ -20,6 +20,7 @@ from assoc_cli.cli.common import (
     message,
     open_reader,
     open_session,
+    progress_bar,
     render_result,
     today,
     usage_error,
@@ -699,7 +700,8 @@ def export(
 @app.command("verify")
 def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     """Recompute every balance and receipt sequence from the ledger entries and report any
-    mismatch (核对); exits 1 when something does not add up.
+    mismatch (核对); exits 1 when something does not add up. A batch of members at a time,
+    with a progress bar on a terminal; Ctrl-C stops it saying how far it got (exit 130).
 
     \b
     Example:
@@ -708,8 +710,8 @@ def verify(ctx: typer.Context, as_of: AsOfOption = None) -> None:
     from assoc_cli.dues.verify import verify_dues
 
     when = date_option(as_of, "--as-of") or today()
-    with open_reader(ctx) as (session, lang):
-        result = verify_dues(session, as_of=when)
+    with open_reader(ctx) as (session, lang), progress_bar(t("progress.verify", lang)) as tick:
+        result = verify_dues(session, as_of=when, progress=tick)
     render_result(result.report(lang), OutputFormat.plain, lang)
     failure = result.failure()
     if failure is not None:

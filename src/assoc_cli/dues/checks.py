@@ -166,7 +166,7 @@ def repeat_problems(session: Session, payments: Sequence[Intended]) -> list[Prob
             entry_t.c.kind == "payment",
             entry_t.c.entry_on.between(first_day, last_day),
             entry_t.c.member_id.in_(chunk),
-            entry_t.c.id.not_in(voided_ids(date.max)),
+            entry_t.c.id.not_in(voided_ids(date.max, chunk)),
         )
         for row in session.connection().execute(query):
             earlier[(row.member_id, row.amount_fen, row.entry_on)].append(row)
@@ -232,7 +232,7 @@ def credit_problems(session: Session, payments: Sequence[Intended], today: date)
             .where(
                 entry_t.c.kind == "payment",
                 entry_t.c.entry_on <= as_of,
-                entry_t.c.id.not_in(voided_ids(as_of)),
+                entry_t.c.id.not_in(voided_ids(as_of, chunk)),
                 entry_t.c.member_id.in_(chunk),
             )
             .group_by(entry_t.c.member_id)

@@ -15,7 +15,7 @@ Members are checked in batches, so memory stays flat whatever the roster size.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,14 +36,14 @@ from assoc_cli.dues.ledger import (
 )
 from assoc_cli.dues.policy import DuesPolicy, dues_policy
 from assoc_cli.dues.reference_model import Entry, account
-from assoc_cli.errors import AssocError
+from assoc_cli.errors import AssocError, InterruptedCheckError
 from assoc_cli.i18n import t
 from assoc_cli.listing import Report
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
 
-BATCH = 500
+BATCH = 1_000
 
 
 @dataclass
@@ -54,6 +54,8 @@ class VerifyResult:
     entries: int = 0
     receipts: int = 0
     problems: list[str] | None = None
+    # Members checked when Ctrl-C stopped it (None: it ran to the end).
+    interrupted_at: int | None = None
 
     def report(self, lang: str) -> Report:
         """For people: each problem on a line of its own (stdout), then, when none was
@@ -61,7 +63,7 @@ class VerifyResult:
         problems = self.problems or []
         said = (
             []
-            if problems
+            if problems or self.interrupted_at is not None
             else [
                 t(
                     "msg.verify_ok",
@@ -75,7 +77,15 @@ class VerifyResult:
         return Report(parts=[], lines=problems, notes=said)
 
     def failure(self) -> AssocError | None:
-        """The error to exit with when something does not add up."""
+        """The error to exit with when something does not add up, or it was stopped."""
+        if self.interrupted_at is not None:
+            done, total, found = self.interrupted_at, self.members, len(self.problems or [])
+            return InterruptedCheckError(
+                f"stopped after checking {done:,} of {total:,} members ({found} problem(s) "
+                "found so far, above); nothing was changed — run it again to check them all",
+                zh=f"已中止:共 {total:,} 家会员,已核对 {done:,} 家(目前发现 {found} 个问题,"
+                "见上);未作任何修改——请重新运行以核对全部",
+            )
         if not self.problems:
             return None
         count = len(self.problems)
@@ -226,13 +236,23 @@ def _expected_dues(
     return expected
 
 
-def verify_dues(session: DbSession, *, as_of: date) -> VerifyResult:
+Progress = Callable[[int, int], None]
+
+
+def verify_dues(
+    session: DbSession, *, as_of: date, progress: Progress | None = None
+) -> VerifyResult:
     """``assoc dues verify``: :func:`verify_ledger` under the dues policy in force."""
-    return verify_ledger(session, dues_policy(session), as_of)
+    return verify_ledger(session, dues_policy(session), as_of, progress)
 
 
-def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> VerifyResult:
-    """Run every check; ``problems`` lists each mismatch found (empty when all agree)."""
+def verify_ledger(
+    session: DbSession, policy: DuesPolicy, as_of: date, progress: Progress | None = None
+) -> VerifyResult:
+    """Run every check; ``problems`` lists each mismatch found (empty when all agree).
+    Members are checked a batch at a time, each batch reading its own rows only (time
+    linear in the ledger, memory flat); *progress* hears (members checked, of how many)
+    after each. Ctrl-C stops it between batches with what was found so far."""
     connection = session.connection()
     problems = [*_receipt_problems(session), *_void_problems(session)]
     result = VerifyResult()
@@ -242,37 +262,20 @@ def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> Verify
     ).scalar_one()
     # The stored balances, when reports would read them, must equal the computed rows.
     stored_read = stored_rows.is_current(session, as_of)
-    stored_differ = 0
     ids = [row[0] for row in connection.execute(select(member_t.c.id).order_by(member_t.c.id))]
     result.members = len(ids)
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        expected_dues = _expected_dues(session, policy, as_of, batch)
-        entries: dict[int, list[Entry]] = defaultdict(list)
-        for row in connection.execute(select(entry_t).where(entry_t.c.member_id.in_(batch))):
-            entries[row.member_id].append(
-                Entry(row.id, row.kind, row.year, row.amount_fen, row.entry_on, row.reverses_id)
-            )
-        actual: dict[int, dict[int, Any]] = defaultdict(dict)
-        # The batch's own ledger, computed for its members alone: filtering one ledger of
-        # everyone made each batch compute the whole ledger again (quadratic: 218 s at
-        # 100,000 members).
-        batch_ledger = ledger_select(session, policy, as_of, batch)
-        if batch_ledger is not None:
-            for row in connection.execute(batch_ledger):
-                actual[row.member_id][row.year] = row
-        numbers = dict(
-            connection.execute(
-                select(member_t.c.id, member_t.c.number).where(member_t.c.id.in_(batch))
-            ).all()
-        )
-        for member_id in batch:
-            model = account(expected_dues[member_id], entries[member_id], as_of)
-            problems.extend(
-                _compare(numbers[member_id], model, actual[member_id], entries[member_id], as_of)
-            )
-        if stored_read:
-            stored_differ += _stored_differences(session, batch, actual)
+    stored_differ = done = 0
+    try:
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            found, differ = _check_batch(session, policy, as_of, batch, stored_read)
+            problems.extend(found)
+            stored_differ += differ
+            done = start + len(batch)
+            if progress is not None:
+                progress(done, len(ids))
+    except KeyboardInterrupt:
+        result.interrupted_at = done
     if stored_differ:
         problems.append(
             f"the stored dues balances differ from the ledger in {stored_differ} row(s); "
@@ -280,6 +283,41 @@ def verify_ledger(session: DbSession, policy: DuesPolicy, as_of: date) -> Verify
         )
     result.problems = problems
     return result
+
+
+def _check_batch(
+    session: DbSession, policy: DuesPolicy, as_of: date, batch: list[int], stored_read: bool
+) -> tuple[list[str], int]:
+    """The problems of one batch of members (see :func:`verify_ledger`), and how many of
+    their stored balance rows differ from the ledger."""
+    connection = session.connection()
+    problems: list[str] = []
+    expected_dues = _expected_dues(session, policy, as_of, batch)
+    entries: dict[int, list[Entry]] = defaultdict(list)
+    for row in connection.execute(select(entry_t).where(entry_t.c.member_id.in_(batch))):
+        entries[row.member_id].append(
+            Entry(row.id, row.kind, row.year, row.amount_fen, row.entry_on, row.reverses_id)
+        )
+    actual: dict[int, dict[int, Any]] = defaultdict(dict)
+    # The batch's own ledger, computed for its members alone: filtering one ledger of
+    # everyone made each batch compute the whole ledger again (quadratic: 218 s at
+    # 100,000 members).
+    batch_ledger = ledger_select(session, policy, as_of, batch)
+    if batch_ledger is not None:
+        for row in connection.execute(batch_ledger):
+            actual[row.member_id][row.year] = row
+    numbers = dict(
+        connection.execute(
+            select(member_t.c.id, member_t.c.number).where(member_t.c.id.in_(batch))
+        ).all()
+    )
+    for member_id in batch:
+        model = account(expected_dues[member_id], entries[member_id], as_of)
+        problems.extend(
+            _compare(numbers[member_id], model, actual[member_id], entries[member_id], as_of)
+        )
+    differ = _stored_differences(session, batch, actual) if stored_read else 0
+    return problems, differ
 
 
 def _stored_differences(
