@@ -15,3 +15,17 @@ def test_new_numbers_keep_the_width_of_the_roster(cli: Cli, tmp_path: Path) -> N
     cli.ok("members", "import", str(roster))
     assert cli.ok("members", "add", "丙公司").stdout.strip() == "M0000003"
     assert cli.ok("members", "add", "丁公司").stdout.strip() == "M0000004"
+
+
+def test_numbers_go_on_past_9999_and_around_numbers_typed_by_hand(cli: Cli, tmp_path: Path) -> None:
+    """M9999 is followed by M10000 and M10001 (which sort before M9999 as text); after a
+    number typed by hand far ahead, the next one follows it."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("编号,名称\nM9998,甲公司\nM9999,乙公司\n", encoding="utf-8")
+    cli.ok("members", "import", str(roster))
+    assert cli.ok("members", "add", "丙公司").stdout.strip() == "M10000"
+    assert cli.ok("members", "add", "丁公司").stdout.strip() == "M10001"
+    later = tmp_path / "later.csv"
+    later.write_text("编号,名称\nM20000,戊公司\n", encoding="utf-8")
+    cli.ok("members", "import", str(later))
+    assert cli.ok("members", "add", "庚公司").stdout.strip() == "M20001"
