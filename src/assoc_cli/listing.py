@@ -8,7 +8,7 @@ no rendering code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TextIO
@@ -63,6 +63,19 @@ class Listing:
     # CSV for a spreadsheet (a paper's table, e.g. the sign-in sheet): headers in the
     # language, formula-like cells neutralised, CRLF lines — as a file written for Excel.
     spreadsheet: bool = False
+    # For a table for people (which shows the first rows only): those rows read alone
+    # (LIMIT) and how many there are. None: the renderer reads ``rows`` and counts them.
+    head: Callable[[int], Head] | None = None
+
+
+@dataclass
+class Head:
+    """The first rows of a listing and its size: *total* rows, or when *more*, more than
+    *total* (counted up to a cap, so a million rows are not counted to show 1,000)."""
+
+    rows: Sequence[Mapping[str, Any]]
+    total: int
+    more: bool = False
 
 
 @dataclass

@@ -127,14 +127,25 @@ def percent_bar(value: Any) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _human_rows(listing: Listing, lang: str, limit: int | None) -> tuple[list[list[str]], int]:
-    rows: list[list[str]] = []
-    total = 0
-    for row in listing.rows:
-        total += 1
-        if limit is None or total <= limit:
-            rows.append([human_value(c, row.get(c.key), lang) for c in listing.columns])
-    return rows, total
+def _human_rows(listing: Listing, lang: str, limit: int) -> tuple[list[list[str]], str | None]:
+    """The first *limit* rows as text, and the line saying what was left out (None when
+    nothing was)."""
+    if listing.head is not None:
+        head = listing.head(limit)
+        rows = [
+            [human_value(c, row.get(c.key), lang) for c in listing.columns] for row in head.rows
+        ]
+        if head.more:
+            return rows, t("msg.truncated_more", lang, shown=len(rows), total=head.total)
+        total = head.total
+    else:
+        rows, total = [], 0
+        for row in listing.rows:
+            total += 1
+            if total <= limit:
+                rows.append([human_value(c, row.get(c.key), lang) for c in listing.columns])
+    left_out = total > len(rows)
+    return rows, t("msg.truncated", lang, shown=len(rows), total=total) if left_out else None
 
 
 def _record_rows(listing: Listing, lang: str) -> list[list[str]]:
@@ -314,14 +325,14 @@ def _render_plain(listing: Listing, lang: str, stream: TextIO) -> None:
         return
     # Like the table: the first rows only (tabulate needs every row in memory to size the
     # columns), then how many there are and how to get them all.
-    rows, total = _human_rows(listing, lang, TABLE_ROW_LIMIT)
+    rows, left_out = _human_rows(listing, lang, TABLE_ROW_LIMIT)
     if not rows:
         message(t("msg.empty", lang))
         return
     headers = [c.label(lang) for c in listing.columns]
     stream.write(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
-    if total > len(rows):
-        message(t("msg.truncated", lang, shown=len(rows), total=total))
+    if left_out:
+        message(left_out)
 
 
 def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
@@ -342,7 +353,7 @@ def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
             table.add_row(Text(label), Text(value))
         console.print(table)
         return
-    rows, total = _human_rows(listing, lang, TABLE_ROW_LIMIT)
+    rows, left_out = _human_rows(listing, lang, TABLE_ROW_LIMIT)
     if not rows:
         if title:
             console.print(title)
@@ -357,8 +368,8 @@ def _render_table(listing: Listing, lang: str, stream: TextIO) -> None:
     for cells in rows:
         table.add_row(*map(Text, cells), end_section=False)
     console.print(table)
-    if total > len(rows):
-        message(t("msg.truncated", lang, shown=len(rows), total=total))
+    if left_out:
+        message(left_out)
 
 
 def message(text: str) -> None:

@@ -254,3 +254,9 @@ def test_huge_listings_show_the_first_rows_and_say_how_to_get_all(cli: Cli, tmp_
         assert "-f csv" in result.stderr
     every = cli.ok("members", "list", "-f", "csv").stdout.splitlines()
     assert len(every) == 1 + 1005
+    # The table reads its first rows alone (LIMIT): the same rows, in the same order, as
+    # the head of the whole listing.
+    whole = cli.ok("members", "list", "--sort", "strokes", "-f", "csv").stdout.splitlines()[1:]
+    table = cli.ok("members", "list", "--sort", "strokes", "-f", "plain").stdout
+    numbers = [line.split()[0] for line in table.splitlines() if "淄博批量" in line]
+    assert numbers == [line.split(",")[0] for line in whole[:1000]]

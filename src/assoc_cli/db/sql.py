@@ -16,7 +16,7 @@ exactly those ``output.csv_value`` makes from the plain values (tests compare th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import reduce
 from typing import TYPE_CHECKING, Any, TextIO
@@ -33,11 +33,14 @@ from sqlalchemy import (
     func,
     literal,
     or_,
+    select,
     true,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+
+from assoc_cli.listing import Head
 
 if TYPE_CHECKING:
     from assoc_cli.db.reader import DbSession
@@ -224,3 +227,24 @@ def write_csv_query(
 
     with cell_rows(session, csv_cells(query, columns)) as rows:
         return write_cells(rows, stream, [column.key for column in columns], "\n")
+
+
+# A table for people counts its rows up to this many, then says "more than".
+COUNT_CAP = 100_000
+
+
+def head_of(session: DbSession, query: Select[Any]) -> Callable[[int], Head]:
+    """For a listing streamed from *query* (ordered): its first rows read alone — the
+    query with LIMIT, so the database keeps only those while it sorts — and its size,
+    counted up to COUNT_CAP (then "more than"). Listing.head."""
+
+    def head(limit: int) -> Head:
+        connection = session.connection()
+        rows = [dict(row) for row in connection.execute(query.limit(limit)).mappings()]
+        if len(rows) < limit:
+            return Head(rows, len(rows))
+        capped = query.order_by(None).limit(COUNT_CAP + 1).subquery("capped")
+        total = int(connection.execute(select(func.count()).select_from(capped)).scalar_one())
+        return Head(rows, min(total, COUNT_CAP), total > COUNT_CAP)
+
+    return head

@@ -215,6 +215,8 @@ def arrears_listing(session: DbSession, *, as_of: date, min_years: int) -> Listi
     charter's withdrawal rule, streamed (see :func:`arrears_select`)."""
     require_rates(session, "en")
     query = arrears_select(session, dues_policy(session), as_of=as_of, min_years=min_years)
+    # (No head, as for the unpaid list: the rows are sorted by an aggregate of the whole
+    # ledger, so reading the first ones alone and counting would compute it twice.)
     return Listing(ARREARS_COLUMNS, stream(session, query))
 
 

@@ -140,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "仅显示前 {shown} 行，共 {total} 行；完整结果请用 -f csv 导出",
         "Showing the first {shown} of {total} rows; use -f csv for all of them",
     ),
+    "msg.truncated_more": (
+        "仅显示前 {shown} 行，共 {total:,} 行以上；完整结果请用 -f csv 导出",
+        "Showing the first {shown} of more than {total:,} rows; use -f csv for all of them",
+    ),
     "msg.empty": ("没有符合条件的记录", "No matching records"),
     "msg.demo_built": (
         "演示协会已建立：{name}（{members} 家会员），数据库：{path}",

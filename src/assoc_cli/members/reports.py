@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from assoc_cli.db.core import membership_period_t
+from assoc_cli.db.sql import head_of
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.listing import Column, Listing, Report
@@ -21,8 +22,10 @@ from assoc_cli.members.choices import RosterSort, RosterStatus, StatsBy
 from assoc_cli.members.roster import (
     RosterFilter,
     RosterSelection,
+    order_roster,
     roster_filter,
     roster_rows,
+    roster_select,
     roster_stats,
 )
 from assoc_cli.organisation.queries import term_id_for
@@ -101,8 +104,10 @@ def roster_listing(
         if all_columns or for_machines
         else [c for c in MEMBER_COLUMNS if c.key in LIST_KEYS]
     )
+
+    head = head_of(session, order_roster(roster_select(session, filters), sort))
     with closing(roster_rows(session, filters, sort)) as rows:
-        yield Listing(columns, rows)
+        yield Listing(columns, rows, head=head)
 
 
 def member_record(
