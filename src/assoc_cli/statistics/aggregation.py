@@ -17,6 +17,7 @@ from assoc_cli.db.sql import int_sum
 from assoc_cli.db.values import MemberStatus
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n import t
+from assoc_cli.i18n.punctuation import chinese_punctuation
 from assoc_cli.listing import Column, Listing
 from assoc_cli.statistics.catalogue import (
     FEN_PER_WAN,
@@ -242,7 +243,8 @@ def period_report(
                 if grouping == "none"
                 else _group_label(grouping, item.group, lang)
             )
-            hidden = item.reported < minimum
+            # Nothing reported is nothing to hide; one or two firms would be exposed.
+            hidden = 0 < item.reported < minimum
             if hidden:
                 suppressed.add(label)
             rows.append(
@@ -416,7 +418,8 @@ def chain_sentence(facts: ChainFacts, lang: str) -> list[str]:
         if facts.nominal_growth is not None
         else ""
     )
-    return [first + people, coverage + nominal]
+    lines = [first + people, coverage + nominal]
+    return lines if lang == "en" else [chinese_punctuation(line) for line in lines]
 
 
 # 规上 ------------------------------------------------------------------------------------

@@ -50,6 +50,22 @@ def plan_of(session: DbSession, member_id: int) -> Plan | None:
     return next((plan for plan in plans(session) if plan.id == plan_id), None)
 
 
+def ensure_enrolled(session: Session, member: Member) -> Plan:
+    """The plan *member* reports under; one not yet enrolled reports under the default
+    plan from now on (a member that sends figures is a reporter)."""
+    from assoc_cli.db.models import StatReporter
+
+    assert member.id is not None
+    plan = plan_of(session, member.id)
+    if plan is None:
+        plan = find_plan(session, None)
+        session.add(
+            StatReporter(member_id=member.id, plan_id=plan.id, created_at=datetime.now(UTC))
+        )
+        session.flush()
+    return plan
+
+
 def enrol(*, session: Session, member: Member, plan_name: str | None) -> Plan:
     """``stats enrol``: *member* reports under the plan (the default plan when not named);
     enrolling again moves it to another plan."""
@@ -222,16 +238,9 @@ def enter_report(
 ) -> tuple[Period, int]:
     """``stats enter``: one member's report for a period, typed on the command line. A
     member not yet enrolled reports under the default plan from now on."""
-    from assoc_cli.db.models import StatReporter
 
     ensure_defaults(session)
-    assert member.id is not None
-    plan = plan_of(session, member.id)
-    if plan is None:
-        plan = find_plan(session, None)
-        session.add(
-            StatReporter(member_id=member.id, plan_id=plan.id, created_at=datetime.now(UTC))
-        )
+    plan = ensure_enrolled(session, member)
     period = parse_period(period_text, plan)
     figures = [parse_assignment(session, text) for text in assignments]
     return period, record_report(

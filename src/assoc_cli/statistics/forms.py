@@ -144,8 +144,12 @@ def import_forms(*, session: Session, paths: list[Path], reported_on: date) -> t
     from assoc_cli.errors import AssocError
     from assoc_cli.files.spreadsheets import read_rows
     from assoc_cli.members.service import resolve_member
-    from assoc_cli.statistics.catalogue import ensure_defaults, find_indicator, find_plan
-    from assoc_cli.statistics.collection import parse_figure_pair, plan_of, record_report
+    from assoc_cli.statistics.catalogue import ensure_defaults, find_indicator
+    from assoc_cli.statistics.collection import (
+        ensure_enrolled,
+        parse_figure_pair,
+        record_report,
+    )
 
     ensure_defaults(session)
     problems: list[tuple[str, str]] = []
@@ -176,7 +180,7 @@ def import_forms(*, session: Session, paths: list[Path], reported_on: date) -> t
             try:
                 member = resolve_member(session=session, query=cell("会员编号"))
                 assert member.id is not None
-                plan = plan_of(session, member.id) or find_plan(session, None)
+                plan = ensure_enrolled(session, member)
                 period = parse_period(cell("报告期"), plan)
                 indicator = find_indicator(session, cell("指标"))
                 if not current:
