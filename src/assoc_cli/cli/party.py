@@ -14,6 +14,7 @@ from assoc_cli.cli.common import (
     echo,
     emit,
     message,
+    open_reader,
     open_session,
     today,
     year_option,
@@ -89,7 +90,7 @@ def list_(
     from assoc_cli.party.service import orgs_listing
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         emit(orgs_listing(session, as_of=when), fmt, lang, output)
 
 
@@ -231,7 +232,7 @@ def meetings(
     from assoc_cli.party.service import held_vs_required
 
     year_option(year, "--year")
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         emit(held_vs_required(session, year=year), fmt, lang, output)
 
 

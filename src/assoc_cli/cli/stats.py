@@ -15,6 +15,7 @@ from assoc_cli.cli.common import (
     echo,
     emit,
     message,
+    open_reader,
     open_session,
     today,
     year_option,
@@ -74,7 +75,7 @@ def indicators_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) 
     from assoc_cli.listing import Column, Listing
     from assoc_cli.statistics.catalogue import indicators
 
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         rows = [{"name": i.name, "unit": i.unit, "kind": i.kind} for i in indicators(session)]
         columns = [
             Column("name", header="col.stat_indicator"),
@@ -117,7 +118,7 @@ def plans_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> No
     from assoc_cli.listing import Column, Listing
     from assoc_cli.statistics.catalogue import plans
 
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         rows = [
             {
                 "name": p.name,
@@ -369,7 +370,7 @@ def overdue(
 
     when = date_option(as_of, "--as-of") or today()
     chosen = parse_period(period)
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         listing = overdue_listing(
             session, year=chosen.year, end_month=chosen.end_month, as_of=when, lang=lang
         )
@@ -394,7 +395,7 @@ def remind(
 
     when = date_option(as_of, "--as-of") or today()
     chosen = parse_period(period)
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         count = write_reminders(
             session, year=chosen.year, end_month=chosen.end_month, as_of=when, path=to, lang=lang
         )
@@ -421,7 +422,7 @@ def report(
     from assoc_cli.statistics.catalogue import parse_period
 
     chosen = parse_period(period)
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         emit(
             period_report(session, period=chosen, by=by, segment=segment, lang=lang),
             fmt,
@@ -450,7 +451,7 @@ def sentence(
     from assoc_cli.statistics.catalogue import parse_period
 
     chosen = parse_period(period)
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         filters = roster_filter(
             session, RosterSelection(status=RosterStatus.active, segment=segment), today()
         )
@@ -529,5 +530,5 @@ def scale_list(
     """
     from assoc_cli.statistics.aggregation import scale_listing
 
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         emit(scale_listing(session, year=year), fmt, lang, output)

@@ -195,6 +195,43 @@ def _group_label(by: str, group: str | None, lang: str) -> str:
     return group
 
 
+def combined(items: list[Totals]) -> Totals:
+    """The totals of several groups of one indicator as one (every field adds up: each
+    member is in exactly one group)."""
+    return Totals(
+        indicator_id=items[0].indicator_id,
+        group=None,
+        reported=sum(x.reported for x in items),
+        current=sum(x.current for x in items),
+        cumulative=sum(x.cumulative for x in items),
+        previous_reported=sum(x.previous_reported for x in items),
+        previous_current=sum(x.previous_current for x in items),
+        previous_cumulative=sum(x.previous_cumulative for x in items),
+        same_members=sum(x.same_members for x in items),
+        same_cumulative=sum(x.same_cumulative for x in items),
+        same_previous=sum(x.same_previous for x in items),
+    )
+
+
+def hidden_groups(totals: list[Totals], minimum: int) -> set[tuple[int, str | None]]:
+    """(indicator, group) pairs not to publish: a group of 1..minimum-1 reporting firms,
+    and — when that is the only one hidden beside a published total — the next smallest
+    group too, so the hidden one cannot be had by subtraction (complementary suppression)."""
+    hidden: set[tuple[int, str | None]] = set()
+    by_indicator: dict[int, list[Totals]] = {}
+    for item in totals:
+        by_indicator.setdefault(item.indicator_id, []).append(item)
+    for indicator_id, items in by_indicator.items():
+        small = [x for x in items if 0 < x.reported < minimum]
+        hidden.update((indicator_id, x.group) for x in small)
+        others = sorted(
+            (x for x in items if x not in small and x.reported > 0), key=lambda x: x.reported
+        )
+        if len(small) == 1 and len(others) > 1:
+            hidden.add((indicator_id, others[0].group))
+    return hidden
+
+
 def period_report(
     session: DbSession,
     *,
@@ -204,8 +241,9 @@ def period_report(
     lang: str,
 ) -> Listing:
     """``stats report``: per group and indicator, 本期, 本年累计, 上年同期, nominal 同比 and
-    同口径 growth with the firms counted; a group with fewer reporting firms than the
-    setting ``stats.min_group`` is suppressed (its figures left blank, said in a note)."""
+    同口径 growth with the firms counted, then the totals (added up from the groups: one
+    pass over the data); a group with fewer reporting firms than the setting
+    ``stats.min_group`` is suppressed (its figures left blank, said in a note)."""
     if by not in GROUPINGS:
         raise InvalidValueError(
             f'unknown grouping "{by}"; use none, segment or scale',
@@ -213,57 +251,47 @@ def period_report(
         )
     minimum = int(get_setting(session, "stats.min_group"))
     known = {i.id: i for i in indicators(session)}
-    parts = []
-    if by != "none":
-        parts.append(
-            (
-                by,
-                period_totals(
-                    session, year=period.year, end_month=period.end_month, by=by, segment=segment
-                ),
-            )
-        )
-    parts.append(
-        (
-            "none",
-            period_totals(session, year=period.year, end_month=period.end_month, segment=segment),
-        )
+    order = {i: n for n, i in enumerate(known)}
+    groups = period_totals(
+        session, year=period.year, end_month=period.end_month, by=by, segment=segment
     )
+    expected = expected_reporters(session, by=by, year=period.year, segment=segment)
+    per_indicator: dict[int, list[Totals]] = {}
+    for item in groups:
+        per_indicator.setdefault(item.indicator_id, []).append(item)
+    totals = [combined(items) for items in per_indicator.values()]
+    parts: list[tuple[str, list[Totals]]] = [("none", totals)]
+    if by != "none":
+        parts.insert(0, (by, groups))
+    hidden = hidden_groups(groups, minimum) if by != "none" else set()
+    hidden |= {(x.indicator_id, None) for x in totals if 0 < x.reported < minimum}
     rows: list[dict[str, Any]] = []
     suppressed: set[str] = set()
-    for grouping, totals in parts:
-        expected = expected_reporters(session, by=grouping, year=period.year, segment=segment)
-        order = {i: n for n, i in enumerate(known)}
+    for grouping, items in parts:
         for item in sorted(
-            totals, key=lambda x: (x.group is None, str(x.group), order.get(x.indicator_id, 0))
+            items, key=lambda x: (x.group is None, str(x.group), order.get(x.indicator_id, 0))
         ):
             indicator = known[item.indicator_id]
-            label = (
-                t("stats.total", lang)
-                if grouping == "none"
-                else _group_label(grouping, item.group, lang)
-            )
-            # Nothing reported is nothing to hide; one or two firms would be exposed.
-            hidden = 0 < item.reported < minimum
-            if hidden:
+            total = grouping == "none"
+            label = t("stats.total", lang) if total else _group_label(grouping, item.group, lang)
+            secret = (item.indicator_id, None if total else item.group) in hidden
+            if secret:
                 suppressed.add(label)
             rows.append(
                 {
                     "group": label,
                     "indicator": indicator.name,
                     "unit": indicator.unit,
-                    "current": None if hidden else shown(item.current, indicator.unit),
-                    "cumulative": None if hidden else shown(item.cumulative, indicator.unit),
-                    "previous": None if hidden else shown(item.previous_cumulative, indicator.unit),
-                    "growth": None if hidden else growth(item.cumulative, item.previous_cumulative),
+                    "current": None if secret else shown(item.current, indicator.unit),
+                    "cumulative": None if secret else shown(item.cumulative, indicator.unit),
+                    "previous": None if secret else shown(item.previous_cumulative, indicator.unit),
+                    "growth": None if secret else growth(item.cumulative, item.previous_cumulative),
                     "same_growth": None
-                    if hidden
+                    if secret
                     else growth(item.same_cumulative, item.same_previous),
                     "reported": item.reported,
-                    "expected": expected.get(item.group if grouping != "none" else None, 0)
-                    if grouping != "none"
-                    else sum(expected.values()),
-                    "same_members": None if hidden else item.same_members,
+                    "expected": sum(expected.values()) if total else expected.get(item.group, 0),
+                    "same_members": None if secret else item.same_members,
                 }
             )
     notes = []
