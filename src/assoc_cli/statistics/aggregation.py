@@ -77,66 +77,92 @@ def period_totals(
     segment: str | None = None,
     scale_only: bool = False,
 ) -> list[Totals]:
-    """Each indicator's totals per group, in one pass over the two years' rows of the
-    period: the inner query pairs each member's figures of both years, the outer one sums
-    them per group — nominal sums over everyone, 同口径 over members with both."""
-    v = stat_value_t
-    this = v.c.year == year
-    pairs = (
-        select(
-            v.c.indicator_id,
-            v.c.member_id,
-            func.max(case((this, v.c.current))).label("cc"),
-            func.max(case((this, v.c.cumulative))).label("cm"),
-            func.max(case((~this, v.c.current))).label("pc"),
-            func.max(case((~this, v.c.cumulative))).label("pm"),
-        )
-        .where(v.c.year.in_((year, year - 1)), v.c.end_month == end_month)
-        .group_by(v.c.indicator_id, v.c.member_id)
-        .subquery("p")
-    )
-    both = and_(pairs.c.cm.is_not(None), pairs.c.pm.is_not(None))
+    """Each indicator's totals per group at (*year*, *end_month*), in two aggregates that
+    each read one contiguous key range of ``stat_value``: this year's rows, each joined to
+    the same member's row a year earlier by primary key (本期, 本年累计, and the 同口径
+    pairs), and last year's rows (the nominal 上年同期). At 100,000 members this is 2.2
+    times faster than pairing both years' rows in one GROUP BY (bench/stats_report.py)."""
+    now = stat_value_t.alias("c")
+    before = stat_value_t.alias("p")
     group = _group_expression(by, year).label("grp")
-    query = select(
-        pairs.c.indicator_id,
-        group,
-        func.count(pairs.c.cc).label("reported"),
-        int_sum(pairs.c.cc).label("current"),
-        int_sum(pairs.c.cm).label("cumulative"),
-        func.count(pairs.c.pm).label("previous_reported"),
-        int_sum(pairs.c.pc).label("previous_current"),
-        int_sum(pairs.c.pm).label("previous_cumulative"),
-        int_sum(case((both, 1), else_=0)).label("same_members"),
-        int_sum(case((both, pairs.c.cm), else_=0)).label("same_cumulative"),
-        int_sum(case((both, pairs.c.pm), else_=0)).label("same_previous"),
-    ).select_from(pairs)
-    if by != "none" or segment is not None:
-        query = query.join(member_t, member_t.c.id == pairs.c.member_id)
-    if by == "scale" or scale_only:
-        query = query.outerjoin(
-            stat_scale_t,
-            and_(stat_scale_t.c.member_id == pairs.c.member_id, stat_scale_t.c.year == year),
+
+    def scoped(query: Any, rows: Any) -> Any:
+        if by != "none" or segment is not None:
+            query = query.join(member_t, member_t.c.id == rows.c.member_id)
+        if by == "scale" or scale_only:
+            query = query.outerjoin(
+                stat_scale_t,
+                and_(stat_scale_t.c.member_id == rows.c.member_id, stat_scale_t.c.year == year),
+            )
+        if segment is not None:
+            query = query.where(member_t.c.segment == segment)
+        if scale_only:
+            query = query.where(stat_scale_t.c.above.is_(True))
+        return query.group_by(rows.c.indicator_id, group)
+
+    both = and_(now.c.cumulative.is_not(None), before.c.cumulative.is_not(None))
+    this_year = scoped(
+        select(
+            now.c.indicator_id,
+            group,
+            func.count().label("reported"),
+            int_sum(now.c.current).label("current"),
+            int_sum(now.c.cumulative).label("cumulative"),
+            int_sum(case((both, 1), else_=0)).label("same_members"),
+            int_sum(case((both, now.c.cumulative), else_=0)).label("same_cumulative"),
+            int_sum(case((both, before.c.cumulative), else_=0)).label("same_previous"),
         )
-    if segment is not None:
-        query = query.where(member_t.c.segment == segment)
-    if scale_only:
-        query = query.where(stat_scale_t.c.above.is_(True))
-    query = query.group_by(pairs.c.indicator_id, group)
+        .select_from(now)
+        .outerjoin(
+            before,
+            and_(
+                before.c.year == year - 1,
+                before.c.end_month == end_month,
+                before.c.indicator_id == now.c.indicator_id,
+                before.c.member_id == now.c.member_id,
+            ),
+        )
+        .where(now.c.year == year, now.c.end_month == end_month),
+        now,
+    )
+    last_year = scoped(
+        select(
+            before.c.indicator_id,
+            group,
+            func.count().label("reported"),
+            int_sum(before.c.current).label("current"),
+            int_sum(before.c.cumulative).label("cumulative"),
+        )
+        .select_from(before)
+        .where(before.c.year == year - 1, before.c.end_month == end_month),
+        before,
+    )
+    connection = session.connection()
+    found: dict[tuple[int, str | None], dict[str, int]] = {}
+    for row in connection.execute(this_year).mappings():
+        found[(row["indicator_id"], row["grp"])] = {
+            k: int(v or 0) for k, v in row.items() if k not in ("indicator_id", "grp")
+        }
+    for row in connection.execute(last_year).mappings():
+        into = found.setdefault((row["indicator_id"], row["grp"]), {})
+        into["previous_reported"] = int(row["reported"] or 0)
+        into["previous_current"] = int(row["current"] or 0)
+        into["previous_cumulative"] = int(row["cumulative"] or 0)
     return [
         Totals(
-            indicator_id=row.indicator_id,
-            group=row.grp,
-            reported=int(row.reported or 0),
-            current=int(row.current or 0),
-            cumulative=int(row.cumulative or 0),
-            previous_reported=int(row.previous_reported or 0),
-            previous_current=int(row.previous_current or 0),
-            previous_cumulative=int(row.previous_cumulative or 0),
-            same_members=int(row.same_members or 0),
-            same_cumulative=int(row.same_cumulative or 0),
-            same_previous=int(row.same_previous or 0),
+            indicator_id=indicator_id,
+            group=grp,
+            reported=figures.get("reported", 0),
+            current=figures.get("current", 0),
+            cumulative=figures.get("cumulative", 0),
+            previous_reported=figures.get("previous_reported", 0),
+            previous_current=figures.get("previous_current", 0),
+            previous_cumulative=figures.get("previous_cumulative", 0),
+            same_members=figures.get("same_members", 0),
+            same_cumulative=figures.get("same_cumulative", 0),
+            same_previous=figures.get("same_previous", 0),
         )
-        for row in session.connection().execute(query)
+        for (indicator_id, grp), figures in found.items()
     ]
 
 
