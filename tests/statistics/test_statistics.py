@@ -244,3 +244,19 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
     cli.ok("stats", "indicators", "add", "博士", "--unit", "名", "--kind", "level")
     cli.ok("stats", "enter", "甲公司", "2022-03", "博士=13", "产值=5/25")
     assert cli.sql("SELECT count(*) FROM stat_value")[0][0] == 3
+
+
+def test_totals_by_dues_tier(assoc: Cli) -> None:
+    for short, figure in (("通力", 100), ("双涵", 20), ("华普", 30), ("永华", 1), ("泰展", 2)):
+        assoc.ok("stats", "enter", short, "2022-Q2".replace("-Q2", "-06"), f"产值=1/{figure}")
+    assoc.ok("stats", "enter", "柳杭", "2022-06", "产值=1/4")
+    rows = json.loads(assoc.ok("stats", "report", "2022-06", "--by", "tier", "-f", "json").stdout)
+    output = {
+        r["group"]: (r["cumulative"], r["reported"]) for r in rows if r["indicator"] == "产值"
+    }
+    assert output == {
+        "会长单位": (None, 1),  # one firm, two firms: not published
+        "副会长单位": (None, 2),
+        "理事单位": ("7.00", 3),
+        "合计": ("157.00", 6),
+    }

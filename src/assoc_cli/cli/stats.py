@@ -407,7 +407,9 @@ def remind(
 def report(
     ctx: typer.Context,
     period: PeriodArgument,
-    by: Annotated[str, typer.Option("--by", help="none, segment or scale (规上/规下).")] = "none",
+    by: Annotated[
+        str, typer.Option("--by", help="none, segment, scale (规上/规下) or tier (会费档次).")
+    ] = "none",
     segment: Annotated[str | None, typer.Option("--segment", help="Only this segment.")] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,

@@ -7,12 +7,13 @@ by segment or 规上, small groups suppressed; 规上 derived per year; the seed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, case, func, literal, select
 
-from assoc_cli.db.core import member_t, stat_reporter_t, stat_scale_t, stat_value_t
+from assoc_cli.db.core import member_t, stat_reporter_t, stat_scale_t, stat_value_t, tier_t
 from assoc_cli.db.sql import int_sum
 from assoc_cli.db.values import MemberStatus
 from assoc_cli.errors import InvalidValueError
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from assoc_cli.db.reader import DbSession
 
-GROUPINGS = ("none", "segment", "scale")
+GROUPINGS = ("none", "segment", "scale", "tier")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,21 @@ class Totals:
     same_previous: int  # their Σ 本年累计 last year
 
 
-def _group_expression(by: str, year: int) -> Any:
+def _tiers(session: DbSession, year: int, end_month: int) -> Any:
+    """Each member's dues tier (会费档次) at the period's end, as ``members list`` has it."""
+    from calendar import monthrange
+
+    from assoc_cli.members.choices import RosterStatus
+    from assoc_cli.members.roster import RosterSelection, roster_filter, roster_select
+
+    as_of = date(year, end_month, monthrange(year, end_month)[1])
+    filters = roster_filter(session, RosterSelection(status=RosterStatus.all), as_of)
+    return roster_select(session, filters).subquery("tiers")
+
+
+def _group_expression(by: str, year: int, tiers: Any = None) -> Any:
+    if by == "tier":
+        return tiers.c.tier
     if by == "segment":
         return member_t.c.segment
     if by == "scale":
@@ -84,11 +99,14 @@ def period_totals(
     times faster than pairing both years' rows in one GROUP BY (bench/stats_report.py)."""
     now = stat_value_t.alias("c")
     before = stat_value_t.alias("p")
-    group = _group_expression(by, year).label("grp")
+    tiers = _tiers(session, year, end_month) if by == "tier" else None
+    group = _group_expression(by, year, tiers).label("grp")
 
     def scoped(query: Any, rows: Any) -> Any:
         if by != "none" or segment is not None:
             query = query.join(member_t, member_t.c.id == rows.c.member_id)
+        if tiers is not None:
+            query = query.outerjoin(tiers, tiers.c.id == rows.c.member_id)
         if by == "scale" or scale_only:
             query = query.outerjoin(
                 stat_scale_t,
@@ -167,10 +185,11 @@ def period_totals(
 
 
 def expected_reporters(
-    session: DbSession, *, by: str, year: int, segment: str | None
+    session: DbSession, *, by: str, year: int, segment: str | None, end_month: int = 12
 ) -> dict[str | None, int]:
     """How many active members are enrolled to report, per group (the 35 of "35家中33家")."""
-    group = _group_expression(by, year).label("grp")
+    tiers = _tiers(session, year, end_month) if by == "tier" else None
+    group = _group_expression(by, year, tiers).label("grp")
     query = (
         select(group, func.count().label("n"))
         .select_from(stat_reporter_t)
@@ -182,6 +201,8 @@ def expected_reporters(
             stat_scale_t,
             and_(stat_scale_t.c.member_id == member_t.c.id, stat_scale_t.c.year == year),
         )
+    if tiers is not None:
+        query = query.outerjoin(tiers, tiers.c.id == member_t.c.id)
     if segment is not None:
         query = query.where(member_t.c.segment == segment)
     return {row.grp: int(row.n) for row in session.connection().execute(query.group_by(group))}
@@ -215,7 +236,7 @@ def report_columns(period: Period) -> list[Column]:
 
 def _group_label(by: str, group: str | None, lang: str) -> str:
     if group is None:
-        return t("stats.total", lang) if by != "segment" else t("stats.no_segment", lang)
+        return t("stats.no_segment", lang)
     if by == "scale":
         return t(f"stats.scale_{group}", lang)
     return group
@@ -281,7 +302,9 @@ def period_report(
     groups = period_totals(
         session, year=period.year, end_month=period.end_month, by=by, segment=segment
     )
-    expected = expected_reporters(session, by=by, year=period.year, segment=segment)
+    expected = expected_reporters(
+        session, by=by, year=period.year, segment=segment, end_month=period.end_month
+    )
     per_indicator: dict[int, list[Totals]] = {}
     for item in groups:
         per_indicator.setdefault(item.indicator_id, []).append(item)
@@ -291,11 +314,21 @@ def period_report(
         parts.insert(0, (by, groups))
     hidden = hidden_groups(groups, minimum) if by != "none" else set()
     hidden |= {(x.indicator_id, None) for x in totals if 0 < x.reported < minimum}
+    rank: dict[str | None, int] = {"above": 1, "below": 2, "unknown": 3}
+    if by == "tier":
+        query = select(tier_t.c.name, tier_t.c.rank)
+        rank = {name: int(value) for name, value in session.connection().execute(query)}
     rows: list[dict[str, Any]] = []
     suppressed: set[str] = set()
     for grouping, items in parts:
         for item in sorted(
-            items, key=lambda x: (x.group is None, str(x.group), order.get(x.indicator_id, 0))
+            items,
+            key=lambda x: (
+                x.group is None,
+                rank.get(x.group, 0),
+                str(x.group),
+                order.get(x.indicator_id, 0),
+            ),
         ):
             indicator = known[item.indicator_id]
             total = grouping == "none"
