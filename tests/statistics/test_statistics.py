@@ -244,6 +244,13 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
     cli.ok("stats", "indicators", "add", "博士", "--unit", "名", "--kind", "level")
     cli.ok("stats", "enter", "甲公司", "2022-03", "博士=13", "产值=5/25")
     assert cli.sql("SELECT count(*) FROM stat_value")[0][0] == 3
+    cli.ok("stats", "withdraw", "甲公司", "2022-03")
+    assert "has no report" in cli.fails("stats", "withdraw", "甲公司", "2022-03", lang="en")
+    assert cli.sql("SELECT count(*) FROM stat_value")[0][0] == 1
+    log = cli.sql(
+        "SELECT action, count(*) FROM audit_log WHERE entity = 'stat_value' GROUP BY action"
+    )
+    assert sorted(log) == [("delete", 2), ("insert", 3)]  # every change audited
 
 
 def test_totals_by_dues_tier(assoc: Cli) -> None:

@@ -438,7 +438,10 @@ def sentence(
     ctx: typer.Context,
     period: PeriodArgument,
     segment: Annotated[str | None, typer.Option("--segment", help="The chain (segment).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Name in the sentence.")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Name in the sentence (default: the segment or association)."),
+    ] = None,
 ) -> None:
     """The chain's sentence (seed 004) from the data: 规上 firms, last year's 产值 and 税收,
     the year to date with 同口径 growth and coverage, employees, party members, organisations.
@@ -458,6 +461,13 @@ def sentence(
             session, RosterSelection(status=RosterStatus.active, segment=segment), today()
         )
         totals = roster_stats(session, filters, "segment")[-1]
+        if name is None and segment is None:
+            from sqlalchemy import select
+
+            from assoc_cli.db.core import association_t
+
+            query = select(association_t.c.name).limit(1)
+            name = str(session.connection().execute(query).scalar() or "")
         facts = chain_facts(
             session,
             name=name or segment or "",

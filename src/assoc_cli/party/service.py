@@ -293,7 +293,9 @@ def _required(frequency: str, founded_on: date | None, year: int) -> int:
 
 def held_vs_required(session: DbSession, *, year: int) -> Listing:
     """``party meetings``: per organisation and kind of 三会一课, the meetings held in
-    *year* (not cancelled) against the number required by the frequency settings."""
+    *year* (not cancelled) against the number required by the frequency settings — in
+    proportion for an organisation founded that year. A 党委 is left out: 三会一课 is
+    the branches' (党支部) duty."""
     held_query = (
         select(
             party_meeting_t.c.org_id,
