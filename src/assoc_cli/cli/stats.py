@@ -65,7 +65,9 @@ PeriodArgument = Annotated[
 
 
 @indicators_app.command("list")
-def indicators_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def indicators_list(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, output: OutputOption = None
+) -> None:
     """List the indicators with their unit and kind.
 
     \b
@@ -82,7 +84,7 @@ def indicators_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) 
             Column("unit", header="col.stat_unit"),
             Column("kind", header="col.stat_kind", kind="enum", enum_prefix="stats.kind_"),
         ]
-        emit(Listing(columns, rows), fmt, lang, None)
+        emit(Listing(columns, rows), fmt, lang, output)
 
 
 @indicators_app.command("add")
@@ -108,7 +110,9 @@ def indicators_add(
 
 
 @plans_app.command("list")
-def plans_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+def plans_list(
+    ctx: typer.Context, fmt: FormatOption = OutputFormat.table, output: OutputOption = None
+) -> None:
     """List the reporting plans.
 
     \b
@@ -136,7 +140,7 @@ def plans_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> No
             Column("jan_feb", header="col.stat_jan_feb", kind="bool"),
             Column("due_day", header="col.stat_due_day", kind="int"),
         ]
-        emit(Listing(columns, rows), fmt, lang, None)
+        emit(Listing(columns, rows), fmt, lang, output)
 
 
 @plans_app.command("add")
