@@ -3,8 +3,6 @@ reported, 同口径 sums over the members with both years' figures, per segment.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
@@ -41,15 +39,14 @@ def _model(pairs: list[tuple[int | None, int | None]], by_segment: bool) -> dict
     return {k: tuple(v) for k, v in out.items()}
 
 
-def test_totals_equal_the_plain_python_model(tmp_path: Path) -> None:
-    db = tmp_path / "model.db"
-    cli = Cli(str(db))
-    cli.ok("init", "--name", "模型协会")
+def test_totals_equal_the_plain_python_model(cli: Cli) -> None:
     for member in range(MEMBERS):
         segment = SEGMENTS[member]
         cli.ok("members", "add", f"企业{member}", *(["--segment", segment] if segment else []))
     cli.ok("stats", "enter", "企业0", "2020-11", "产值=1/1")  # the default indicators
-    engine = create_engine(f"sqlite:///{db}")
+    ids = [row[0] for row in cli.sql("SELECT id FROM member ORDER BY id")]
+    indicator = cli.sql("SELECT id FROM stat_indicator WHERE name = '产值'")[0][0]
+    engine = create_engine(cli.url)
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(examples)
@@ -57,7 +54,7 @@ def test_totals_equal_the_plain_python_model(tmp_path: Path) -> None:
         with engine.begin() as connection:
             connection.execute(text("DELETE FROM stat_value WHERE year IN (2021, 2022)"))
             rows = [
-                {"y": year, "m": member + 1, "v": value}
+                {"y": year, "m": ids[member], "i": indicator, "v": value}
                 for member, (now, before) in enumerate(pairs)
                 for year, value in ((2022, now), (2021, before))
                 if value is not None
@@ -67,7 +64,7 @@ def test_totals_equal_the_plain_python_model(tmp_path: Path) -> None:
                     text(
                         "INSERT INTO stat_value (year, end_month, indicator_id, member_id, "
                         "start_month, current, cumulative, reported_on) "
-                        "VALUES (:y, 11, 1, :m, 11, :v, :v, '2022-12-01')"
+                        "VALUES (:y, 11, :i, :m, 11, :v, :v, '2022-12-01')"
                     ),
                     rows,
                 )
@@ -86,7 +83,7 @@ def test_totals_equal_the_plain_python_model(tmp_path: Path) -> None:
                     for t in period_totals(
                         session, year=2022, end_month=11, by="segment" if by_segment else "none"
                     )
-                    if t.indicator_id == 1
+                    if t.indicator_id == indicator
                 }
                 assert got == _model(pairs, by_segment)
 
