@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, exists, func, select
-from sqlmodel import col
-from sqlmodel import select as orm_select
 
 from assoc_cli.db.core import (
     member_t,
@@ -87,6 +85,9 @@ def set_contacts(
     *, session: Session, member: Member, contacts: list[tuple[str, str | None]]
 ) -> None:
     """``stats contacts``: the member's one or two 统计联络员 (name, phone), replacing any."""
+    from sqlmodel import col
+    from sqlmodel import select as orm_select
+
     from assoc_cli.db.models import StatContact
     from assoc_cli.i18n.controls import one_line
 
@@ -250,6 +251,9 @@ def enter_report(
 
 def clear_report(*, session: Session, member: Member, period: Period) -> int:
     """``stats withdraw``: remove a member's report for a period (entered in error)."""
+    from sqlmodel import col
+    from sqlmodel import select as orm_select
+
     from assoc_cli.db.models import StatValue
 
     rows = list(
