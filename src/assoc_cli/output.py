@@ -47,8 +47,8 @@ def machine_value(column: Column, value: Any) -> Any:
         return value.isoformat()
     if column.kind == "bool":
         return bool(value)
-    if column.kind == "percent":
-        return str(value)
+    if column.kind == "percent" or isinstance(value, Decimal):
+        return str(value)  # (an exact figure in 万元: text, never a float)
     return value
 
 

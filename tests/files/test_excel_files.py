@@ -53,6 +53,13 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("meetings", "attendance"): [],
     ("meetings", "agenda", "list"): ["2"],
     ("actions", "list"): [],
+    ("stats", "report"): ["2022-Q4", "--by", "segment"],
+    ("stats", "overdue"): ["2022-Q4", "--as-of", "2023-02-01"],
+    ("stats", "indicators", "list"): [],
+    ("stats", "plans", "list"): [],
+    ("stats", "scale", "list"): ["2022"],
+    ("party", "list"): [],
+    ("party", "meetings"): ["--year", "2022"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

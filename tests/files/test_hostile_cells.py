@@ -89,6 +89,13 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("meetings", "attendance"): ([], True),
     ("meetings", "agenda", "list"): (["{meeting}"], True),
     ("actions", "list"): ([], True),
+    ("stats", "report"): (["2022-Q4", "--by", "segment"], False),
+    ("stats", "overdue"): (["2022-Q4", "--as-of", "2023-02-01"], False),
+    ("stats", "indicators", "list"): ([], False),
+    ("stats", "plans", "list"): ([], False),
+    ("stats", "scale", "list"): (["2022"], False),
+    ("party", "list"): ([], False),
+    ("party", "meetings"): (["--year", "2022"], False),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {("dues", "notice"), ("meetings", "minutes"), ("meetings", "agenda", "render")}

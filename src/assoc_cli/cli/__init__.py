@@ -55,6 +55,14 @@ COMMANDS: dict[str, LazyCommand] = {
         "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
+    "stats": _here(
+        "stats",
+        "Industry statistics (行业统计): indicators, plans, reports, forms, overdue, totals, 规上.",
+    ),
+    "party": _here(
+        "party",
+        "Party register (党建): organisations, units covered, counts, pairings, 1+1+N+X, 三会一课.",
+    ),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
     ),

@@ -340,3 +340,132 @@ ledger_dirty_t = Table(
     Column("id", Integer(), primary_key=True),
     Column("member_id", Integer(), nullable=False, index=True),
 )
+
+stat_indicator_t = Table(
+    "stat_indicator",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(50), nullable=False, unique=True),
+    Column("unit", String(10), nullable=False),
+    Column("kind", String(10), nullable=False, default="flow"),
+    Column("position", Integer(), nullable=False, default=0),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+stat_plan_t = Table(
+    "stat_plan",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(50), nullable=False, unique=True),
+    Column("frequency", String(10), nullable=False),
+    Column("jan_feb_together", Boolean(), nullable=False, default=False),
+    Column("due_day", Integer(), nullable=False, default=15),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+stat_reporter_t = Table(
+    "stat_reporter",
+    metadata,
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+    Column("plan_id", Integer(), ForeignKey("stat_plan.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+stat_contact_t = Table(
+    "stat_contact",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), nullable=False, index=True),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(50), nullable=False),
+    Column("phone", String(50)),
+    Column("email", String(200)),
+    UniqueConstraint("member_id", "position"),
+)
+
+stat_value_t = Table(
+    "stat_value",
+    metadata,
+    Column("year", Integer(), primary_key=True),
+    Column("end_month", Integer(), primary_key=True),
+    Column("indicator_id", Integer(), ForeignKey("stat_indicator.id"), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+    Column("start_month", Integer(), nullable=False),
+    Column("current", BigInteger(), nullable=False),
+    Column("cumulative", BigInteger()),
+    Column("reported_on", Date(), nullable=False),
+    Index("ix_stat_value_member", "member_id", "year", "end_month"),
+    sqlite_with_rowid=False,
+)
+
+stat_scale_t = Table(
+    "stat_scale",
+    metadata,
+    Column("year", Integer(), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+    Column("above", Boolean(), nullable=False),
+    Column("source", String(10), nullable=False),
+)
+
+party_org_t = Table(
+    "party_org",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("secretary", String(50)),
+    Column("founded_on", Date()),
+    Column("parent_id", Integer(), ForeignKey("party_org.id")),
+    Column("note", String(500)),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+party_org_unit_t = Table(
+    "party_org_unit",
+    metadata,
+    Column("org_id", Integer(), ForeignKey("party_org.id"), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True, index=True),
+)
+
+party_count_t = Table(
+    "party_count",
+    metadata,
+    Column("org_id", Integer(), ForeignKey("party_org.id"), primary_key=True),
+    Column("counted_on", Date(), primary_key=True),
+    Column("party_members", Integer(), nullable=False),
+)
+
+party_pairing_t = Table(
+    "party_pairing",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("org_id", Integer(), ForeignKey("party_org.id"), nullable=False, index=True),
+    Column("member_id", Integer(), ForeignKey("member.id")),
+    Column("partner", String(200)),
+    Column("started_on", Date()),
+    Column("note", String(500)),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+party_group_t = Table(
+    "party_group",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role", String(10), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+party_group_member_t = Table(
+    "party_group_member",
+    metadata,
+    Column("group_id", Integer(), ForeignKey("party_group.id"), primary_key=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), primary_key=True),
+)
+
+party_meeting_t = Table(
+    "party_meeting",
+    metadata,
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
+    Column("org_id", Integer(), ForeignKey("party_org.id"), nullable=False, index=True),
+)

@@ -407,3 +407,180 @@ class LedgerDirty(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(index=True)
+
+
+# Industry statistics (行业统计, issue 19): indicators, reporting plans, members' reports
+# per period (本期 and 本年累计 as reported), statistics contacts (信息员), 规上 per year.
+
+
+class StatIndicator(SQLModel, table=True):
+    """An indicator members report (统计指标): 产值, 营业收入, 从业人员平均人数, 博士…
+
+    unit ``万元`` is stored in integer fen (1 万元 = 1,000,000 fen), ``人``/``名`` in whole
+    persons; kind ``flow`` sums over the year (本年累计 = the months so far), ``level`` is a
+    state (a headcount: 本年累计 is the year-to-date average as reported)."""
+
+    __tablename__ = "stat_indicator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    unit: str = Field(max_length=10)  # 万元 | 人 | 名 | 项
+    kind: str = Field(default="flow", max_length=10)  # flow | level
+    position: int = 0
+    created_at: datetime
+
+
+class StatPlan(SQLModel, table=True):
+    """A reporting plan (报表制度): monthly, quarterly or yearly; January and February
+    reported together when ``jan_feb_together``; due on ``due_day`` of the month after the
+    period (季报 by the 15th)."""
+
+    __tablename__ = "stat_plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=50, unique=True)
+    frequency: str = Field(max_length=10)  # monthly | quarterly | yearly
+    jan_feb_together: bool = False
+    due_day: int = 15
+    created_at: datetime
+
+
+class StatReporter(SQLModel, table=True):
+    """A member that reports under a plan (报送单位)."""
+
+    __tablename__ = "stat_reporter"
+
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+    plan_id: int = Field(foreign_key="stat_plan.id", index=True)
+    created_at: datetime
+
+
+class StatContact(SQLModel, table=True):
+    """One of a member's one or two statistics contacts (统计联络员 / 信息员)."""
+
+    __tablename__ = "stat_contact"
+    __table_args__ = (UniqueConstraint("member_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    position: int  # 1 | 2
+    name: str = Field(max_length=50)
+    phone: str | None = Field(default=None, max_length=50)
+    email: str | None = Field(default=None, max_length=200)
+
+
+class StatValue(SQLModel, table=True):
+    """One member's figure for one indicator in one period, as reported: 本期 (months
+    start_month..end_month) and 本年累计 (months 1..end_month), integers in the indicator's
+    smallest unit. Keyed period first, so a period's report reads one contiguous range."""
+
+    __tablename__ = "stat_value"
+    __table_args__ = (
+        # A member's own figures (its form, last year's same period) through member first.
+        Index("ix_stat_value_member", "member_id", "year", "end_month"),
+        {"sqlite_with_rowid": False},
+    )
+
+    year: int = Field(primary_key=True)
+    end_month: int = Field(primary_key=True)
+    indicator_id: int = Field(primary_key=True, foreign_key="stat_indicator.id")
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+    start_month: int
+    current: int = Field(sa_type=BigInteger)
+    cumulative: int | None = Field(default=None, sa_type=BigInteger)
+    reported_on: date
+
+
+class StatScale(SQLModel, table=True):
+    """Whether a member counts as 规上 (above the size threshold) in a year: derived from
+    its revenue (source ``derived``) or set by hand (``manual``, never overwritten)."""
+
+    __tablename__ = "stat_scale"
+
+    year: int = Field(primary_key=True)
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+    above: bool
+    source: str = Field(max_length=10)  # derived | manual
+
+
+# The party register (党建, issue 19): organisations, the units each covers, counts by
+# date, pairings (党建结对), the chain's groups (1+1+N+X) and 三会一课 meetings.
+
+
+class PartyOrg(SQLModel, table=True):
+    """A party organisation (党组织): 党委, 党总支, 党支部, 联合党支部 or 功能型党支部."""
+
+    __tablename__ = "party_org"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    kind: str = Field(max_length=20)
+    secretary: str | None = Field(default=None, max_length=50)
+    founded_on: date | None = None
+    parent_id: int | None = Field(default=None, foreign_key="party_org.id")
+    note: str | None = Field(default=None, max_length=500)
+    created_at: datetime
+
+
+class PartyOrgUnit(SQLModel, table=True):
+    """A member unit an organisation covers; a joint branch (联合党支部) covers several."""
+
+    __tablename__ = "party_org_unit"
+
+    org_id: int = Field(primary_key=True, foreign_key="party_org.id")
+    member_id: int = Field(primary_key=True, foreign_key="member.id", index=True)
+
+
+class PartyCount(SQLModel, table=True):
+    """An organisation's party-member count (党员数) as of a date."""
+
+    __tablename__ = "party_count"
+
+    org_id: int = Field(primary_key=True, foreign_key="party_org.id")
+    counted_on: date = Field(primary_key=True)
+    party_members: int
+
+
+class PartyPairing(SQLModel, table=True):
+    """A 党建结对 pairing: an organisation with a unit or an outside body."""
+
+    __tablename__ = "party_pairing"
+
+    id: int | None = Field(default=None, primary_key=True)
+    org_id: int = Field(foreign_key="party_org.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    partner: str | None = Field(default=None, max_length=200)
+    started_on: date | None = None
+    note: str | None = Field(default=None, max_length=500)
+    created_at: datetime
+
+
+class PartyGroup(SQLModel, table=True):
+    """A group of the chain's structure (seed 003's 1+1+N+X): a committee (联合党委), an
+    alliance (联盟), a service station (服务站) or a model site (示范点)."""
+
+    __tablename__ = "party_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    role: str = Field(max_length=10)  # committee | alliance | station | site
+    created_at: datetime
+
+
+class PartyGroupMember(SQLModel, table=True):
+    """A member unit in a group of the chain's structure."""
+
+    __tablename__ = "party_group_member"
+
+    group_id: int = Field(primary_key=True, foreign_key="party_group.id")
+    member_id: int = Field(primary_key=True, foreign_key="member.id")
+
+
+class PartyMeeting(SQLModel, table=True):
+    """A meeting held by a party organisation as one of 三会一课 (支部委员会, 党员大会,
+    党课, 党小组会): the meeting's own kind says which."""
+
+    __tablename__ = "party_meeting"
+
+    meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
+    org_id: int = Field(foreign_key="party_org.id", index=True)

@@ -236,7 +236,8 @@ WIDTH_SAMPLE_ROWS = 1000
 MIN_WIDTH, MAX_WIDTH = 6, 60
 MONEY_FORMAT = "¥#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
-PERCENT_FORMAT = "0.0"
+# One decimal as the collection rates have it, two where a growth rate (同比 9.05) has two.
+PERCENT_FORMAT = "0.0#"
 SHEET_NAME_LIMIT = 31
 
 

@@ -80,6 +80,7 @@ STATS_COLUMNS = [
     Column("party_members", kind="int"),
     Column("party_members_unknown", kind="int"),
     Column("with_party_org", kind="int"),
+    Column("party_orgs", kind="int"),
 ]
 
 

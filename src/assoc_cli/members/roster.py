@@ -17,9 +17,11 @@ from sqlalchemy import (
     Select,
     Table,
     case,
+    distinct,
     exists,
     func,
     literal,
+    or_,
     select,
 )
 
@@ -208,6 +210,7 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
     party members are summed over the members that gave them (None when none did), and
     ``employees_unknown`` / ``party_members_unknown`` count the members that did not."""
     roster = roster_select(session, filters).subquery("r")
+    covered = exists().where(tables.party_org_unit_t.c.member_id == roster.c.id)
     group = roster.c.tier if by == "tier" else roster.c.segment
     order = roster.c.tier_rank if by == "tier" else roster.c.segment
     query = (
@@ -222,7 +225,9 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
             int_sum(case((roster.c.party_members.is_(None), 1), else_=0)).label(
                 "party_members_unknown"
             ),
-            int_sum(case((roster.c.has_party_org.is_(True), 1), else_=0)).label("with_party_org"),
+            int_sum(case((or_(roster.c.has_party_org.is_(True), covered), 1), else_=0)).label(
+                "with_party_org"
+            ),
         )
         .group_by(group, order)
         .order_by(order)
@@ -232,4 +237,19 @@ def roster_stats(session: DbSession, filters: RosterFilter, by: str) -> list[dic
     for key in STAT_KEYS:
         known = [int(row[key]) for row in rows if row[key] is not None]
         totals[key] = sum(known) if known or key not in PARTIAL_KEYS else None
+    # Party organisations from the register (party_org_unit), each counted once per group
+    # and once in the total however many units it covers (a 联合党支部 covers several).
+    link = tables.party_org_unit_t
+    orgs = (
+        select(group.label("group"), func.count(distinct(link.c.org_id)).label("n"))
+        .select_from(roster.join(link, link.c.member_id == roster.c.id))
+        .group_by(group)
+    )
+    per_group = {row.group: int(row.n) for row in session.connection().execute(orgs)}
+    for row in rows:
+        row["party_orgs"] = per_group.get(row["group"], 0)
+    everyone = select(func.count(distinct(link.c.org_id))).select_from(
+        roster.join(link, link.c.member_id == roster.c.id)
+    )
+    totals["party_orgs"] = int(session.connection().execute(everyone).scalar() or 0)
     return [*rows, totals]
