@@ -55,6 +55,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
+    "report": _here(
+        "report",
+        "Reports from the record (报告): the annual report pack (年度工作报告), the term "
+        "hand-over pack (换届材料) and the year on one screen.",
+    ),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
     ),
