@@ -951,3 +951,5 @@ MESSAGES.update(
         "rpt.f.requests.open": ("未办结诉求", "Open requests"),
     }
 )
+
+MESSAGES.update({"rpt.fix_line": ("处理办法：{fix}", "How to fix: {fix}")})

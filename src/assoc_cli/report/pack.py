@@ -69,11 +69,11 @@ def annual_document(report: AnnualReport, *, with_charts: bool) -> Document:
                 document.image(png, chart.title)
     document.heading(section_number(len(report.sections) + 1, lang) + t("rpt.section.checks", lang))
     if report.problems:
-        document.table(
-            [t("rpt.col.n", lang), t("rpt.col.problem", lang), t("rpt.col.fix", lang)],
-            problem_rows(report.problems),
-            wide=2,
-        )
+        # Numbered paragraphs, each fix under its problem: a three-column table of long
+        # sentences leaves one column a character wide on A4.
+        for n, problem in enumerate(report.problems, 1):
+            document.paragraph(f"{n}. {problem.text}" if lang == "en" else f"{n}．{problem.text}")
+            document.detail(t("rpt.fix_line", lang, fix=problem.fix))
     else:
         document.paragraph(t("rpt.no_problems", lang))
     document.signature([report.association, format_date(report.as_of, lang)])
