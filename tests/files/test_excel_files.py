@@ -53,6 +53,7 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("meetings", "attendance"): [],
     ("meetings", "agenda", "list"): ["2"],
     ("actions", "list"): [],
+    ("report", "year"): ["2022"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

@@ -132,7 +132,9 @@ def _overdue_association(cli: Cli) -> None:
     cli.ok("meetings", "new", "--kind", "会员大会", "--date", "2015-06-01", "--term", "1")
     cli.ok("meetings", "new", "--kind", "理事会", "--date", "2022-05-01", "--term", "1")
     cli.ok("dues", "rates", "set", "2022", "会长单位", "30000", "--adopted-by", "一届一次会员大会")
-    cli.ok("dues", "rates", "set", "2022", "副会长单位", "20000", "--adopted-by", "一届一次会员大会")
+    cli.ok(
+        "dues", "rates", "set", "2022", "副会长单位", "20000", "--adopted-by", "一届一次会员大会"
+    )
     cli.ok("dues", "rates", "set", "2022", "理事单位", "10000")
     cli.ok("dues", "rates", "set", "2022", "会员单位", "3000", "--adopted-by", "一届一次会员大会")
 
@@ -162,9 +164,16 @@ def test_check_list_names_overdue_term_missing_assembly_and_unadopted_rate(
     # In English, too.
     english = json.loads(
         cli.ok(
-            "report", "annual", "--year", "2022", "-o", str(tmp_path / "en"), "-f", "json",
+            "report",
+            "annual",
+            "--year",
+            "2022",
+            "-o",
+            str(tmp_path / "en"),
+            "-f",
+            "json",
             lang="en",
-        ).stdout  # fmt: skip
+        ).stdout
     )
     texts = " ".join(p["problem"] for p in english)
     assert "election (换届) is overdue" in texts and "No member assembly held in 2022" in texts

@@ -13,7 +13,9 @@ import typer
 
 from assoc_cli.cli.common import (
     FormatOption,
+    OutputOption,
     date_option,
+    emit,
     message,
     open_session,
     render_result,
@@ -32,6 +34,14 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
+
+
+class ChecksFormat(StrEnum):
+    """How the check list is printed (the pack itself is the files)."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
 
 
 class PackPaper(StrEnum):
@@ -79,7 +89,15 @@ def annual(
     paper: Annotated[
         PackPaper, typer.Option("--paper", help="docx (default, with charts) or md.")
     ] = PackPaper.docx,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: Annotated[
+        ChecksFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The check list on screen: table, plain or json.",
+            case_sensitive=False,
+        ),
+    ] = ChecksFormat.table,
 ) -> None:
     """The annual report pack (年度工作报告 / 年检): the paper in the official section order
     with every figure the record gives and 待填写 for the rest, a workbook of the figures
@@ -108,7 +126,7 @@ def annual(
         stem = _stem(output, t("rpt.title", lang, association=report.association, year=chosen))
         written = write_annual_pack(report, stem, paper=paper.value)
         filled = sum(1 for _, figure in report.figures if not figure.pending)
-        render_result(problems_listing(report.problems, lang), fmt, lang)
+        render_result(problems_listing(report.problems, lang), OutputFormat(fmt.value), lang)
         for path in written:
             message(t("msg.written", lang, file=path))
         message(
@@ -127,6 +145,7 @@ def year_story(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="The year, e.g. 2025.")],
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """The year on one screen: members in and out, dues collected against due, meetings
     held, services and statistics — each line with the command that gives its detail.
@@ -140,7 +159,7 @@ def year_story(
     chosen = year_option(year, "YEAR")
     assert chosen is not None
     with open_session(ctx, write=False) as (session, lang):
-        render_result(year_listing(session=session, year=chosen, lang=lang), fmt, lang)
+        emit(year_listing(session=session, year=chosen, lang=lang), fmt, lang, output)
 
 
 class HandoverPaper(StrEnum):
