@@ -774,18 +774,18 @@ MESSAGES.update(
         "rpt.f.attach.pledge": ("诚信自律承诺书", "Integrity pledge"),
         # what is needed
         "rpt.need.events": (
-            "活动、培训记录（issue 17 活动功能）",
-            "event and training records (issue 17)",
+            "活动、培训记录（assoc 尚未记录）",
+            "records of events and trainings (not yet in assoc)",
         ),
         "rpt.need.services": (
-            "会员服务、诉求台账（issue 18 服务功能）",
-            "service and request ledger (issue 18)",
+            "会员服务、诉求台账（assoc 尚未记录）",
+            "the ledger of services and requests (not yet in assoc)",
         ),
         "rpt.need.statistics": (
-            "会员统计报表（issue 19 统计功能）",
-            "member statistics returns (issue 19)",
+            "会员统计报表（assoc 尚未记录）",
+            "members' statistics returns (not yet in assoc)",
         ),
-        "rpt.need.party": ("党组织名册（issue 19 党建功能）", "the party register (issue 19)"),
+        "rpt.need.party": ("党组织名册（assoc 尚未记录）", "the party register (not yet in assoc)"),
         "rpt.need.profile": ("协会信息（assoc init）", "the association profile (assoc init)"),
         "rpt.need.certificate": ("登记证书、章程", "the registration certificate and the charter"),
         "rpt.need.staff": ("秘书处人员名册", "the secretariat's staff list"),
