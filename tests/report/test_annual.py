@@ -189,3 +189,15 @@ def test_refused_input_changes_nothing(cli: Cli, tmp_path: Path) -> None:
     assert ".docx or .md" in cli.fails(
         "report", "handover", "--term", "1", "-o", str(tmp_path / "x.pdf"), code=2, lang="en"
     )
+
+
+def test_matplotlib_only_when_a_chart_is_drawn(demo_file: Path, tmp_path: Path) -> None:
+    from tests.cli.test_startup_imports import _modules_after
+
+    def plotted(*args: str) -> bool:
+        loaded = _modules_after(["--db", str(demo_file), "report", *args])
+        return any(name.split(".")[0] == "matplotlib" for name in loaded)
+
+    assert not plotted("year", "2022")
+    assert not plotted("annual", "--year", "2022", "--paper", "md", "-o", str(tmp_path / "a"))
+    assert plotted("annual", "--year", "2022", "-o", str(tmp_path / "b"))
