@@ -74,15 +74,15 @@ def _figure(key: str, scope: Scope, value: object, source: str, kind: str = "int
 def profile_figures(scope: Scope) -> list[Figure]:
     """基本情况: what the profile holds, and what the 登记证书 gives (待填写)."""
     association = scope.session.exec(select(Association)).first()
-    source = "assoc info"
+    # (the name is in `assoc info`; the rest of the profile is what `assoc init` was given)
     found = [
-        ("profile.name", association.name if association else None),
-        ("profile.address", association.address if association else None),
-        ("profile.phone", association.phone if association else None),
-        ("profile.email", association.email if association else None),
+        ("profile.name", association.name if association else None, "assoc info"),
+        ("profile.address", association.address if association else None, "assoc init"),
+        ("profile.phone", association.phone if association else None, "assoc init"),
+        ("profile.email", association.email if association else None, "assoc init"),
     ]
     figures = []
-    for key, value in found:
+    for key, value, source in found:
         if value:
             figures.append(_figure(key, scope, value, source, "text"))
         else:
