@@ -854,39 +854,40 @@ MESSAGES.update(
             "if not, explain why in the report",
         ),
         "rpt.problem.rate_missing": (
-            "{tier}没有{year}年度会费标准",
-            "{tier} has no dues rate for {year}",
+            "以下档次没有{year}年度会费标准：{tiers}",
+            "These tiers have no dues rate for {year}: {tiers}",
         ),
         "rpt.fix.rate_missing": (
-            "经会员（代表）大会通过后："
+            "经会员（代表）大会通过后，每个档次一条，如："
             "assoc dues rates set {year} {tier} 金额 --adopted-by 会议名称",
-            "Once adopted by the assembly: "
+            "Once adopted by the assembly, one per tier, e.g. "
             "assoc dues rates set {year} {tier} AMOUNT --adopted-by MEETING",
         ),
         "rpt.problem.rate_unadopted": (
-            "{tier}{year}年度会费标准（{amount}）未记录由哪次会员（代表）大会通过",
-            "The {year} rate of {tier} ({amount}) records no assembly that adopted it",
+            "{year}年度会费标准未记录由哪次会员（代表）大会通过：{tiers}",
+            "These {year} rates record no assembly that adopted them: {tiers}",
         ),
         "rpt.fix.rate_unadopted": (
-            "assoc dues rates set {year} {tier} {amount} --adopted-by 会议名称"
+            "每个档次一条，如 assoc dues rates set {year} {tier} {amount} --adopted-by 会议名称"
             "（如二届一次会员大会），并用 assoc meetings new --kind 会员大会 录入该次会议；"
             "未经会员大会通过的，须提交会员大会表决",
-            "assoc dues rates set {year} {tier} {amount} --adopted-by MEETING, and record that "
+            "One per tier, e.g. assoc dues rates set {year} {tier} {amount} --adopted-by "
+            "MEETING, and record that "
             "meeting with assoc meetings new --kind 会员大会; a rate no assembly adopted must "
             "be put to the assembly",
         ),
         "rpt.problem.rate_no_assembly": (
-            "{tier}{year}年度会费标准（{amount}）记为“{adopted}”通过，但会议记录中没有这次会员（代表）大会",
-            "The {year} rate of {tier} ({amount}) was adopted by “{adopted}”, but no such "
-            "member assembly is on record",
+            "{year}年度会费标准记为“{adopted}”通过，但会议记录中没有这次会员（代表）大会：{tiers}",
+            "These {year} rates were adopted by “{adopted}”, but no such member assembly is "
+            "on record: {tiers}",
         ),
         "rpt.fix.rate_no_assembly": (
             "用 assoc meetings new --kind 会员大会 --date 日期 补录“{adopted}”（含表决结果："
-            "assoc meetings vote），或更正通过会议："
+            "assoc meetings vote），或更正通过会议（每个档次一条），如："
             "assoc dues rates set {year} {tier} {amount} --adopted-by 会议名称",
             "Record “{adopted}” with assoc meetings new --kind 会员大会 --date DATE (and its "
-            "vote: assoc meetings vote), or correct it: assoc dues rates set {year} {tier} "
-            "{amount} --adopted-by MEETING",
+            "vote: assoc meetings vote), or correct it, one per tier, e.g. assoc dues rates "
+            "set {year} {tier} {amount} --adopted-by MEETING",
         ),
         "rpt.problem.undated": (
             "{count}家会员计入会员总数，但没有入会日期（{numbers}）",

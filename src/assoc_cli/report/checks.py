@@ -9,6 +9,7 @@ from assoc_cli.i18n.money import fen_to_decimal, format_money
 from assoc_cli.report import sources
 from assoc_cli.report.figures import Problem, Scope
 from assoc_cli.report.record import (
+    RateOnRecord,
     is_assembly,
     is_council,
     meetings_held,
@@ -71,42 +72,45 @@ def meeting_problems(scope: Scope) -> list[Problem]:
 
 def rate_problems(scope: Scope) -> list[Problem]:
     """Tiers whose rate for the year was not adopted by an assembly on record (会费标准未按
-    规定程序制定), or that have no rate at all."""
+    规定程序制定), or that have no rate at all: one problem per cause (and per meeting
+    named), listing its tiers."""
     lang, year = scope.lang, scope.year
-    found = []
+    groups: dict[tuple[str, str], list[RateOnRecord]] = {}
     for rate in rates_on_record(scope.session, year, scope.as_of):
         if rate.amount_fen is None:
-            found.append(
-                Problem(
-                    "rate_missing",
-                    t("rpt.problem.rate_missing", lang, year=year, tier=rate.tier),
-                    t("rpt.fix.rate_missing", lang, year=year, tier=rate.tier),
-                )
-            )
+            key = "rate_missing"
         elif rate.assembly is None:
-            amount = format_money(rate.amount_fen)
             key = "rate_unadopted" if rate.adopted_by is None else "rate_no_assembly"
-            found.append(
-                Problem(
-                    key,
-                    t(
-                        f"rpt.problem.{key}",
-                        lang,
-                        year=year,
-                        tier=rate.tier,
-                        amount=amount,
-                        adopted=rate.adopted_by or "",
-                    ),
-                    t(
-                        f"rpt.fix.{key}",
-                        lang,
-                        year=year,
-                        tier=rate.tier,
-                        amount=fen_to_decimal(rate.amount_fen),
-                        adopted=rate.adopted_by or "",
-                    ),
-                )
+        else:
+            continue
+        groups.setdefault((key, rate.adopted_by or ""), []).append(rate)
+    found = []
+    separator = ", " if lang == "en" else "、"
+    for (key, adopted), rates in groups.items():
+        tiers = separator.join(
+            rate.tier
+            if rate.amount_fen is None
+            else f"{rate.tier}（{format_money(rate.amount_fen)}）"
+            for rate in rates
+        )
+        if lang == "en":
+            tiers = tiers.replace("（", " (").replace("）", ")")
+        first = rates[0]
+        amount = fen_to_decimal(first.amount_fen) if first.amount_fen is not None else ""
+        found.append(
+            Problem(
+                key,
+                t(f"rpt.problem.{key}", lang, year=year, tiers=tiers, adopted=adopted),
+                t(
+                    f"rpt.fix.{key}",
+                    lang,
+                    year=year,
+                    tier=first.tier,
+                    amount=amount,
+                    adopted=adopted,
+                ),
             )
+        )
     return found
 
 
