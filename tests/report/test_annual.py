@@ -26,8 +26,11 @@ def _json(cli: Cli, *args: str) -> Any:
 
 def _figures(path: Path) -> dict[str, Any]:
     """The workbook's figures by key: {key: value}, None for 待填写."""
-    sheet = load_workbook(path, read_only=True).worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(path, read_only=True)
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()  # (a read-only workbook keeps its file open until closed)
     header = list(rows[0])
     key, value, state = header.index("代码"), header.index("内容"), header.index("状态")
     return {row[key]: (None if row[state] == "待填写" else row[value]) for row in rows[1:]}
@@ -184,7 +187,10 @@ def test_check_list_names_overdue_term_missing_assembly_and_unadopted_rate(
     assert not any(p["key"] == "rate_no_assembly" for p in problems)
     # The pack carries the same list, in the paper and in the workbook.
     book = load_workbook(tmp_path / "x.xlsx", read_only=True)
-    listed = [row[1] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    try:
+        listed = [row[1] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    finally:
+        book.close()
     assert listed == [p["problem"] for p in problems]
     # In English, too.
     english = json.loads(

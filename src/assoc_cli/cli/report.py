@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ from assoc_cli.cli.common import (
     message,
     open_session,
     render_result,
+    today,
     usage_error,
     year_option,
 )
@@ -205,7 +205,7 @@ def handover(
                 hint="'-o'",
             )
         fmt = suffix
-    day = date_option(as_of, "--as-of") or date.today()
+    day = date_option(as_of, "--as-of") or today()
     with open_session(ctx, write=False) as (session, lang):
         document = handover_document(session=session, number=term, as_of=day, lang=lang)
         if output is None:
