@@ -44,6 +44,20 @@ class Column:
         return t(self.header or f"col.{self.key}", lang)
 
 
+@dataclass(frozen=True)
+class SheetChart:
+    """A native chart under a listing's table in an .xlsx (xlsxwriter draws it, Excel and
+    LibreOffice keep it editable): *category* names the column of the labels, *values* the
+    columns plotted, one series each; *skip_last* leaves out the last row (the total)."""
+
+    title: str
+    category: str
+    values: tuple[str, ...]
+    kind: str = "column"
+    skip_last: bool = False
+    y_title: str = ""
+
+
 @dataclass
 class Listing:
     """Rows to print, with their columns; ``record`` prints one row as field/value pairs.
@@ -66,6 +80,8 @@ class Listing:
     # For a table for people (which shows the first rows only): those rows read alone
     # (LIMIT) and how many there are. None: the renderer reads ``rows`` and counts them.
     head: Callable[[int], Head] | None = None
+    # Native charts drawn under the table when written as .xlsx (``-o FILE.xlsx``).
+    charts: list[SheetChart] = field(default_factory=list)
 
 
 @dataclass

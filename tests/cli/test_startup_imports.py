@@ -20,6 +20,7 @@ HEAVY = (
     "alembic",
     "openpyxl",
     "docx",
+    "matplotlib",
     "opencc",
     "pypinyin",
     "rich",
@@ -89,7 +90,7 @@ def test_root_help_imports_no_command_module() -> None:
 def test_cli_modules_import_no_database_or_document_library_at_module_level() -> None:
     """cli/ stays thin: the database stack and file-format libraries are imported inside
     the commands that use them (type-only imports under TYPE_CHECKING are fine)."""
-    forbidden = {"sqlalchemy", "sqlmodel", "alembic", "openpyxl", "docx", "pydantic"}
+    forbidden = {"sqlalchemy", "sqlmodel", "alembic", "openpyxl", "docx", "pydantic", "matplotlib"}
     for path in sorted((ROOT / "src" / "assoc_cli" / "cli").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:

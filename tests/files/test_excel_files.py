@@ -60,6 +60,7 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("stats", "scale", "list"): ["2022"],
     ("party", "list"): [],
     ("party", "meetings"): ["--year", "2022"],
+    ("report", "year"): ["2022"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

@@ -96,9 +96,15 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("stats", "scale", "list"): (["2022"], False),
     ("party", "list"): ([], False),
     ("party", "meetings"): (["--year", "2022"], False),
+    ("report", "year"): (["2022"], False),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
-PAPERS = {("dues", "notice"), ("meetings", "minutes"), ("meetings", "agenda", "render")}
+PAPERS = {
+    ("dues", "notice"),
+    ("meetings", "minutes"),
+    ("meetings", "agenda", "render"),
+    ("report", "handover"),
+}
 # Commands whose -f csv reports on a file they are given, not on stored data.
 ON_A_FILE = {("members", "import"), ("dues", "pay")}
 

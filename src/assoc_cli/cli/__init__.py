@@ -63,6 +63,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "party",
         "Party register (党建): organisations, units covered, counts, pairings, 1+1+N+X, 三会一课.",
     ),
+    "report": _here(
+        "report",
+        "Reports from the record (报告): the annual report pack (年度工作报告), the term "
+        "hand-over pack (换届材料) and the year on one screen.",
+    ),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
     ),

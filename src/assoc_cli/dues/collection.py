@@ -21,7 +21,7 @@ from assoc_cli.dues.rates import require_rates
 from assoc_cli.i18n import t
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.money import format_money
-from assoc_cli.listing import Column, Listing, Report
+from assoc_cli.listing import Column, Listing, Report, SheetChart
 from assoc_cli.output import percent
 
 if TYPE_CHECKING:
@@ -240,8 +240,21 @@ def collection_report(
     title = t("report.title", lang, year=year, date=format_date(as_of, lang))
     # (-f csv and -f json print neither the title nor the sentence; a workbook shows both)
     adjusted = adjustments_note(session, year, as_of, lang)
+    # In an .xlsx (-o), a native chart of both rates per group under the table.
+    chart = SheetChart(
+        t("report.chart", lang, year=year),
+        "group",
+        ("rate_count", "rate_amount"),
+        skip_last=bool(groups),
+        y_title="%",
+    )
     listing = Listing(
-        columns, rows, title=title, warnings=warnings, notes=[adjusted] if adjusted else []
+        columns,
+        rows,
+        title=title,
+        warnings=warnings,
+        notes=[adjusted] if adjusted else [],
+        charts=[chart],
     )
     said = collection_sentence(
         total, lang, as_of, (compare, previous_total) if compare is not None else None

@@ -75,7 +75,7 @@ SHRINK_FLOOR_EM = 4.0  # a column of Chinese text may wrap, but not below four c
 @dataclass
 class Block:
     """A piece of a document: kind is masthead | title | addressee | heading | paragraph |
-    detail | lines | table | signature."""
+    detail | lines | table | image | signature."""
 
     kind: str
     text: str = ""
@@ -84,6 +84,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)  # for tables: header row first
     wide: int | None = None  # for tables: the column that takes the spare width
     breaks: list[int] = field(default_factory=list)  # for titles: where a line may best break
+    image: bytes = b""  # for images: a PNG, as wide as the text block, ``text`` its caption
 
 
 @dataclass
@@ -141,6 +142,11 @@ class Document:
         """A paragraph that belongs to the one before it (figures under an agenda item)."""
         self.blocks.append(Block("detail", self._text(text)))
 
+    def image(self, png: bytes, caption: str) -> None:
+        """A picture (a chart) as wide as the text block, its caption centred below; in
+        Markdown and text only the caption, marked as a figure."""
+        self.blocks.append(Block("image", self._text(caption), image=png))
+
     def table(self, header: list[str], rows: list[list[str]], *, wide: int | None = None) -> None:
         """A ruled table (a sign-in sheet); column *wide* (an index) gets the spare width."""
         cells = [[self._text(cell) for cell in row] for row in [header, *rows]]
@@ -179,6 +185,8 @@ def to_markdown(document: Document) -> str:
             parts.append("  \n".join(block.lines))
         elif block.kind == "table":
             parts.append(_markdown_table(block.rows))
+        elif block.kind == "image":
+            parts.append(f"*[{block.text}]*")
     return spelled_out("\n\n".join(parts) + "\n")
 
 
@@ -209,6 +217,8 @@ def to_text(document: Document, width: int = 60) -> str:
         elif block.kind == "table":
             header, *body = block.rows
             parts.append(tabulate(body, headers=header, tablefmt="grid", disable_numparse=True))
+        elif block.kind == "image":
+            parts.append(centred(f"[{block.text}]"))
     return spelled_out("\n\n".join(parts) + "\n")
 
 
@@ -614,6 +624,15 @@ def write_docx(document: Document, path: Path) -> None:
             made.paragraph_format.left_indent = Pt(2 * BODY_PT)
         elif block.kind == "table":
             _add_table(word, block.rows, block.wide)
+        elif block.kind == "image":
+            import io
+
+            made = word.add_paragraph()
+            made.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            made.paragraph_format.keep_with_next = True
+            made.add_run().add_picture(io.BytesIO(block.image), width=Mm(TEXT_WIDTH_MM - 6))
+            caption = paragraph(block.text, size=TABLE_PT, indent=False)
+            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif block.kind == "lines":
             for line in block.lines:
                 paragraph(line)

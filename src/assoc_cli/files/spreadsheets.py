@@ -25,6 +25,7 @@ from unicodedata import east_asian_width
 from assoc_cli.errors import ImportFileError
 from assoc_cli.i18n import localize, t
 from assoc_cli.i18n.controls import has_control, spelled_out
+from assoc_cli.listing import SheetChart
 from assoc_cli.output import FORMULA_STARTS, Column, Listing, Report, fen_to_text
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -384,6 +385,7 @@ class OutSheet:
     title: str | None = None
     lines: Sequence[str] = ()
     record: bool = False
+    charts: Sequence[SheetChart] = ()
 
     @classmethod
     def of(cls, listing: Listing, lang: str, name: str, lines: Sequence[str] = ()) -> OutSheet:
@@ -397,6 +399,7 @@ class OutSheet:
             title=listing.title,
             lines=lines,
             record=listing.record,
+            charts=listing.charts,
         )
 
 
@@ -457,7 +460,9 @@ def write_xlsx_sheets(path: Path, sheets: Sequence[OutSheet], lang: str) -> int:
             for sheet in sheets:
                 name = sheet_name(sheet.name, names)
                 names.add(name.lower())
-                counts.append(_fill_sheet(workbook.add_worksheet(name), styles, sheet, lang))
+                worksheet = workbook.add_worksheet(name)
+                counts.append(_fill_sheet(worksheet, styles, sheet, lang))
+                _add_charts(workbook, worksheet, name, sheet, counts[-1])
             _close(workbook)
         except BaseException:
             _abandon(workbook)
@@ -619,6 +624,41 @@ def _fill_sheet(sheet: Any, styles: _Styles, table: OutSheet, lang: str) -> int:
         sheet.autofilter(header_row, 0, row, len(table.columns) - 1)
     _write_lines(sheet, table.lines, row + 2)
     return count
+
+
+def _add_charts(workbook: Any, worksheet: Any, name: str, table: OutSheet, count: int) -> None:
+    """Draw *table*'s charts (native, editable) beside its rows: each series one value
+    column, the categories from the label column, the header as the series name."""
+    if table.record or not table.charts or not count:
+        return
+    keys = [column.key for column in table.columns]
+    header_row = 1 if table.title else 0
+    first, last = header_row + 1, header_row + count
+    place = header_row + count + len(table.lines) + 3
+    for chart_spec in table.charts:
+        rows_last = last - 1 if chart_spec.skip_last and count > 1 else last
+        if chart_spec.category not in keys:
+            continue
+        category = keys.index(chart_spec.category)
+        chart = workbook.add_chart({"type": chart_spec.kind})
+        for key in chart_spec.values:
+            if key not in keys:
+                continue
+            column = keys.index(key)
+            chart.add_series(
+                {
+                    "name": [name, header_row, column],
+                    "categories": [name, first, category, rows_last, category],
+                    "values": [name, first, column, rows_last, column],
+                    "data_labels": {"value": True},
+                }
+            )
+        chart.set_title({"name": chart_spec.title})
+        if chart_spec.y_title:
+            chart.set_y_axis({"name": chart_spec.y_title, "min": 0})
+        chart.set_size({"width": 640, "height": 320})
+        worksheet.insert_chart(place, 0, chart)
+        place += 18
 
 
 def _fill_record(sheet: Any, styles: _Styles, table: OutSheet, lang: str, row: int) -> int:

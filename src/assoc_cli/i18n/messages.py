@@ -772,3 +772,327 @@ MESSAGES.update(
         "party.freq_yearly": ("每年", "yearly"),
     }
 )
+# ---------------------------------------------------------------- report (年度工作报告, 换届材料)
+MESSAGES.update(
+    {
+        "rpt.title": ("{association}{year}年度工作报告", "{association} annual report {year}"),
+        "rpt.as_of": (
+            "本报告数据截至{date}，均取自 assoc 记录；标“待填写”的项目须据所列材料补填。",
+            "Figures as of {date}, from the assoc record; items marked “to be filled” "
+            "need the material named.",
+        ),
+        "rpt.pending": ("待填写", "To be filled"),
+        "rpt.pending_needs": ("待填写（需要：{needed}）", "To be filled (needs: {needed})"),
+        "rpt.none": ("（无）", "(none)"),
+        "rpt.no_problems": ("未发现问题。", "No problems found."),
+        "rpt.unplaced": ("未指定年度", "Not placed on a year"),
+        "rpt.not_on_record": ("记录中未找到该会议", "No such meeting on record"),
+        "rpt.state.pending": ("待填写", "to be filled"),
+        "rpt.state.filled": ("已填", "filled"),
+        "rpt.sheet.figures": ("数据与来源", "Figures and sources"),
+        "rpt.section.basics": ("基本情况", "Basic information"),
+        "rpt.section.members": ("会员和负责人", "Members and officers"),
+        "rpt.section.governance": ("换届和会议", "Elections and meetings"),
+        "rpt.section.activities": ("业务活动和会员服务", "Activities and member services"),
+        "rpt.section.finance": ("财务和会费", "Finance and dues"),
+        "rpt.section.party": ("党建工作", "Party building"),
+        "rpt.section.statistics": ("行业统计", "Industry statistics"),
+        "rpt.section.attachments": ("附件", "Attachments"),
+        "rpt.section.checks": ("问题清单", "Check list"),
+        "rpt.table.income": (
+            "{year}年会费收入（收付实现制，按所属会费年度）",
+            "Dues income received in {year} (cash basis), by year of dues",
+        ),
+        "rpt.table.collection": (
+            "{year}年度会费收缴情况（截至{date}）",
+            "{year} dues collected (as of {date})",
+        ),
+        "rpt.table.rates": (
+            "{year}年度会费标准及通过会议",
+            "{year} dues rates and who adopted them",
+        ),
+        "rpt.table.leaders": ("秘书长以上负责人", "Leaders (secretary-general and above)"),
+        "rpt.table.meetings": ("{year}年召开的会议", "Meetings held in {year}"),
+        "rpt.col.dues_year": ("会费年度", "Dues year"),
+        "rpt.col.income": ("收入", "Income"),
+        "rpt.col.on_record": ("会议记录", "Meeting on record"),
+        "rpt.col.n": ("序号", "No."),
+        "rpt.col.problem": ("问题", "Problem"),
+        "rpt.col.fix": ("处理办法", "How to fix"),
+        "rpt.col.section": ("部分", "Section"),
+        "rpt.col.state": ("状态", "State"),
+        "rpt.col.source": ("来源命令", "Source command"),
+        "rpt.col.key": ("代码", "Key"),
+        "rpt.chart.rate_by_tier": (
+            "{year}年度会费收缴率（按档次）",
+            "{year} collection rate by tier",
+        ),
+        "rpt.chart.rate_by_year": (
+            "历年会费收缴率（各年末）",
+            "Collection rate by year (at year end)",
+        ),
+        "report.chart": ("{year}年度会费收缴率", "{year} collection rate"),
+        "rpt.term.on_time": ("按期", "on time"),
+        "rpt.term.due": ("一年内到期，须筹备换届", "ends within a year: prepare the election"),
+        "rpt.term.overdue": ("已届满，逾期未换届", "ended: the election is overdue"),
+        "rpt.term.none": ("无届次记录", "no term on record"),
+        # figures
+        "rpt.f.profile.name": ("社会组织名称", "Name"),
+        "rpt.f.profile.address": ("住所", "Address"),
+        "rpt.f.profile.phone": ("联系电话", "Phone"),
+        "rpt.f.profile.email": ("电子邮箱", "E-mail"),
+        "rpt.f.profile.credit_code": ("统一社会信用代码", "Unified social credit code"),
+        "rpt.f.profile.legal_rep": ("法定代表人", "Legal representative"),
+        "rpt.f.profile.supervisor": ("业务主管单位", "Supervising unit"),
+        "rpt.f.profile.scope": ("业务范围", "Scope of business"),
+        "rpt.f.profile.capital": ("活动资金", "Registered funds"),
+        "rpt.f.profile.founded": ("成立时间", "Founded"),
+        "rpt.f.profile.category": ("社团类别", "Category"),
+        "rpt.f.profile.contact": ("联系人及手机", "Contact person and mobile"),
+        "rpt.f.members.units": ("单位会员数", "Unit members"),
+        "rpt.f.members.persons": ("个人会员数", "Individual members"),
+        "rpt.f.members.total": ("会员总数", "Members in all"),
+        "rpt.f.members.joined": ("本年新入会", "Joined in the year"),
+        "rpt.f.members.left": ("本年退会", "Left in the year"),
+        "rpt.f.members.undated": ("无入会日期的会员", "Members without a join date"),
+        "rpt.f.members.staff": ("专职工作人员数", "Full-time staff"),
+        "rpt.f.leaders.count": ("秘书长以上负责人人数", "Leaders (secretary-general and above)"),
+        "rpt.f.term.current": ("本届届次", "Term in force"),
+        "rpt.f.term.end": ("本届届满日期", "Term ends"),
+        "rpt.f.term.state": ("换届情况", "Election (换届)"),
+        "rpt.f.meetings.assembly": ("召开会员（代表）大会次数", "Member assemblies held"),
+        "rpt.f.meetings.council": ("召开理事会次数", "Council meetings held"),
+        "rpt.f.meetings.standing": ("召开常务理事会次数", "Standing council meetings held"),
+        "rpt.f.meetings.total": ("召开各类会议次数", "Meetings held in all"),
+        "rpt.f.meetings.resolutions": ("表决事项数", "Votes taken"),
+        "rpt.f.meetings.passed": ("通过事项数", "Votes passed"),
+        "rpt.f.governance.explanation": (
+            "未按章程规定如期换届、开会的说明",
+            "Why the election or meetings were not held as the charter requires",
+        ),
+        "rpt.f.dues.income": ("会费收入（收付实现制）", "Dues income (cash basis)"),
+        "rpt.f.dues.income_own_year": ("其中本年度会费", "of which this year's dues"),
+        "rpt.f.dues.net_due": ("本年度应收会费", "This year's dues due (net)"),
+        "rpt.f.dues.collected": ("本年度已收会费", "This year's dues collected"),
+        "rpt.f.dues.rate_count": ("会费收缴率（按单位）", "Collection rate (by count)"),
+        "rpt.f.dues.rate_amount": ("会费收缴率（按金额）", "Collection rate (by amount)"),
+        "rpt.f.finance.donations": ("捐赠收入", "Donations"),
+        "rpt.f.finance.services": ("提供服务收入", "Income from services"),
+        "rpt.f.finance.sales": ("商品销售收入", "Sales"),
+        "rpt.f.finance.grants": ("政府补助收入", "Government grants"),
+        "rpt.f.finance.investment": ("投资收益", "Investment income"),
+        "rpt.f.finance.other": ("其他收入", "Other income"),
+        "rpt.f.finance.expenses": ("费用合计", "Expenses in all"),
+        "rpt.f.party.members": ("会员单位党员人数", "Party members in member units"),
+        "rpt.f.party.units_with_org": (
+            "建有党组织的会员单位",
+            "Member units with a party organisation",
+        ),
+        "rpt.f.party.unknown": ("党员人数未填的会员", "Members whose party members are unknown"),
+        "rpt.f.party.own_org": ("协会党组织基本情况", "The association's own party organisation"),
+        "rpt.f.party.activities": (
+            "党的工作开展情况（三会一课等）",
+            "Party activities (三会一课…)",
+        ),
+        "rpt.f.activities.forum": ("举办论坛、讲坛次数", "Forums held"),
+        "rpt.f.activities.lecture": ("举办讲座、报告会次数", "Lectures held"),
+        "rpt.f.activities.annual_meeting": ("举办年会次数", "Annual meetings held"),
+        "rpt.f.activities.seminar": ("举办研讨会次数", "Seminars held"),
+        "rpt.f.activities.training": ("举办培训次数", "Trainings held"),
+        "rpt.f.activities.award": ("开展评比、达标、表彰次数", "Awards and ratings run"),
+        "rpt.f.services.count": (
+            "会员服务次数（走访、调研等）",
+            "Member services (visits, research…)",
+        ),
+        "rpt.f.requests.received": ("受理会员诉求数", "Members' requests received"),
+        "rpt.f.requests.solved": ("办结会员诉求数", "Members' requests solved"),
+        "rpt.f.statistics.coverage": (
+            "统计报送情况（报送家数/应报家数）",
+            "Statistics reported (firms)",
+        ),
+        "rpt.f.statistics.output": ("会员单位产值、营业收入合计", "Members' output and revenue"),
+        "rpt.f.attach.summary": ("年度工作总结", "The year's work summary"),
+        "rpt.f.attach.plan": ("下一年度工作安排", "Next year's work plan"),
+        "rpt.f.attach.pledge": ("诚信自律承诺书", "Integrity pledge"),
+        # what is needed
+        "rpt.need.events": (
+            "活动、培训记录（assoc 尚未记录）",
+            "records of events and trainings (not yet in assoc)",
+        ),
+        "rpt.need.services": (
+            "会员服务、诉求台账（assoc 尚未记录）",
+            "the ledger of services and requests (not yet in assoc)",
+        ),
+        "rpt.need.statistics": (
+            "会员统计报表（assoc 尚未记录）",
+            "members' statistics returns (not yet in assoc)",
+        ),
+        "rpt.need.party": ("党组织名册（assoc 尚未记录）", "the party register (not yet in assoc)"),
+        "rpt.need.profile": ("协会信息（assoc init）", "the association profile (assoc init)"),
+        "rpt.need.certificate": ("登记证书、章程", "the registration certificate and the charter"),
+        "rpt.need.staff": ("秘书处人员名册", "the secretariat's staff list"),
+        "rpt.need.term": ("届次（assoc terms add）", "the terms (assoc terms add)"),
+        "rpt.need.accounts": (
+            "财务会计报告（业务活动表）",
+            "the financial statements (业务活动表)",
+        ),
+        "rpt.need.rates": (
+            "{year}年度会费标准（assoc dues rates set）",
+            "the {year} dues rates (assoc dues rates set)",
+        ),
+        "rpt.need.explanation": (
+            "情况说明，1700字以内",
+            "an explanation, at most 1,700 characters",
+        ),
+        "rpt.need.prose": ("由秘书处撰写", "written by the secretariat"),
+        # the check list
+        "rpt.problem.fee_overlap_unchecked": (
+            "尚无法核查是否对会费已包含的服务重复收费（活动、服务收费记录尚未纳入 assoc）",
+            "Whether a fee was charged for a service the dues already cover cannot be checked "
+            "yet (event and service fees are not in assoc)",
+        ),
+        "rpt.fix.fee_overlap_unchecked": (
+            "对照《社会团体收费情况自查自纠表》逐项核查本年活动、培训、服务的收费",
+            "Check the year's event, training and service fees against the 收费自查自纠表 by hand",
+        ),
+        "rpt.problem.no_term": (
+            "没有届次记录，无法判断是否按期换届",
+            "No term on record: on-time elections cannot be shown",
+        ),
+        "rpt.fix.no_term": ("用 assoc terms add 录入届次", "Record the terms: assoc terms add"),
+        "rpt.problem.term_overdue": (
+            "{term}已于{end}届满，逾期未换届",
+            "{term} ended on {end}: the election (换届) is overdue",
+        ),
+        "rpt.fix.term_overdue": (
+            "召开会员（代表）大会换届后用 assoc terms add {next} --start 日期 录入新一届；"
+            "延期换届须经业务主管单位同意，并用 assoc terms edit 记录延期原因，在报告中说明情况",
+            "Hold the election and record it: assoc terms add {next} --start DATE; an "
+            "approved extension is recorded with assoc terms edit and explained in the report",
+        ),
+        "rpt.problem.term_due": ("{term}将于{end}届满", "{term} ends on {end}"),
+        "rpt.fix.term_due": (
+            "筹备换届：拟定候选人，提前报业务主管单位；换届后 assoc terms add {next} --start 日期",
+            "Prepare the election; afterwards: assoc terms add {next} --start DATE",
+        ),
+        "rpt.problem.no_assembly": (
+            "{year}年未召开会员（代表）大会（记录中没有）",
+            "No member assembly held in {year} (none on record)",
+        ),
+        "rpt.fix.no_assembly": (
+            "如已召开，用 assoc meetings new --kind 会员大会 --date 日期 补录；"
+            "未召开的，在报告中说明情况",
+            "If one was held, record it: assoc meetings new --kind 会员大会 --date DATE; "
+            "if not, explain why in the report",
+        ),
+        "rpt.problem.no_council": (
+            "{year}年未召开理事会（记录中没有）",
+            "No council meeting held in {year} (none on record)",
+        ),
+        "rpt.fix.no_council": (
+            "如已召开，用 assoc meetings new --kind 理事会 --date 日期 补录；"
+            "未召开的，在报告中说明情况",
+            "If one was held, record it: assoc meetings new --kind 理事会 --date DATE; "
+            "if not, explain why in the report",
+        ),
+        "rpt.problem.rate_missing": (
+            "以下档次没有{year}年度会费标准：{tiers}",
+            "These tiers have no dues rate for {year}: {tiers}",
+        ),
+        "rpt.fix.rate_missing": (
+            "经会员（代表）大会通过后，每个档次一条，如："
+            "assoc dues rates set {year} {tier} 金额 --adopted-by 会议名称",
+            "Once adopted by the assembly, one per tier, e.g. "
+            "assoc dues rates set {year} {tier} AMOUNT --adopted-by MEETING",
+        ),
+        "rpt.problem.rate_unadopted": (
+            "{year}年度会费标准未记录由哪次会员（代表）大会通过：{tiers}",
+            "These {year} rates record no assembly that adopted them: {tiers}",
+        ),
+        "rpt.fix.rate_unadopted": (
+            "每个档次一条，如 assoc dues rates set {year} {tier} {amount} --adopted-by 会议名称"
+            "（如二届一次会员大会），并用 assoc meetings new --kind 会员大会 录入该次会议；"
+            "未经会员大会通过的，须提交会员大会表决",
+            "One per tier, e.g. assoc dues rates set {year} {tier} {amount} --adopted-by "
+            "MEETING, and record that "
+            "meeting with assoc meetings new --kind 会员大会; a rate no assembly adopted must "
+            "be put to the assembly",
+        ),
+        "rpt.problem.rate_no_assembly": (
+            "{year}年度会费标准记为“{adopted}”通过，但会议记录中没有这次会员（代表）大会：{tiers}",
+            "These {year} rates were adopted by “{adopted}”, but no such member assembly is "
+            "on record: {tiers}",
+        ),
+        "rpt.fix.rate_no_assembly": (
+            "用 assoc meetings new --kind 会员大会 --date 日期 补录“{adopted}”（含表决结果："
+            "assoc meetings vote），或更正通过会议（每个档次一条），如："
+            "assoc dues rates set {year} {tier} {amount} --adopted-by 会议名称",
+            "Record “{adopted}” with assoc meetings new --kind 会员大会 --date DATE (and its "
+            "vote: assoc meetings vote), or correct it, one per tier, e.g. assoc dues rates "
+            "set {year} {tier} {amount} --adopted-by MEETING",
+        ),
+        "rpt.problem.undated": (
+            "{count}家会员计入会员总数，但没有入会日期（{numbers}）",
+            "{count} member(s) counted with no join date ({numbers})",
+        ),
+        "rpt.fix.undated": (
+            "核对入会手续后补录入会日期：assoc members edit {example} --joined 日期；"
+            "未办理入会手续的不应计入",
+            "Check their admission papers and record the date: assoc members edit "
+            "{example} --joined DATE; a member never admitted should not be counted",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "rpt.col.detail": ("详见", "Detail"),
+        "rpt.year_title": ("{year}年概览", "{year} at a glance"),
+        "rpt.f.actions.open": ("未办结督办事项", "Action items still open"),
+        "rpt.msg.summary": (
+            "已填 {filled} 项，待填写 {pending} 项，问题 {problems} 个",
+            "{filled} figures filled, {pending} to be filled, {problems} problem(s)",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "rpt.handover.title": (
+            "{association}{term}换届材料",
+            "{association}: {term} hand-over pack",
+        ),
+        "rpt.handover.intro": (
+            "{term}任期自{start}至{end}。以下材料取自 assoc 记录，截至{date}。",
+            "{term} runs from {start} to {end}. From the assoc record, as of {date}.",
+        ),
+        "rpt.handover.officers": ("本届职务及变动", "Officers of the term and changes"),
+        "rpt.handover.changes": ("{before}至{after}的变动", "Changes from {before} to {after}"),
+        "rpt.handover.meetings": ("本届会议及决议", "Meetings of the term and their resolutions"),
+        "rpt.handover.dues": ("本届各年度会费收缴情况", "Dues collected per year of the term"),
+        "rpt.handover.actions": ("未办结的督办事项", "Action items still open"),
+        "rpt.handover.requests": ("未办结的会员诉求", "Members' requests still open"),
+        "rpt.handover.leaders": ("下一届备案负责人名单", "Leaders for the next term's filing"),
+        "rpt.handover.no_next": (
+            "下一届尚未录入（assoc terms add），以下为{term}负责人，供换届备案参考。",
+            "The next term is not recorded yet (assoc terms add): the leaders of {term} "
+            "are listed for reference.",
+        ),
+        "rpt.change.new": ("新任", "took office"),
+        "rpt.change.gone": ("卸任", "left office"),
+        "rpt.change.person": ("任职人变更", "new person"),
+        "rpt.col.before": ("原任职人", "Before"),
+        "rpt.col.after": ("现任职人", "After"),
+        "rpt.col.change": ("变动", "Change"),
+        "rpt.col.resolutions": ("表决事项", "Resolutions"),
+        "rpt.vote.line": (
+            "{topic}（赞成{votes_for}、反对{against}、弃权{abstain}，{outcome}）",
+            "{topic} ({votes_for} for, {against} against, {abstain} abstaining: {outcome})",
+        ),
+        "rpt.vote.passed": ("通过", "passed"),
+        "rpt.vote.failed": ("未通过", "not passed"),
+        "rpt.f.requests.open": ("未办结诉求", "Open requests"),
+    }
+)
+
+MESSAGES.update({"rpt.fix_line": ("处理办法：{fix}", "How to fix: {fix}")})
