@@ -55,6 +55,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
+    "requests": _here(
+        "requests",
+        "Members' requests (诉求台账): add, handle, extend, reply, close, refuse, transfer, "
+        "follow up, list, show, report, overdue, remind, lists.",
+    ),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."
     ),

@@ -629,3 +629,8 @@ MESSAGES.update(
         ),
     }
 )
+
+# The member services' messages live in their own module (i18n/messages_services.py).
+from assoc_cli.i18n.messages_services import SERVICES_MESSAGES  # noqa: E402
+
+MESSAGES.update(SERVICES_MESSAGES)
