@@ -183,9 +183,7 @@ def requests_report(
         parts.append(
             (
                 "total",
-                Listing(
-                    [Column("year"), *FIGURE_COLUMNS], [{"year": year, **total.row()}]
-                ),
+                Listing([Column("year"), *FIGURE_COLUMNS], [{"year": year, **total.row()}]),
             )
         )
     lines = [

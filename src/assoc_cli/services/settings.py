@@ -83,6 +83,6 @@ def set_target(session: Session, text: str) -> tuple[str, Decimal]:
     ).first():
         for default, value_ in DEFAULT_TARGETS.items():  # the defaults become stored ones
             if default != name and session.exec(select(Tier).where(Tier.name == default)).first():
-                put_setting(session, TARGET_PREFIX + default, str(value_))
-    put_setting(session, TARGET_PREFIX + name, str(percent.normalize()))
+                put_setting(session, TARGET_PREFIX + default, format(value_, "f"))
+    put_setting(session, TARGET_PREFIX + name, format(percent.normalize(), "f"))
     return name, percent
