@@ -74,7 +74,7 @@ def test_the_life_of_a_request(cli: Cli, tmp_path: Path) -> None:
     assert [row["group"] for row in by_month] == ["2月", "3月", "合计"]
 
     # every change is in the audit log, and nothing was deleted
-    log = _json(cli, "log", "--entity", "service_request")
+    log = _json(cli, "log", "--table", "service_request")
     assert len([e for e in log if e["action"] == "update"]) >= 10
     assert not [e for e in log if e["action"] == "delete"]
 
