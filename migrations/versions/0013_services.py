@@ -68,9 +68,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("number"),
         sa.UniqueConstraint("year", "seq"),
     )
-    op.create_index(
-        "ix_service_request_member_id", "service_request", ["member_id"], unique=False
-    )
+    op.create_index("ix_service_request_member_id", "service_request", ["member_id"], unique=False)
     op.create_index(
         "ix_service_request_year_status", "service_request", ["year", "status"], unique=False
     )
@@ -102,12 +100,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("service_id", "member_id"),
     )
-    op.create_index(
-        "ix_service_member_member_id", "service_member", ["member_id"], unique=False
-    )
-    op.create_index(
-        "ix_service_member_service_id", "service_member", ["service_id"], unique=False
-    )
+    op.create_index("ix_service_member_member_id", "service_member", ["member_id"], unique=False)
+    op.create_index("ix_service_member_service_id", "service_member", ["service_id"], unique=False)
 
 
 def downgrade() -> None:

@@ -125,8 +125,16 @@ def test_sql_rates_equal_the_model(
     # the per-category rows add up to the total
     by = json.loads(
         cli.ok(
-            "requests", "report", "--year", "2026", "--by", "category",
-            "--as-of", as_of.isoformat(), "-f", "json",
+            "requests",
+            "report",
+            "--year",
+            "2026",
+            "--by",
+            "category",
+            "--as-of",
+            as_of.isoformat(),
+            "-f",
+            "json",
         ).stdout
     )
     for key in ("received", "closed", "on_time", "overdue", "satisfied"):

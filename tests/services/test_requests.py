@@ -19,9 +19,7 @@ def _json(cli: Cli, *args: str) -> Any:
 
 
 def _add(cli: Cli, text: str, category: str, received: str, *more: str) -> str:
-    return cli.ok(
-        *ADD, text, "--category", category, "--received", received, *more
-    ).stdout.strip()
+    return cli.ok(*ADD, text, "--category", category, "--received", received, *more).stdout.strip()
 
 
 def _member(cli: Cli) -> None:
@@ -36,9 +34,13 @@ def test_the_life_of_a_request(cli: Cli, tmp_path: Path) -> None:
     assert (one, two, three) == ("SQ2026-0001", "SQ2026-0002", "SQ2026-0003")
     assert _add(cli, "融资", "融资", "2025-12-30", "--limit", "1") == "SQ2025-0001"
 
-    cli.ok("requests", "handle", one, "--handler", "李娜", "--lead", "市人社局", "--assist", "区人社局")
+    cli.ok(
+        "requests", "handle", one, "--handler", "李娜", "--lead", "市人社局", "--assist", "区人社局"
+    )
     # granted after the deadline (14 Feb) had passed: the request stays late in the figures
-    cli.ok("requests", "extend", one, "--to", "2026-03-02", "--reason", "需会商", "--on", "2026-02-25")
+    cli.ok(
+        "requests", "extend", one, "--to", "2026-03-02", "--reason", "需会商", "--on", "2026-02-25"
+    )
     cli.ok("requests", "close", one, "--result", "招到焊工18名", "--on", "2026-02-27")
     record = _json(cli, "requests", "show", one)
     assert record["due_on"] == "2026-03-02" and record["judged_due_on"] == "2026-02-14"
@@ -52,7 +54,17 @@ def test_the_life_of_a_request(cli: Cli, tmp_path: Path) -> None:
     cli.ok("requests", "followup", one, "基本满意", "--on", "2026-03-03")
 
     # an extension granted in time moves the judged deadline
-    cli.ok("requests", "extend", two, "--to", "2026-03-31", "--reason", "需市教育局协调", "--on", "2026-03-10")
+    cli.ok(
+        "requests",
+        "extend",
+        two,
+        "--to",
+        "2026-03-31",
+        "--reason",
+        "需市教育局协调",
+        "--on",
+        "2026-03-10",
+    )
     cli.ok("requests", "reply", two, "--result", "已协调入学", "--on", "2026-03-20")
     cli.ok("requests", "close", two, "--on", "2026-03-25")
     cli.ok("requests", "followup", two, "满意", "--on", "2026-03-26")
@@ -97,7 +109,15 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
         *ADD, "x", "--category", "用工", "--limit", "3", "--due", "2026-03-01", lang="en"
     )
     assert "before the request was received" in cli.fails(
-        *ADD, "x", "--category", "用工", "--received", "2026-03-05", "--due", "2026-03-01", lang="en"
+        *ADD,
+        "x",
+        "--category",
+        "用工",
+        "--received",
+        "2026-03-05",
+        "--due",
+        "2026-03-01",
+        lang="en",
     )
     assert "at least 1 working day" in cli.fails(
         *ADD, "x", "--category", "用工", "--limit", "0", lang="en"
@@ -123,7 +143,7 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
 
 
 def test_seed_004_sentence_from_89_requests(cli: Cli) -> None:
-    """"今年来，为会员企业协调解决涵盖用工、人才引进……等各类问题89个" from CLI-entered data."""
+    """ "今年来，为会员企业协调解决涵盖用工、人才引进……等各类问题89个" from CLI-entered data."""
     _member(cli)
     categories = ["用工", "人才引进", "要素保障", "子女就读", "市场推广", "融资", "其他"]
     for i in range(89):
@@ -145,7 +165,9 @@ def test_reminders_and_the_notice(cli: Cli, tmp_path: Path) -> None:
     rows = _json(cli, "requests", "remind", "--within", "3", "--as-of", "2026-09-30")
     assert [(r["number"], r["overdue"]) for r in rows] == [(late, True), (due, False)]
     notice = tmp_path / "催办通知.docx"
-    cli.ok("requests", "remind", "--handler", "李娜", "--as-of", "2026-09-30", "--docx", str(notice))
+    cli.ok(
+        "requests", "remind", "--handler", "李娜", "--as-of", "2026-09-30", "--docx", str(notice)
+    )
     require_office()
     pdf = pdf_of(notice, tmp_path)
     assert round(pdf.width_mm) == 210 and round(pdf.height_mm) == 297
