@@ -134,3 +134,13 @@ def test_the_work_summary_in_seed_000_form(assoc: Cli, tmp_path: Path) -> None:
     pdf = pdf_of(paper, tmp_path)
     assert round(pdf.width_mm) == 210 and round(pdf.height_mm) == 297
     assert "一是加强走访服务力度" in pdf.text.replace(" ", "").replace("\n", "")
+
+
+def test_the_demo_has_a_year_of_services(demo_file: Path) -> None:
+    demo = Cli(str(demo_file))
+    report = _json(demo, "requests", "report", "--year", "2022", "--as-of", "2022-12-31")
+    assert report[0]["received"] > 30 and report[0]["closed"] > 20
+    kinds = {row["kind"] for row in _json(demo, "services", "report", "--year", "2022")}
+    assert {"走访", "培训", "申报辅导", "协调"} <= kinds
+    summary = demo.ok("services", "summary", "--year", "2022").stdout
+    assert "一是" in summary and "2022年度会费" not in summary.split("二、会费收缴")[1][:20]
