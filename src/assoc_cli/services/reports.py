@@ -124,21 +124,41 @@ def _group_key(by: str | None) -> ColumnElement[Any]:
     return literal(None)
 
 
+def figures_query(*, year: int, as_of: date, definition: str, by: str) -> Any:
+    """The one GROUP BY query of the figures per group of *by* (bench/requests.py times
+    exactly this SQL raw)."""
+    key = _group_key(by).label("grp")
+    return (
+        select(key, *figure_columns(satisfied_answers(definition), as_of))
+        .where(r.year == year)
+        .group_by(key)
+        .order_by(key)
+    )
+
+
 def request_figures(
     session: Session, *, year: int, as_of: date, definition: str, by: str | None = None
 ) -> list[tuple[Any, Rates]]:
-    """(group, figures) for the requests received in *year*, one query: per group of *by*
-    (category, source, month, handler), or one row for all when *by* is None."""
-    key = _group_key(by).label("grp")
-    query = select(key, *figure_columns(satisfied_answers(definition), as_of)).where(r.year == year)
-    if by is not None:
-        query = query.group_by(key).order_by(key)
-    rows = session.connection().execute(query).all()
-    return [
+    """(group, figures) for the requests received in *year*, one GROUP BY query per group
+    of *by* (category, source, month, handler); with *by* None, one row for all: the sum of
+    the per-category rows (one scan serves the total, the category table and the
+    sentence)."""
+    query = figures_query(year=year, as_of=as_of, definition=definition, by=by or "category")
+    rows = [
         (row.grp, Rates(*(int(value) for value in row[1:])))
-        for row in rows
-        if by is not None or row.received
-    ] or ([] if by is not None else [(None, Rates(0, 0, 0, 0, 0, 0, 0))])
+        for row in session.connection().execute(query)
+    ]
+    if by is not None:
+        return rows
+    return [(None, total_of(rows))]
+
+
+def total_of(rows: list[tuple[Any, Rates]]) -> Rates:
+    """The figures of several groups together (counts add up; rates are recomputed)."""
+    return Rates(*(sum(getattr(figures, key) for _, figures in rows) for key in COUNT_KEYS))
+
+
+COUNT_KEYS = ("received", "taken_up", "closed", "on_time", "overdue", "followed_up", "satisfied")
 
 
 FIGURE_COLUMNS = [
@@ -169,14 +189,20 @@ def requests_report(
 ) -> Report:
     """``assoc requests report``: the year's figures in total (and per *by* group), with
     the sentence read out in a work report."""
-    ((_, total),) = request_figures(session, year=year, as_of=as_of, definition=definition)
+    by_category = request_figures(
+        session, year=year, as_of=as_of, definition=definition, by="category"
+    )
+    total = total_of(by_category)
     parts: list[tuple[str, Listing]] = []
     if by is not None:
-        rows = []
-        for value, figures in request_figures(
-            session, year=year, as_of=as_of, definition=definition, by=by
-        ):
-            rows.append({"group": _group_label(by, value, lang), **figures.row()})
+        groups = (
+            by_category
+            if by == "category"
+            else request_figures(session, year=year, as_of=as_of, definition=definition, by=by)
+        )
+        rows = [
+            {"group": _group_label(by, value, lang), **figures.row()} for value, figures in groups
+        ]
         rows.append({"group": t("stats.total", lang), **total.row()})
         parts.append((by, Listing([Column("group", f"col.sq_by_{by}"), *FIGURE_COLUMNS], rows)))
     else:
@@ -186,8 +212,9 @@ def requests_report(
                 Listing([Column("year"), *FIGURE_COLUMNS], [{"year": year, **total.row()}]),
             )
         )
+    closed = {str(category): figures.closed for category, figures in by_category}
     lines = [
-        solved_sentence(session, year=year, as_of=as_of, lang=lang),
+        solved_sentence(session, year=year, as_of=as_of, lang=lang, closed=closed),
         t(
             "sq.rates_sentence",
             lang,
@@ -205,16 +232,20 @@ def _rate(value: Decimal | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
-def solved_sentence(session: Session, *, year: int, as_of: date, lang: str) -> str:
+def solved_sentence(
+    session: Session, *, year: int, as_of: date, lang: str, closed: dict[str, int] | None = None
+) -> str:
     """Seed 004's sentence from the record: "今年来，为会员企业协调解决涵盖用工、人才引进……等
     各类问题89个。" — the closed requests of *year*, their categories in the list's order
-    (其他 left out of the naming)."""
-    query = (
-        select(r.category, func.count())
-        .where(r.year == year, r.status == CLOSED)
-        .group_by(r.category)
-    )
-    counts = {category: int(n) for category, n in session.connection().execute(query)}
+    (其他 left out of the naming). *closed* (per category) when the caller has counted it."""
+    if closed is None:
+        query = (
+            select(r.category, func.count())
+            .where(r.year == year, r.status == CLOSED)
+            .group_by(r.category)
+        )
+        closed = {category: int(n) for category, n in session.connection().execute(query)}
+    counts = {category: n for category, n in closed.items() if n}
     total = sum(counts.values())
     order = choices(session, "category")
     named = [c for c in order if c in counts and c != "其他"]
@@ -238,9 +269,8 @@ OVERDUE_COLUMNS = [
 ]
 
 
-def overdue_listing(session: Session, *, year: int | None, as_of: date) -> Listing:
-    """The 超期 list: requests still open after their deadline, or closed after it (an
-    extension granted late does not take a request off it)."""
+def overdue_query(*, year: int | None, as_of: date) -> Any:
+    """SELECT the 超期 list (bench/requests.py times exactly this SQL raw)."""
     m = tables.member_t.c
     query = (
         select(
@@ -262,5 +292,12 @@ def overdue_listing(session: Session, *, year: int | None, as_of: date) -> Listi
     )
     if year is not None:
         query = query.where(r.year == year)
+    return query
+
+
+def overdue_listing(session: Session, *, year: int | None, as_of: date) -> Listing:
+    """The 超期 list: requests still open after their deadline, or closed after it (an
+    extension granted late does not take a request off it)."""
+    query = overdue_query(year=year, as_of=as_of)
     rows = [dict(row._mapping) for row in session.connection().execute(query)]
     return Listing(OVERDUE_COLUMNS, rows)
