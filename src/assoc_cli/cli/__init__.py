@@ -58,12 +58,12 @@ COMMANDS: dict[str, LazyCommand] = {
     "requests": _here(
         "requests",
         "Members' requests (诉求台账): add, handle, extend, reply, close, refuse, transfer, "
-        "follow up, list, show, report, overdue, remind, lists.",
+        "follow up, list, show, report, overdue, remind, lists, import.",
     ),
     "services": _here(
         "services",
         "Services and visits to members (服务台账/走访台账): add, outcome, list, report, "
-        "coverage, uncontacted, settings, summary.",
+        "coverage, uncontacted, settings, summary, import.",
     ),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."

@@ -26,7 +26,7 @@ from assoc_cli.listing import OutputFormat
 app = typer.Typer(
     help=(
         "Members' requests (诉求台账): add, handle, extend, reply, close, refuse, transfer, "
-        "follow up, list, show, report, overdue, remind, lists."
+        "follow up, list, show, report, overdue, remind, lists, import."
         '\n\n\b\nExample:\n  assoc requests add 双涵 "招工难，急需焊工20名" --category 用工 '
         "--source 走访 --limit 10"
     ),
@@ -481,3 +481,24 @@ def lists(
             message(t("msg.sq_list_added", lang, name=choice.name))
         for name in choices(session, which):
             echo(name)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The 诉求台账 as .xlsx or .csv.")],
+) -> None:
+    """Import an existing 诉求台账 (.xlsx/.csv): every line checked, all or nothing.
+
+    Columns (Chinese or English headers): 受理日期, 会员, 来源, 类别, 诉求内容; optional
+    联系人, 标签, 承办人, 办理时限, 办理期限, 办理结果, 办结日期, 回访结果.
+
+    \b
+    Example:
+      assoc requests import 诉求台账2025.xlsx
+    """
+    from assoc_cli.services.importing import import_ledger
+
+    with open_session(ctx) as (session, lang):
+        count = import_ledger(session=session, path=file, which="requests")
+        message(t("msg.sv_imported", lang, count=count, path=file.name))

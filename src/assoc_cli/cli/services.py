@@ -27,7 +27,7 @@ from assoc_cli.listing import OutputFormat
 app = typer.Typer(
     help=(
         "Services and visits to members (服务台账/走访台账): add, outcome, list, report, "
-        "coverage, uncontacted, settings, summary."
+        "coverage, uncontacted, settings, summary, import."
         "\n\n\b\nExample:\n  assoc services add --kind 走访 --staff 李娜 --member 双涵 "
         '--summary "走访了解用工需求" --signed'
     ),
@@ -276,3 +276,24 @@ def summary(
         return
     save(document, output, output.suffix.lower().lstrip("."))
     message(t("msg.sv_summary_written", lang, path=output))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The 服务台账/走访台账 as .xlsx or .csv.")],
+) -> None:
+    """Import an existing 服务台账 or 走访台账 (.xlsx/.csv): every line checked, all or nothing.
+
+    Columns (Chinese or English headers): 日期, 服务类型, 服务人员, 服务对象 (several joined
+    by 、), 服务内容; optional 名称, 服务成效, 节约资金, 走访记录签字 (是/否).
+
+    \b
+    Example:
+      assoc services import 走访台账2025.xlsx
+    """
+    from assoc_cli.services.importing import import_ledger
+
+    with open_session(ctx) as (session, lang):
+        count = import_ledger(session=session, path=file, which="visits")
+        message(t("msg.sv_imported", lang, count=count, path=file.name))

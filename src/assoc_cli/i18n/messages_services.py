@@ -113,6 +113,7 @@ SERVICES_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "msg.sv_added": ("已记录服务 {id}（{kind}）", "Service {id} recorded ({kind})"),
     "msg.sv_outcome": ("服务 {id}：{name} {outcome}", "Service {id}: {name} {outcome}"),
+    "msg.sv_imported": ("已从 {path} 导入 {count} 条记录", "Imported {count} rows from {path}"),
     "msg.sv_summary_written": ("工作总结草稿已写入 {path}", "Draft work summary written to {path}"),
     # The year-end work summary (年度工作总结)
     "ws.title": (
