@@ -157,6 +157,7 @@ def main() -> int:
     parser.add_argument("--limit", type=float, default=1.5)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--case", default="", help="Only the cases whose name holds this.")
     args = parser.parse_args()
     db = args.db or Path(tempfile.mkdtemp()) / "requests.db"
     if not db.exists():
@@ -167,6 +168,8 @@ def main() -> int:
     print("| case | raw (same SQL) | assoc | ratio |")
     print("| --- | --- | --- | --- |")
     for name, assoc_args, statements in cases():
+        if args.case not in name:
+            continue
         raw_times, assoc_times = [], []
         for _ in range(args.repeat):
             raw_times.append(finished([sys.executable, "-c", RAW, str(db), *statements]).wall)
