@@ -14,9 +14,10 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, ServiceRequest
 from assoc_cli.errors import ConflictError, InvalidValueError, NotFoundError
-from assoc_cli.i18n.controls import one_line
+from assoc_cli.i18n.controls import field_name_zh, one_line
 from assoc_cli.services.choices import (
     CLOSED,
     DISSATISFIED,
@@ -62,7 +63,8 @@ def _text(value: str | None, what: str, limit: int) -> str | None:
     text = one_line(value, what)
     if len(text) > limit:
         raise InvalidValueError(
-            f"{what} is at most {limit} characters", zh=f"{what}最多{limit}个字符"
+            f"{what} is at most {limit} characters",
+            zh=f"{field_name_zh(what)}最多{limit}个字符",
         )
     return text
 
@@ -111,6 +113,9 @@ def add_request(*, session: Session, new: NewRequest) -> ServiceRequest:
             zh=f"办理期限 {due_on} 早于受理日期（{new.received_on}）",
         )
     year = new.received_on.year
+    # Two staff taking in requests at once must not get the same number (PostgreSQL; a
+    # SQLite writer already holds the database's write lock).
+    serialize(session, "assoc.request_numbers")
     last = session.exec(
         select(func.max(ServiceRequest.seq)).where(ServiceRequest.year == year)
     ).one()
