@@ -82,7 +82,8 @@ def test_refusals_change_nothing(assoc: Cli) -> None:
         *base, "--kind", "申报辅导", "--applied", "1", "--succeeded", "2", lang="en"
     )
     one = _service(assoc, "申报辅导", "2022-07-01", "双涵", summary="辅导申报")
-    assert "is one of" in assoc.fails("services", "outcome", one, "双涵", "优秀", lang="en")
+    assert "stage is one of" in assoc.fails("services", "outcome", one, "双涵", "优秀", lang="en")
+    assoc.ok("services", "outcome", one, "双涵", "辅导中")
     assert "not among" in assoc.fails("services", "outcome", one, "华普", "成功", lang="en")
     assert "no service 99" in assoc.fails("services", "outcome", "99", "双涵", "成功", lang="en")
     assert "TIER=PERCENT" in assoc.fails("services", "settings", "--target", "理事单位", lang="en")

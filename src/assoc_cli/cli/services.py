@@ -97,9 +97,9 @@ def outcome(
     ctx: typer.Context,
     service_id: Annotated[int, typer.Argument(help="Service number.")],
     member: Annotated[str, typer.Argument(help="The member.")],
-    result: Annotated[str, typer.Argument(help="申报中, 成功 or 未成功.")],
+    result: Annotated[str, typer.Argument(help="辅导中, 已申报, 已推荐, 成功 or 未成功.")],
 ) -> None:
-    """Record one firm's outcome of an application (荣誉/资金/平台申报).
+    """Record one firm's stage or outcome in an application (荣誉/资金/平台申报).
 
     \b
     Example:

@@ -493,7 +493,8 @@ class Service(SQLModel, table=True):
 
 
 class ServiceMember(SQLModel, table=True):
-    """A member a service was for, with its own outcome (an application's 申报中/成功/未成功)."""
+    """A member a service was for, with its own outcome (in an application round, the
+    firm's stage: 辅导中/已申报/已推荐/成功/未成功)."""
 
     __tablename__ = "service_member"
     __table_args__ = (UniqueConstraint("service_id", "member_id"),)

@@ -44,8 +44,10 @@ OPEN_STATUSES = (RECEIVED, IN_HAND, REPLIED)
 STATUSES = (RECEIVED, IN_HAND, REPLIED, CLOSED, REFUSED, TRANSFERRED)
 SATISFIED, FAIRLY_SATISFIED, DISSATISFIED = "满意", "基本满意", "不满意"
 FOLLOWUPS = (SATISFIED, FAIRLY_SATISFIED, DISSATISFIED)
-# Per-firm outcomes of an application (荣誉/资金/平台申报).
-APPLICATION_OUTCOMES = ("申报中", "成功", "未成功")
+# Each firm's stage in an application round (荣誉/资金/平台申报): coached, applied,
+# recommended by the first review, then its outcome. All but 辅导中 count as applying.
+APPLICATION_STAGES = ("辅导中", "已申报", "已推荐", "成功", "未成功")
+APPLIED_STAGES = APPLICATION_STAGES[1:]
 
 
 def choices(session: Session, which: str) -> list[str]:

@@ -24,7 +24,12 @@ from assoc_cli.listing import Column, Listing, Report
 from assoc_cli.members.roster import RosterFilter, roster_select
 from assoc_cli.organisation.queries import term_id_for
 from assoc_cli.output import percent
-from assoc_cli.services.choices import APPLICATION_OUTCOMES, check_choice, check_one_of
+from assoc_cli.services.choices import (
+    APPLICATION_STAGES,
+    APPLIED_STAGES,
+    check_choice,
+    check_one_of,
+)
 from assoc_cli.services.requests import _long_text, _text
 
 VISIT = "走访"
@@ -117,8 +122,8 @@ def get_service(*, session: Session, service_id: int) -> Service:
 def set_member_outcome(
     *, session: Session, service: Service, member: Member, outcome: str
 ) -> ServiceMember:
-    """One firm's outcome of an application (申报中, 成功, 未成功)."""
-    outcome = check_one_of(outcome, APPLICATION_OUTCOMES, "an application's outcome", "申报结果")
+    """One firm's stage or outcome in an application (辅导中, 已申报, 已推荐, 成功, 未成功)."""
+    outcome = check_one_of(outcome, APPLICATION_STAGES, "an application's stage", "申报进度")
     link = session.exec(
         select_rows(ServiceMember).where(
             col(ServiceMember.service_id) == service.id, col(ServiceMember.member_id) == member.id
@@ -192,9 +197,7 @@ def services_by_kind(session: Session, *, year: int) -> list[dict[str, Any]]:
             s_t.id,
             s_t.kind,
             func.count(sm_t.id).label("firms"),
-            func.sum(case((sm_t.outcome.in_(("申报中", "成功", "未成功")), 1), else_=0)).label(
-                "named_applied"
-            ),
+            func.sum(case((sm_t.outcome.in_(APPLIED_STAGES), 1), else_=0)).label("named_applied"),
             func.sum(case((sm_t.outcome == "成功", 1), else_=0)).label("named_succeeded"),
         )
         .join_from(tables.service_t, tables.service_member_t, sm_t.service_id == s_t.id)
