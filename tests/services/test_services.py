@@ -73,6 +73,7 @@ def test_coverage_report_and_uncontacted(assoc: Cli) -> None:
     assert _json(assoc, "services", "uncontacted", "--year", "2022") == []
     page = _json(assoc, "members", "show", "双涵")
     assert "省级专精特新企业申报" in page["services"] and "dues_position" in page
+    assert "meetings" in page
 
 
 def test_refusals_change_nothing(assoc: Cli) -> None:

@@ -101,6 +101,11 @@ SERVICES_MESSAGES: dict[str, tuple[str, str]] = {
     "col.sv_met": ("达标", "Met"),
     "col.sv_member_services": ("服务记录", "Services"),
     "col.sv_member_requests": ("诉求记录", "Requests"),
+    "col.sv_member_meetings": ("会议出席", "Meetings"),
+    "sv.member_meetings": (
+        "应出席{invited}次，出席{present}次，请假{leave}次，缺席{absent}次",
+        "invited {invited}, present {present}, on leave {leave}, absent {absent}",
+    ),
     "col.sv_dues_position": ("会费情况", "Dues position"),
     "sv.by_kind": ("按服务类型", "By kind"),
     "sv.by_month": ("按月份", "By month"),
