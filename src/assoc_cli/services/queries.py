@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from assoc_cli.db import core as tables
+from assoc_cli.db.sql import write_csv_query
 from assoc_cli.listing import Column, Listing
 from assoc_cli.services.choices import OPEN_STATUSES
 from assoc_cli.services.workdays import add_working_days
@@ -79,10 +81,17 @@ def requests_listing(
         query = query.where(r.handler == handler)
     if member_id is not None:
         query = query.where(r.member_id == member_id)
-    rows = [
-        dict(row._mapping) for row in session.connection().execute(query.order_by(r.year, r.seq))
-    ]
-    return Listing(REQUEST_COLUMNS, rows)
+    query = query.order_by(r.year, r.seq)
+
+    def write_csv(out: TextIO) -> int:
+        # -f csv straight from the query, its cells made in SQL (a large ledger).
+        return write_csv_query(session, query, REQUEST_COLUMNS, out)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for row in session.connection().execute(query):
+            yield dict(row._mapping)
+
+    return Listing(REQUEST_COLUMNS, rows(), csv_writer=write_csv)
 
 
 def request_record(session: Session, *, request_id: int) -> Listing:
