@@ -113,9 +113,8 @@ def test_the_work_summary_in_seed_000_form(assoc: Cli, tmp_path: Path) -> None:
     ordinals = re.findall(r"^(一|二|三|四|五|六|七)是", text, re.M)
     assert ordinals == ["一", "二", "三", "四", "五", "六"]
     assert "一是加强走访服务力度" in text and "全年开展走访2次，服务会员企业2家次" in text
-    assert (
-        "组织4家企业申报，1家获批" in text and "如省级专精特新企业申报（双涵、华普、泰展）" in text
-    )
+    assert "组织4家企业申报，1家获批" in text
+    assert "如省级专精特新企业申报（双涵、华普、泰展等）" in text
     assert "为会员企业节约资金¥7,500.00" in text
     assert "六是倾听会员诉求。全年受理会员诉求1件。" in text
     assert "二、会费收缴" in text and "三、会议召开" in text

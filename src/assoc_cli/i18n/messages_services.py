@@ -151,6 +151,7 @@ SERVICES_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ws.saved": ("，为会员企业节约资金{amount}", ", saving members {amount}"),
     "ws.examples": ("，如{examples}", ", e.g. {examples}"),
+    "ws.and_more": ("等", " and others"),
     "ws.example": ("{what}（{firms}）", "{what} ({firms})"),
     "ws.lead_other": ("做好{kind}工作", "{kind}"),
     "ws.lead.走访": ("加强走访服务力度，深入了解企业需求", "visiting members to learn their needs"),

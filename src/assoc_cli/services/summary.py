@@ -55,38 +55,42 @@ def _section(n: int, lang: str) -> str:
 
 
 def _examples(session: Session, *, year: int, kind: str, lang: str) -> list[str]:
-    """Named examples of a kind: the services with the most members, their title (or
-    summary) and the firms (at most three named)."""
+    """Named examples of a kind: the works (a service's title, else its summary; the same
+    work done for several firms counts once) reaching the most firms, each with up to
+    three firms named, "等" when there were more."""
     year_of = cast(extract("year", s_t.held_on), Integer)
-    firms = func.count(sm_t.id)
-    rows = (
+    what = func.coalesce(s_t.title, s_t.summary)
+    firms = func.count(func.distinct(sm_t.member_id))
+    joined = tables.service_t.join(tables.service_member_t, sm_t.service_id == s_t.id)
+    works = (
         session.connection()
         .execute(
-            select(s_t.id, s_t.title, s_t.summary)
-            .join_from(tables.service_t, tables.service_member_t, sm_t.service_id == s_t.id)
+            select(what.label("what"), firms.label("firms"), func.min(s_t.held_on))
+            .select_from(joined)
             .where(year_of == year, s_t.kind == kind)
-            .group_by(s_t.id, s_t.title, s_t.summary, s_t.held_on)
-            .order_by(firms.desc(), s_t.held_on, s_t.id)
+            .group_by(what)
+            .order_by(firms.desc(), func.min(s_t.held_on), what)
             .limit(EXAMPLES)
         )
         .all()
     )
     examples = []
     sep = ", " if lang == "en" else "、"
-    for service_id, title, summary in rows:
-        names = (
+    for text, count, _ in works:
+        names = list(
             session.connection()
             .execute(
                 select(func.coalesce(m_t.short_name, m_t.name))
-                .join_from(tables.service_member_t, tables.member_t, m_t.id == sm_t.member_id)
-                .where(sm_t.service_id == service_id)
+                .select_from(joined.join(tables.member_t, m_t.id == sm_t.member_id))
+                .where(year_of == year, s_t.kind == kind, what == text)
+                .group_by(m_t.id, m_t.number, m_t.short_name, m_t.name)
                 .order_by(m_t.number)
                 .limit(3)
             )
             .scalars()
         )
-        what = (title or summary).rstrip("。.")
-        examples.append(t("ws.example", lang, what=what, firms=sep.join(names)))
+        named = sep.join(names) + (t("ws.and_more", lang) if count > len(names) else "")
+        examples.append(t("ws.example", lang, what=str(text).rstrip("。."), firms=named))
     return examples
 
 
