@@ -33,6 +33,10 @@ def test_the_life_of_a_request(cli: Cli, tmp_path: Path) -> None:
     three = _add(cli, "企业内部纠纷", "其他", "2026-03-03")
     assert (one, two, three) == ("SQ2026-0001", "SQ2026-0002", "SQ2026-0003")
     assert _add(cli, "融资", "融资", "2025-12-30", "--limit", "1") == "SQ2025-0001"
+    cli.ok("requests", "edit", two, "--category", "人才引进", "--tag", "落户", "--tag", "住房")
+    edited = _json(cli, "requests", "show", two)
+    assert (edited["category"], edited["tags"]) == ("人才引进", "落户、住房")
+    cli.ok("requests", "edit", two, "--category", "子女就读", "--tag", "入学")
 
     cli.ok(
         "requests", "handle", one, "--handler", "李娜", "--lead", "市人社局", "--assist", "区人社局"
@@ -123,6 +127,7 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
         *ADD, "x", "--category", "用工", "--limit", "0", lang="en"
     )
     assert "only a closed request" in cli.fails("requests", "followup", one, "满意", lang="en")
+    assert "not a category" in cli.fails("requests", "edit", one, "--category", "水电", lang="en")
     assert "is one of" in cli.fails("requests", "followup", one, "还行", lang="en")
     assert "no result yet" in cli.fails("requests", "close", one, lang="en")
     assert "not after the current one" in cli.fails(

@@ -57,7 +57,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "requests": _here(
         "requests",
-        "Members' requests (诉求台账): add, handle, extend, reply, close, refuse, transfer, "
+        "Members' requests (诉求台账): add, edit, handle, extend, reply, close, refuse, transfer, "
         "follow up, list, show, report, overdue, remind, lists, import.",
     ),
     "services": _here(

@@ -25,7 +25,7 @@ from assoc_cli.listing import OutputFormat
 
 app = typer.Typer(
     help=(
-        "Members' requests (诉求台账): add, handle, extend, reply, close, refuse, transfer, "
+        "Members' requests (诉求台账): add, edit, handle, extend, reply, close, refuse, transfer, "
         "follow up, list, show, report, overdue, remind, lists, import."
         '\n\n\b\nExample:\n  assoc requests add 双涵 "招工难，急需焊工20名" --category 用工 '
         "--source 走访 --limit 10"
@@ -87,6 +87,43 @@ def add(
         )
         message(t("msg.sq_added", lang, number=request.number, due=request.due_on or "—"))
         echo(request.number)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    number: NumberArgument,
+    category: Annotated[str | None, typer.Option("--category", help="Category.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source.")] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", help="What the member asks for.")
+    ] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="Contact person.")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Replace the tags (repeat).")
+    ] = None,
+) -> None:
+    """Correct a request as taken in: category, source, description, contact, tags.
+
+    \b
+    Example:
+      assoc requests edit SQ2026-0001 --category 人才引进 --tag 焊工
+    """
+    from assoc_cli.services.requests import edit_request, get_request
+
+    with open_session(ctx) as (session, lang):
+        request = get_request(session=session, number=number)
+        changed = edit_request(
+            session=session,
+            request=request,
+            category=category,
+            source=source,
+            description=description,
+            contact=contact,
+            tags=tuple(tag) if tag is not None else None,
+        )
+        key = "msg.sq_edited" if changed else "msg.sq_unchanged"
+        message(t(key, lang, number=request.number, fields=", ".join(changed)))
 
 
 @app.command("handle")

@@ -67,6 +67,8 @@ SERVICES_MESSAGES: dict[str, tuple[str, str]] = {
     "sq.overdue_yes": ("是", "yes"),
     "msg.sq_added": ("已受理诉求 {number}，办理期限 {due}", "Request {number} taken in, due {due}"),
     "msg.sq_status": ("诉求 {number}：{status}", "Request {number}: {status}"),
+    "msg.sq_edited": ("诉求 {number} 已更新：{fields}", "Request {number} updated: {fields}"),
+    "msg.sq_unchanged": ("诉求 {number} 无变化", "Request {number} unchanged"),
     "msg.sq_extended": ("诉求 {number} 已延期至 {due}", "Request {number} extended to {due}"),
     "msg.sq_notice_written": (
         "催办通知已写入 {path}（{count} 件）",

@@ -205,6 +205,37 @@ def handle_request(
     return request
 
 
+def edit_request(
+    *,
+    session: Session,
+    request: ServiceRequest,
+    category: str | None = None,
+    source: str | None = None,
+    description: str | None = None,
+    contact: str | None = None,
+    tags: tuple[str, ...] | None = None,
+) -> list[str]:
+    """Correct what was taken in (类别, 来源, 内容, 联系人, 标签); returns the fields changed.
+    The deadline and the status are not edited here: they have their own commands."""
+    values: dict[str, str | None] = {}
+    if category is not None:
+        values["category"] = check_choice(session, "category", category)
+    if source is not None:
+        values["source"] = check_choice(session, "source", source)
+    if description is not None:
+        values["description"] = _long_text(description, "the description", "诉求内容")
+    if contact is not None:
+        values["contact"] = _text(contact, "the contact", 100)
+    if tags is not None:
+        values["tags"] = _tags(tags)
+    changed = [key for key, value in values.items() if getattr(request, key) != value]
+    for key in changed:
+        setattr(request, key, values[key])
+    session.add(request)
+    session.flush()
+    return changed
+
+
 def extend_request(
     *, session: Session, request: ServiceRequest, to: date, reason: str, on: date
 ) -> ServiceRequest:
