@@ -71,6 +71,12 @@ WRITERS: dict[str, str] = {
     "attendance": SECRETARY,
     "resolution": SECRETARY,
     "action_item": SECRETARY,
+    # Member services (issue 18): the secretariat's ledgers of requests and services.
+    "service_choice": SECRETARY,
+    "service_setting": SECRETARY,
+    "service_request": SECRETARY,
+    "service": SECRETARY,
+    "service_member": SECRETARY,
     "dues_balance": UPKEEP,
     "ledger_dirty": UPKEEP,
     "audit_log": AUDIT,
@@ -87,7 +93,7 @@ DUTIES = {
     StaffRole.cashier: "a reader who records dues: pay, waive, void, notices",
     StaffRole.secretary: (
         "a reader who keeps the roster, terms, offices, meetings, action items, "
-        "the profile, dues rates and policy"
+        "requests and services, the profile, dues rates and policy"
     ),
     StaffRole.admin: "owns every table: upgrade, restore, copy; alone may change the audit log",
 }
