@@ -61,6 +61,15 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("party", "list"): [],
     ("party", "meetings"): ["--year", "2022"],
     ("report", "year"): ["2022"],
+    ("requests", "list"): ["--year", "2022"],
+    ("requests", "show"): ["SQ2022-0001"],
+    ("requests", "report"): ["--year", "2022", "--by", "category", "--as-of", "2022-12-31"],
+    ("requests", "overdue"): ["--year", "2022", "--as-of", "2022-12-31"],
+    ("requests", "remind"): ["--within", "5", "--as-of", "2022-11-30"],
+    ("services", "list"): ["--year", "2022"],
+    ("services", "report"): ["--year", "2022"],
+    ("services", "coverage"): ["--year", "2022"],
+    ("services", "uncontacted"): ["--year", "2022"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

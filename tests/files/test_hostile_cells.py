@@ -55,6 +55,14 @@ def _build(cli: Cli) -> None:
     cli.ok("meetings", "mark", str(meeting), "--everyone")
     cli.ok("meetings", "vote", str(meeting), "--for", "10", "--", "-1+1")
     cli.ok("actions", "add", str(meeting), "=1+2", "--owner", "@SUM(1)", "--due", "2023-01-31")
+    cli.ok(
+        "requests", "add", LINK, "=1+2", "--category", "用工", "--source", "走访",
+        "--received", "2023-01-05", "--limit", "3", "--handler", "@SUM(1)", "--contact", "-2+3",
+    )  # fmt: skip
+    cli.ok(
+        "services", "add", "--kind", "走访", "--staff", "+1", "--member", LINK,
+        "--summary", "=1+2", "--on", "2022-11-21", "--title", "@SUM(1)",
+    )  # fmt: skip
 
 
 hostile = template_fixture("hostile", _build)
@@ -97,6 +105,15 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("party", "list"): ([], False),
     ("party", "meetings"): (["--year", "2022"], False),
     ("report", "year"): (["2022"], False),
+    ("requests", "list"): ([], True),
+    ("requests", "show"): (["SQ2023-0001"], True),  # (the demo's requests are 2022's)
+    ("requests", "report"): (["--year", "2023", "--by", "handler"], True),
+    ("requests", "overdue"): (["--year", "2023", "--as-of", "2023-02-01"], True),
+    ("requests", "remind"): (["--as-of", "2023-02-01"], True),
+    ("services", "list"): ([], True),
+    ("services", "report"): (["--year", "2022"], False),
+    ("services", "coverage"): (["--year", "2022"], False),
+    ("services", "uncontacted"): (["--year", "2022"], False),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {
@@ -104,6 +121,7 @@ PAPERS = {
     ("meetings", "minutes"),
     ("meetings", "agenda", "render"),
     ("report", "handover"),
+    ("services", "summary"),
 }
 # Commands whose -f csv reports on a file they are given, not on stored data.
 ON_A_FILE = {("members", "import"), ("dues", "pay")}

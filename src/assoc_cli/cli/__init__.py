@@ -55,6 +55,16 @@ COMMANDS: dict[str, LazyCommand] = {
         "quorum, votes, minutes.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
+    "requests": _here(
+        "requests",
+        "Members' requests (诉求台账): add, edit, handle, extend, reply, close, refuse, transfer, "
+        "follow up, list, show, report, overdue, remind, lists, import.",
+    ),
+    "services": _here(
+        "services",
+        "Services and visits to members (服务台账/走访台账): add, outcome, list, report, "
+        "coverage, uncontacted, settings, summary, import.",
+    ),
     "stats": _here(
         "stats",
         "Industry statistics (行业统计): indicators, plans, reports, forms, overdue, totals, 规上.",

@@ -216,6 +216,13 @@ def show(
         target = resolve_member(session=session, query=member)
         assert target.id is not None
         record = member_record(session, member_id=target.id, term=term, as_of=today(), lang=lang)
+        # The services feature's part of the page (issue 18): services, requests,
+        # meetings attended, dues.
+        from assoc_cli.services.member_page import with_member_services
+
+        record = with_member_services(
+            session, record, member_id=target.id, as_of=today(), lang=lang
+        )
     emit(record, fmt, lang, output)
 
 

@@ -469,3 +469,80 @@ party_meeting_t = Table(
     Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
     Column("org_id", Integer(), ForeignKey("party_org.id"), nullable=False, index=True),
 )
+
+service_choice_t = Table(
+    "service_choice",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("list", String(20), nullable=False),
+    Column("name", String(50), nullable=False),
+    UniqueConstraint("list", "name"),
+)
+
+service_setting_t = Table(
+    "service_setting",
+    metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
+service_request_t = Table(
+    "service_request",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("year", Integer(), nullable=False),
+    Column("seq", Integer(), nullable=False),
+    Column("number", String(20), nullable=False, unique=True),
+    Column("received_on", Date(), nullable=False),
+    Column("source", String(50), nullable=False),
+    Column("member_id", Integer(), ForeignKey("member.id"), nullable=False, index=True),
+    Column("contact", String(100)),
+    Column("category", String(50), nullable=False),
+    Column("tags", String(300)),
+    Column("description", String(2000), nullable=False),
+    Column("handler", String(100)),
+    Column("lead_body", String(200)),
+    Column("assisting_bodies", String(300)),
+    Column("time_limit", Integer()),
+    Column("due_on", Date()),
+    Column("judged_due_on", Date()),
+    Column("extension_reason", String(300)),
+    Column("extended_on", Date()),
+    Column("status", String(10), nullable=False),
+    Column("result", String(2000)),
+    Column("replied_on", Date()),
+    Column("closed_on", Date()),
+    Column("followup", String(10)),
+    Column("followup_on", Date()),
+    Column("reopened", Integer(), nullable=False, default=0),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("year", "seq"),
+    Index("ix_service_request_year_status", "year", "status"),
+)
+
+service_t = Table(
+    "service",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("held_on", Date(), nullable=False, index=True),
+    Column("kind", String(50), nullable=False),
+    Column("staff", String(100), nullable=False),
+    Column("title", String(200)),
+    Column("summary", String(2000), nullable=False),
+    Column("outcome", String(2000)),
+    Column("saved", BigInteger()),
+    Column("applied", Integer()),
+    Column("succeeded", Integer()),
+    Column("signed", Boolean(), nullable=False, default=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+service_member_t = Table(
+    "service_member",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("service_id", Integer(), ForeignKey("service.id"), nullable=False, index=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), nullable=False, index=True),
+    Column("outcome", String(20)),
+    UniqueConstraint("service_id", "member_id"),
+)

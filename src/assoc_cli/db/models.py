@@ -584,3 +584,100 @@ class PartyMeeting(SQLModel, table=True):
 
     meeting_id: int = Field(primary_key=True, foreign_key="meeting.id")
     org_id: int = Field(foreign_key="party_org.id", index=True)
+
+
+# --- Member services (services/): requests (诉求台账), services and visits (服务台账) ---
+
+
+class ServiceChoice(SQLModel, table=True):
+    """A value the association added to one of the services' data lists (``category`` 诉求类别,
+    ``source`` 诉求来源, ``kind`` 服务类型), beside the defaults written in services/choices.py."""
+
+    __tablename__ = "service_choice"
+    __table_args__ = (UniqueConstraint("list", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    list: str = Field(max_length=20)
+    name: str = Field(max_length=50)
+
+
+class ServiceSetting(SQLModel, table=True):
+    """A setting of the services' reports (满意率 definition, visit coverage targets)."""
+
+    __tablename__ = "service_setting"
+
+    key: str = Field(primary_key=True, max_length=50)
+    value: str = Field(max_length=200)
+
+
+class ServiceRequest(SQLModel, table=True):
+    """A member's request (诉求), numbered per year of receipt (SQ2026-0001, gap-free).
+    Never deleted; every change is in the audit log. ``judged_due_on`` is the deadline the
+    on-time figures judge by: an extension moves it only when granted before it passed."""
+
+    __tablename__ = "service_request"
+    __table_args__ = (
+        UniqueConstraint("year", "seq"),
+        Index("ix_service_request_year_status", "year", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int
+    seq: int
+    number: str = Field(max_length=20, unique=True)
+    received_on: date
+    source: str = Field(max_length=50)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    contact: str | None = Field(default=None, max_length=100)
+    category: str = Field(max_length=50)
+    tags: str | None = Field(default=None, max_length=300)
+    description: str = Field(max_length=2000)
+    handler: str | None = Field(default=None, max_length=100)
+    lead_body: str | None = Field(default=None, max_length=200)  # 主办 outside body
+    assisting_bodies: str | None = Field(default=None, max_length=300)  # 协办, joined by 、
+    time_limit: int | None = None  # working days
+    due_on: date | None = None
+    judged_due_on: date | None = None
+    extension_reason: str | None = Field(default=None, max_length=300)
+    extended_on: date | None = None
+    status: str = Field(max_length=10)
+    result: str | None = Field(default=None, max_length=2000)
+    replied_on: date | None = None
+    closed_on: date | None = None
+    followup: str | None = Field(default=None, max_length=10)
+    followup_on: date | None = None
+    reopened: int = 0
+    created_at: datetime
+
+
+class Service(SQLModel, table=True):
+    """A service or visit to members (服务台账/走访台账): what was done, for whom, with what
+    outcome and figures (money saved for members in fen; firms applying and succeeding)."""
+
+    __tablename__ = "service"
+
+    id: int | None = Field(default=None, primary_key=True)
+    held_on: date = Field(index=True)
+    kind: str = Field(max_length=50)
+    staff: str = Field(max_length=100)
+    title: str | None = Field(default=None, max_length=200)
+    summary: str = Field(max_length=2000)
+    outcome: str | None = Field(default=None, max_length=2000)
+    saved: int | None = Field(default=None, sa_type=BigInteger)
+    applied: int | None = None  # firms applying (申报), when not each named
+    succeeded: int | None = None
+    signed: bool = False
+    created_at: datetime
+
+
+class ServiceMember(SQLModel, table=True):
+    """A member a service was for, with its own outcome (in an application round, the
+    firm's stage: 辅导中/已申报/已推荐/成功/未成功)."""
+
+    __tablename__ = "service_member"
+    __table_args__ = (UniqueConstraint("service_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_id: int = Field(foreign_key="service.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    outcome: str | None = Field(default=None, max_length=20)

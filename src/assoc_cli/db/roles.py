@@ -71,6 +71,26 @@ WRITERS: dict[str, str] = {
     "attendance": SECRETARY,
     "resolution": SECRETARY,
     "action_item": SECRETARY,
+    # Member services (issue 18): the secretariat's ledgers of requests and services.
+    "service_choice": SECRETARY,
+    "service_setting": SECRETARY,
+    "service_request": SECRETARY,
+    # Industry statistics and the party register (issue 19): the secretariat's records.
+    "party_count": SECRETARY,
+    "party_group": SECRETARY,
+    "party_group_member": SECRETARY,
+    "party_meeting": SECRETARY,
+    "party_org": SECRETARY,
+    "party_org_unit": SECRETARY,
+    "party_pairing": SECRETARY,
+    "stat_contact": SECRETARY,
+    "stat_indicator": SECRETARY,
+    "stat_plan": SECRETARY,
+    "stat_reporter": SECRETARY,
+    "stat_scale": SECRETARY,
+    "stat_value": SECRETARY,
+    "service": SECRETARY,
+    "service_member": SECRETARY,
     "dues_balance": UPKEEP,
     "ledger_dirty": UPKEEP,
     "audit_log": AUDIT,
@@ -87,7 +107,7 @@ DUTIES = {
     StaffRole.cashier: "a reader who records dues: pay, waive, void, notices",
     StaffRole.secretary: (
         "a reader who keeps the roster, terms, offices, meetings, action items, "
-        "the profile, dues rates and policy"
+        "requests and services, the profile, dues rates and policy"
     ),
     StaffRole.admin: "owns every table: upgrade, restore, copy; alone may change the audit log",
 }

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from assoc_cli.actions.service import add_action
 from assoc_cli.association.profile import setup_association
 from assoc_cli.db.models import DuesEntry, Meeting, Member
+from assoc_cli.demo.services import build_services_demo
 from assoc_cli.demo.statistics import build_statistics
 from assoc_cli.dues.policy import dues_policy
 from assoc_cli.dues.service import (
@@ -272,6 +273,7 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
     _dues(session, rng, members)
     meeting = _meetings(session, members)
     build_statistics(session, members)
+    build_services_demo(session=session, members=members, seed=seed)
     return {
         "association": ASSOCIATION,
         "members": len(members),

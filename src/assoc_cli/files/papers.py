@@ -95,6 +95,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     lang: str = "zh-Hans"
     author: str = ""
+    # The file's status property (e.g. 草稿/Draft: a paper for a person to edit first).
+    status: str = ""
 
     def _text(self, text: str) -> str:
         # The one place a paper's Chinese gets its full-width punctuation.
@@ -654,7 +656,8 @@ def write_docx(document: Document, path: Path) -> None:
     properties.author = properties.last_modified_by = _xml_text(document.author)
     properties.title = _xml_text(document.title_text)
     properties.created = properties.modified = now
-    properties.comments = ""
+    properties.comments = _xml_text(document.status)
+    properties.content_status = _xml_text(document.status)
     properties.subject = ""
     properties.keywords = ""
     properties.revision = 1

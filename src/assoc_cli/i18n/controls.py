@@ -59,7 +59,20 @@ _WHAT_ZH = {
     "the name": "姓名",
     "the receipt number": "收据号",
     "the bank reference": "银行流水号",
+    "the contact": "联系人",
+    "the handler": "承办人",
+    "the lead body": "主办单位",
+    "the reason": "理由",
+    "the body": "转办单位",
+    "the staff": "服务人员",
+    "the title": "名称",
+    "a tag": "标签",
 }
+
+
+def field_name_zh(what: str) -> str:
+    """The Chinese name of a one-line field named *what* in English (for refusals)."""
+    return _WHAT_ZH.get(what, what)
 
 
 def _problem_zh(text: str) -> str:

@@ -1096,3 +1096,7 @@ MESSAGES.update(
 )
 
 MESSAGES.update({"rpt.fix_line": ("处理办法：{fix}", "How to fix: {fix}")})
+# The member services' messages live in their own module (i18n/messages_services.py).
+from assoc_cli.i18n.messages_services import SERVICES_MESSAGES  # noqa: E402
+
+MESSAGES.update(SERVICES_MESSAGES)
