@@ -7,7 +7,7 @@ the commands from the summaries below, and ``assoc dues …`` loads ``cli/dues.p
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -65,6 +65,16 @@ class RootGroup(AssocGroup):
     """``assoc`` itself: the error edge of AssocGroup over the commands above."""
 
     lazy_commands = COMMANDS
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer a shell's completion request with assoc's bash and zsh classes."""
+        if os.environ.get(complete_var or "_ASSOC_COMPLETE"):
+            from assoc_cli.cli.completion import install_shell_classes
+
+            install_shell_classes()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 
 app = typer.Typer(

@@ -25,6 +25,7 @@ from assoc_cli.cli.common import (
     usage_error,
     year_option,
 )
+from assoc_cli.cli.completion import complete_member, complete_receipt, complete_tier
 from assoc_cli.dues.choices import JoinPolicy, NoticeFormat, NoticeKind, ReportBy, UnpaidSort
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
@@ -46,7 +47,11 @@ rates_app = typer.Typer(
 app.add_typer(rates_app, name="rates")
 
 MemberArgument = Annotated[
-    str, typer.Argument(help="Member number, name, short name or a unique part of the name.")
+    str,
+    typer.Argument(
+        help="Member number, name, short name or a unique part of the name.",
+        autocompletion=complete_member,
+    ),
 ]
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Dues year, e.g. 2022 (default: the as-of year).")
@@ -77,7 +82,12 @@ def _money(fen: int) -> str:
 def rates_set(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="Dues year, e.g. 2022.")],
-    tier: Annotated[str, typer.Argument(help="Tier: 会长单位, 副会长单位, 理事单位 or 会员单位.")],
+    tier: Annotated[
+        str,
+        typer.Argument(
+            help="Tier: 会长单位, 副会长单位, 理事单位 or 会员单位.", autocompletion=complete_tier
+        ),
+    ],
     amount: Annotated[str, typer.Argument(help="Annual amount in yuan: 30000, 30,000.00, 3万.")],
     adopted_by: Annotated[
         str | None,
@@ -194,7 +204,8 @@ def pay(
     member: Annotated[
         str | None,
         typer.Argument(
-            help="Member number, name, short name or a unique part of the name (not with --from)."
+            help="Member number, name, short name or a unique part of the name (not with --from).",
+            autocompletion=complete_member,
         ),
     ] = None,
     amount: Annotated[
@@ -422,7 +433,11 @@ def waive(
 def void(
     ctx: typer.Context,
     reference: Annotated[
-        str, typer.Argument(help="Receipt number (2022-0001) or waiver reference (W12).")
+        str,
+        typer.Argument(
+            help="Receipt number (2022-0001) or waiver reference (W12).",
+            autocompletion=complete_receipt,
+        ),
     ],
     reason: Annotated[str, typer.Option("--reason", help="Why, e.g. 重复录入 or 银行退票.")],
     on: Annotated[
@@ -563,7 +578,9 @@ def unpaid(
     ctx: typer.Context,
     year: YearOption = None,
     as_of: AsOfOption = None,
-    tier: Annotated[str | None, typer.Option("--tier", help="Only this tier.")] = None,
+    tier: Annotated[
+        str | None, typer.Option("--tier", help="Only this tier.", autocompletion=complete_tier)
+    ] = None,
     segment: Annotated[str | None, typer.Option("--segment", help="Only this segment.")] = None,
     sort: Annotated[
         UnpaidSort,

@@ -22,6 +22,7 @@ from assoc_cli.cli.common import (
     usage_error,
     year_option,
 )
+from assoc_cli.cli.completion import complete_meeting, complete_meeting_kind, complete_member
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
 from assoc_cli.meetings.choices import (
@@ -74,7 +75,11 @@ AsOfOption = Annotated[
     ),
 ]
 MeetingArgument = Annotated[
-    str, typer.Argument(help="Meeting number (3 or #3), its date, or a unique part of its title.")
+    str,
+    typer.Argument(
+        help="Meeting number (3 or #3), its date, or a unique part of its title.",
+        autocompletion=complete_meeting,
+    ),
 ]
 
 
@@ -105,7 +110,9 @@ def new(
     kind: Annotated[
         str,
         typer.Option(
-            "--kind", help="会员大会, 理事会, 常务理事会, 会长办公会, 监事会, 座谈会, 培训班…"
+            "--kind",
+            help="会员大会, 理事会, 常务理事会, 会长办公会, 监事会, 座谈会, 培训班…",
+            autocompletion=complete_meeting_kind,
         ),
     ],
     held_on: Annotated[str, typer.Option("--date", help="Date, e.g. 2021-12-05.")],
@@ -116,6 +123,7 @@ def new(
         typer.Option(
             "--chair",
             help="Who chairs it (主持): a person, or a member whose representative chairs.",
+            autocompletion=complete_member,
         ),
     ] = None,
     enlarged: Annotated[
@@ -180,7 +188,10 @@ def new(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Only this kind.", autocompletion=complete_meeting_kind),
+    ] = None,
     year: Annotated[
         int | None, typer.Option("--year", help="Only meetings held this year.")
     ] = None,
@@ -686,7 +697,10 @@ def invite(
     meeting: MeetingArgument,
     members: Annotated[
         list[str] | None,
-        typer.Argument(help="Member units to invite (through their representatives)."),
+        typer.Argument(
+            help="Member units to invite (through their representatives).",
+            autocompletion=complete_member,
+        ),
     ] = None,
     offices: Annotated[
         str | None,
@@ -925,7 +939,9 @@ def vote(
 @app.command("votes")
 def votes(
     ctx: typer.Context,
-    meeting: Annotated[str | None, typer.Argument(help="Only this meeting.")] = None,
+    meeting: Annotated[
+        str | None, typer.Argument(help="Only this meeting.", autocompletion=complete_meeting)
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
 ) -> None:

@@ -14,7 +14,7 @@ from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.db.values import MemberKind, MemberStatus
 from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
-from assoc_cli.i18n.sorting import pinyin_key, stroke_key
+from assoc_cli.i18n.sorting import initials_of, pinyin_initials, pinyin_key, stroke_key
 from assoc_cli.members.choices import is_auto_tier
 from assoc_cli.organisation.tiers import find_tier_id
 
@@ -295,6 +295,9 @@ def _set_fields(session: Session, member: Member, values: dict[str, Any]) -> lis
     if "name" in changed:
         member.name_pinyin = pinyin_key(member.name)
         member.name_strokes = stroke_key(member.name)
+        member.name_initials = initials_of(member.name_pinyin)
+    if "short_name" in changed:
+        member.short_name_initials = pinyin_initials(member.short_name)
     return changed
 
 
@@ -368,6 +371,8 @@ MEMBER_COLUMNS = (
     "name_strokes",
     "created_at",
     "updated_at",
+    "name_initials",
+    "short_name_initials",
 )
 NUMBERS_PER_QUERY = 500
 BULK_INDEXING = 100_000
@@ -451,6 +456,8 @@ class NewMembers:
             strokes,
             self._created,
             self._updated,
+            initials_of(pinyin),
+            pinyin_initials(get("short_name")),
         )
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
