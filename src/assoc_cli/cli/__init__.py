@@ -13,7 +13,10 @@ import typer
 
 from assoc_cli import __version__
 from assoc_cli.cli.common import AppState, AssocGroup, refuse_unacceptable, usage_error
-from assoc_cli.cli.lazy import LazyCommand
+from assoc_cli.cli.lazy import FINISHERS, LazyCommand
+from assoc_cli.cli.prompts import ask_when_missing
+
+FINISHERS.append(ask_when_missing)
 
 
 def _here(module: str, summary: str) -> LazyCommand:
@@ -140,6 +143,19 @@ def root(
             show_envvar=True,
         ),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Never ask: no prompt for what is missing, no confirmation (as when stdin "
+            "is not a terminal).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No next-step hints after a command."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -154,7 +170,7 @@ def root(
     refuse_unacceptable(
         lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)", "--lang(或 ASSOC_LANG)"
     )
-    ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
+    ctx.obj = AppState(db=db_location, lang=lang, operator=operator, yes=yes, quiet=quiet)
     from assoc_cli.db.locks import lock_timeout_seconds
     from assoc_cli.errors import AssocError
     from assoc_cli.files.atomic import choose_mode
@@ -172,6 +188,9 @@ def root(
         choose_mode(mode)
     except AssocError as exc:
         raise usage_error(exc, hint="'--mode'") from None
+    from assoc_cli.cli import prompts
+
+    prompts.start(ctx)
 
 
 def main() -> None:

@@ -49,6 +49,9 @@ class AppState:
     operator: str | None = None
     # The output language once a command has settled it (for its error messages).
     resolved_lang: str | None = None
+    # --yes: never ask (take the command line as it is); --quiet: no next-step hints.
+    yes: bool = False
+    quiet: bool = False
 
 
 def fail(text: str, code: int = EXIT_ERROR, *, zh: str | None = None) -> NoReturn:

@@ -45,8 +45,7 @@ def _completer(name: str) -> Completer:
         except Exception:  # completion never prints an error into a command line
             return []
 
-    complete.__name__ = f"complete_{name}"
-    complete.__qualname__ = complete.__name__
+    complete.__name__ = complete.__qualname__ = name
     _COMPLETERS[name] = complete
     return complete
 
@@ -57,6 +56,12 @@ complete_receipt = _completer("complete_receipts")
 complete_office = _completer("complete_offices")
 complete_tier = _completer("complete_tiers")
 complete_meeting_kind = _completer("complete_meeting_kinds")
+
+
+def completer_name(param: Any) -> str | None:
+    """The name of our completer behind *param* ("complete_members"…), if it has one."""
+    found = _unfiltered(param)
+    return None if found is None else found.__name__
 
 
 def _unfiltered(param: Any) -> Completer | None:

@@ -21,6 +21,7 @@ from assoc_cli.cli.common import (
     open_reader,
     open_session,
     render_result,
+    state,
     today,
     usage_error,
     year_option,
@@ -273,6 +274,12 @@ def pay(
         bool,
         typer.Option("--dry-run", help="With --from: check the file, show it; record nothing."),
     ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", "-y", help="Do not ask to confirm the amount (asked only at a terminal)."
+        ),
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Record a dues payment (缴费); prints its receipt number. With --from, enter a bank
@@ -281,7 +288,8 @@ def pay(
     A payment that repeats one already recorded (same member, amount and date, or the same
     bank reference) is refused, naming the earlier receipt, unless --again; one that would
     leave more credit than the member's dues for a year is refused, saying how much, unless
-    --credit.
+    --credit. At a terminal, a missing member or amount is asked for, and the amount is
+    confirmed before it is recorded (not with --yes, nor when stdin is not a terminal).
 
     \b
     Example:
@@ -289,6 +297,18 @@ def pay(
       assoc dues pay 双涵 --amount 20000 --year 2022 --ref 3021000123 --on 2022-11-25
       assoc dues pay --from 12月流水.xlsx --expect-count 12 --expect-total 86000 --dry-run
     """
+    from assoc_cli.cli import prompts
+
+    if yes:
+        state(ctx).yes = True
+    if from_file is None and prompts.interactive(ctx):
+        if member is None:
+            member = prompts.ask_text(
+                "Member (number, name, short name or part of the name)",
+                "会员（编号、名称、简称或名称的一部分）",
+            )
+        if amount is None:
+            amount = prompts.ask_text("Amount in yuan", "金额（元）")
     if from_file is not None:
         if member is not None or amount is not None:
             raise usage_error(
@@ -322,9 +342,11 @@ def pay(
     except AssocError as exc:
         raise usage_error(exc, hint="'--method'") from None
     with open_session(ctx) as (session, lang):
+        payer_member = resolve_member(session=session, query=member)
+        _confirm_payment(ctx, payer_member.name, fen, year)
         paid = record_payment(
             session=session,
-            member=resolve_member(session=session, query=member),
+            member=payer_member,
             payment=PaymentInput(
                 amount_fen=fen,
                 on=when,
@@ -341,6 +363,25 @@ def pay(
         for sentence in paid.sentences(lang):
             message(sentence)
         echo(paid.receipt)
+
+
+def _confirm_payment(ctx: typer.Context, name: str, fen: int, year: int | None) -> None:
+    """At a terminal: "向 山东双涵石化装备有限公司 收取 ¥20,000.00 作为2022年度会费?" [y/N]."""
+    from assoc_cli.cli import prompts
+
+    money = _money(fen)
+    if year is None:
+        prompts.confirm(
+            ctx,
+            f"Receive {money} from {name} as dues (the oldest years owed first)?",
+            f"向 {name} 收取 {money} 作为会费（先抵最早欠缴的年度）?",
+        )
+    else:
+        prompts.confirm(
+            ctx,
+            f"Receive {money} from {name} as dues for {year}?",
+            f"向 {name} 收取 {money} 作为{year}年度会费?",
+        )
 
 
 def _pay_from_file(

@@ -13,7 +13,13 @@ from sqlmodel import Session, SQLModel, col, func, or_, select
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.db.values import MemberKind, MemberStatus
-from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
+from assoc_cli.errors import (
+    AmbiguousError,
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    choose,
+)
 from assoc_cli.i18n.sorting import initials_of, pinyin_initials, pinyin_key, stroke_key
 from assoc_cli.members.choices import is_auto_tier
 from assoc_cli.organisation.tiers import find_tier_id
@@ -74,7 +80,7 @@ def resolve_member(*, session: Session, query: str) -> Member:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise _ambiguous(text, exact)
+        return _settle(text, exact)
     pattern = f"%{_escape_like(text)}%"
     partial = list(
         session.exec(
@@ -92,13 +98,26 @@ def resolve_member(*, session: Session, query: str) -> Member:
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
-        raise _ambiguous(text, partial)
+        return _settle(text, partial)
     by_person = _by_person(session, text)
     if len(by_person) == 1:
         return by_person[0]
     if len(by_person) > 1:
-        raise _ambiguous(text, by_person)
-    raise _not_found(session, text)
+        return _settle(text, by_person)
+    near = near_members(session, text)
+    chosen = choose(text, near, _describe)
+    if chosen is not None:
+        return chosen
+    raise _not_found(session, text, near)
+
+
+def _settle(text: str, candidates: list[Member]) -> Member:
+    """The one of several members matching *text* that a person at a terminal picks
+    (``errors.chooser``); else the error naming them."""
+    chosen = choose(text, candidates[:CANDIDATES_SHOWN], _describe)
+    if chosen is None:
+        raise _ambiguous(text, candidates)
+    return chosen
 
 
 def _person_tables() -> tuple[tuple[Any, Any], ...]:
@@ -207,8 +226,8 @@ def near_members(session: Session, text: str) -> list[Member]:
     return [members[key] for key, _score in matches if key in members]
 
 
-def _not_found(session: Session, text: str) -> NotFoundError:
-    near = near_members(session, text)
+def _not_found(session: Session, text: str, near: list[Member] | None = None) -> NotFoundError:
+    near = near_members(session, text) if near is None else near
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
     hint_zh = f";是不是指 {'或'.join(_describe_zh(m) for m in near)}?" if near else ""
     return NotFoundError(
