@@ -26,6 +26,11 @@ def _here(module: str, summary: str) -> LazyCommand:
 # In the order of `assoc --help`. Each summary is the first paragraph of the command's own
 # help (tests/cli/test_help.py checks they agree).
 COMMANDS: dict[str, LazyCommand] = {
+    "today": _here(
+        "today",
+        "Show what needs attention today (待办事项): dues, notices, meetings, action items, "
+        "换届, backups — each with the command that handles it.",
+    ),
     "init": _here(
         "association", "Set up the association profile (协会信息); run again to change any field."
     ),
@@ -87,7 +92,8 @@ app = typer.Typer(
         "Run an industry association's secretariat (协会秘书处): roster, dues, meetings.\n\n"
         "\b\nExample:\n  assoc init --name 淄博市装备制造业协会 --short-name 市装协"
     ),
-    no_args_is_help=True,
+    # `assoc` alone shows the attention page (`assoc today`).
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     # Plain Click formatting: usage errors stay on one "Error:" line and --help needs no rich.
     rich_markup_mode=None,
@@ -191,6 +197,10 @@ def root(
     from assoc_cli.cli import prompts
 
     prompts.start(ctx)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from assoc_cli.cli.today import show_today
+
+        show_today(ctx, None)
 
 
 def main() -> None:

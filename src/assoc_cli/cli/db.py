@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assoc_cli.cli.common import database_url, message, resolve_lang, today, usage_error
+from assoc_cli.cli.common import database_url, message, resolve_lang, state, today, usage_error
 from assoc_cli.i18n import t
 
 if TYPE_CHECKING:
@@ -124,6 +124,14 @@ def backup(
             hint="'FILE'",
         )
     kind = backup_database(database_url(ctx), file)
+    # When it was made, for `assoc today` (not possible on a read-only database: skipped).
+    from datetime import UTC, datetime
+
+    from assoc_cli.db.audit import Actor, current_actor
+    from assoc_cli.db.maintenance import record_backup
+
+    current_actor.set(Actor(state(ctx).operator, "db backup"))
+    record_backup(database_url(ctx), datetime.now(UTC))
     lang = resolve_lang(ctx)
     message(t("msg.backed_up", lang, file=file, kind=t(f"backup.{kind}", lang)))
 
