@@ -174,3 +174,30 @@ def test_install_completion(
         "fish": home / ".config" / "fish" / "completions" / "assoc.fish",
     }[shell]
     assert "_ASSOC_COMPLETE" in written.read_text(encoding="utf-8")
+
+
+def test_bash_itself_completes_through_the_installed_script(
+    assoc: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The script `--install-completion` writes, sourced by a real bash, fills COMPREPLY
+    from `assoc` on the PATH (the console script of this environment)."""
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = CliRunner().invoke(app, ["--show-completion", "bash"])
+    assert result.exit_code == 0, result.output
+    script = tmp_path / "assoc.sh"
+    script.write_text(result.stdout, encoding="utf-8")
+    line = f"assoc --db {assoc.location} dues pay sdsh"
+    done = subprocess.run(
+        [
+            "bash",
+            "--norc",
+            "-c",
+            f"source {shlex.quote(str(script))}; COMP_WORDS=({line}); COMP_CWORD=5; "
+            '_assoc_completion assoc; printf "%s\\n" "${COMPREPLY[@]}"',
+        ],
+        env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["山东双涵有限公司"], done.stderr

@@ -488,6 +488,13 @@ def message(text: str) -> None:
     say(text)
 
 
+def hint(ctx: typer.Context, text: str) -> None:
+    """One next-step hint on stderr (never stdout), after the commit like every message;
+    none with --quiet."""
+    if not state(ctx).quiet:
+        message(text)
+
+
 def echo(text: object, *, nl: bool = True) -> None:
     """Data on stdout (a new receipt or member number); inside a writing unit of work,
     printed only once it has committed."""

@@ -17,6 +17,7 @@ from assoc_cli.cli.common import (
     emit,
     every_column,
     for_machines,
+    hint,
     message,
     open_reader,
     open_session,
@@ -855,6 +856,15 @@ def notice(
             echo(result.printed, nl=False)
         for sentence in result.messages:
             message(sentence)
+        if result.folder is not None and result.written:
+            hint(ctx, _print_hint(result.folder, fmt, lang))
+
+
+def _print_hint(folder: Path, fmt: NoticeFormat, lang: str) -> str:
+    """Where the notices are and how to print them all at once."""
+    if fmt is NoticeFormat.docx:
+        return t("hint.notice_docx", lang, folder=folder)
+    return t("hint.notice_text", lang, folder=folder)
 
 
 @app.command("notices")

@@ -16,6 +16,7 @@ from assoc_cli.cli.common import (
     date_option,
     echo,
     emit,
+    hint,
     in_language,
     message,
     open_session,
@@ -181,6 +182,7 @@ def new(
         )
         meeting = created.meeting
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
+        hint(ctx, t("hint.meeting_new", lang, id=meeting.id))
         _say_notes(created.notes, lang)
         echo(meeting.id)
 

@@ -730,3 +730,26 @@ MESSAGES.update(
         ),
     }
 )
+
+# Next-step hints (stderr; not with --quiet).
+MESSAGES.update(
+    {
+        "hint.meeting_new": (
+            "下一步：添加议程 assoc meetings agenda add {id} 标题；"
+            "邀请参会 assoc meetings invite {id} --offices 会长,副会长",
+            "Next: add agenda items (assoc meetings agenda add {id} TITLE), "
+            "then invite (assoc meetings invite {id} --offices 会长,副会长)",
+        ),
+        "hint.notice_docx": (
+            "通知在 {folder}/ 中；用 Word/WPS 打开打印，或一次全部打印："
+            "soffice --headless -p {folder}/*.docx",
+            "The notices are in {folder}/; open them in Word/WPS to print, or print them all "
+            "at once: soffice --headless -p {folder}/*.docx",
+        ),
+        "hint.notice_text": (
+            "通知在 {folder}/ 中；一次全部打印：lp {folder}/*（Word 文件请加 --docx 重新生成）",
+            "The notices are in {folder}/; print them all at once: lp {folder}/* "
+            "(for Word files, write them again with --docx)",
+        ),
+    }
+)
