@@ -89,6 +89,7 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("meetings", "attendance"): ([], True),
     ("meetings", "agenda", "list"): (["{meeting}"], True),
     ("actions", "list"): ([], True),
+    ("today",): (["--as-of", "2022-12-10"], False),  # the hostile meeting: in 10 days
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {("dues", "notice"), ("meetings", "minutes"), ("meetings", "agenda", "render")}
