@@ -182,7 +182,8 @@ def new(
         )
         meeting = created.meeting
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
-        hint(ctx, t("hint.meeting_new", lang, id=meeting.id))
+        invite = f"assoc meetings invite {meeting.id} --offices 会长,副会长"
+        hint(ctx, t("hint.meeting_new", lang, id=meeting.id, invite=invite))
         _say_notes(created.notes, lang)
         echo(meeting.id)
 

@@ -676,10 +676,7 @@ MESSAGES.update(
             "议程（assoc meetings agenda add {id} 标题）",
             "the agenda (assoc meetings agenda add {id} TITLE)",
         ),
-        "today.no_invitations": (
-            "邀请（assoc meetings invite {id} --offices 会长,副会长）",
-            "invitations (assoc meetings invite {id} --offices 会长,副会长)",
-        ),
+        "today.no_invitations": ("邀请（{invite}）", "invitations ({invite})"),
         "today.agenda_file": ("议程-{id}.docx", "agenda-{id}.docx"),
         "today.signin_file": ("签到表-{id}.docx", "signin-{id}.docx"),
         "today.actions": (
@@ -734,11 +731,10 @@ MESSAGES.update(
 # Next-step hints (stderr; not with --quiet).
 MESSAGES.update(
     {
+        # {invite}: a command line (ASCII commas between the offices, as typed).
         "hint.meeting_new": (
-            "下一步：添加议程 assoc meetings agenda add {id} 标题；"
-            "邀请参会 assoc meetings invite {id} --offices 会长,副会长",
-            "Next: add agenda items (assoc meetings agenda add {id} TITLE), "
-            "then invite (assoc meetings invite {id} --offices 会长,副会长)",
+            "下一步：添加议程 assoc meetings agenda add {id} 标题；邀请参会 {invite}",
+            "Next: add agenda items (assoc meetings agenda add {id} TITLE), then invite ({invite})",
         ),
         "hint.notice_docx": (
             "通知在 {folder}/ 中；用 Word/WPS 打开打印，或一次全部打印："

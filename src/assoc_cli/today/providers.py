@@ -156,7 +156,8 @@ def meetings_soon(session: Session, on: date, lang: str) -> list[Attention]:
         if not agenda:
             lacking.append(t("today.no_agenda", lang, id=meeting.id))
         if not invited:
-            lacking.append(t("today.no_invitations", lang, id=meeting.id))
+            invite = f"assoc meetings invite {meeting.id} --offices 会长,副会长"
+            lacking.append(t("today.no_invitations", lang, invite=invite))
         days = (meeting.held_on - on).days
         text = t(
             "today.meeting",
