@@ -14,7 +14,7 @@ from assoc_cli.cli.common import (
     date_option,
     emit,
     message,
-    open_session,
+    open_reader,
     resolve_lang,
     today,
 )
@@ -76,7 +76,7 @@ def show_today(
     from assoc_cli.today.attention import attention_items, attention_listing
 
     day = on or today()
-    with open_session(ctx, write=False) as (session, lang):
+    with open_reader(ctx) as (session, lang):
         name = session.connection().execute(select(association_t.c.name)).scalar()
         if name is None:
             typer.echo(t("today.start", lang, location=display_location(url)))

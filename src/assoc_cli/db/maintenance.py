@@ -287,17 +287,13 @@ def refresh_derived(url: str, rebuild: Callable[[Connection], int | None]) -> in
         engine.dispose()
 
 
-# The setting holding when the database was last backed up (UTC, ISO 8601), for the
-# "backups older than a week" line of `assoc today`.
-LAST_BACKUP = "db.last_backup"
-
-
 def record_backup(url: str, at: datetime) -> bool:
     """Note in the database at *url* that it was backed up at *at* (a setting, in the audit
     log). False when it cannot be written — a read-only file, a role without the grant, a
     writer holding the lock — and then nothing is noted: the backup itself stands."""
     from assoc_cli.db.engine import unit_of_work
     from assoc_cli.db.models import Setting
+    from assoc_cli.db.values import LAST_BACKUP
 
     try:
         engine = open_database(url, write=True)

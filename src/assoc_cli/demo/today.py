@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from sqlmodel import Session
 
-from assoc_cli.db.maintenance import LAST_BACKUP
+from assoc_cli.db.values import LAST_BACKUP
 from assoc_cli.dues.policy import set_setting
 
 LAST_DEMO_BACKUP = datetime(2022, 12, 1, 17, 30, tzinfo=timezone(timedelta(hours=8)))

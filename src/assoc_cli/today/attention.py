@@ -14,7 +14,7 @@ from assoc_cli.listing import Column, Listing
 from assoc_cli.today.item import Attention, Provider
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from assoc_cli.db.reader import DbSession
 
 
 def registry() -> dict[str, Provider | None]:
@@ -41,7 +41,7 @@ def registry() -> dict[str, Provider | None]:
     }
 
 
-def attention_items(session: Session, on: date, lang: str) -> list[Attention]:
+def attention_items(session: DbSession, on: date, lang: str) -> list[Attention]:
     """Everything that needs attention on *on*, kind by kind in the registry's order."""
     items: list[Attention] = []
     for provider in registry().values():

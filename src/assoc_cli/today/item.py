@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from assoc_cli.db.reader import DbSession
 
 
 @dataclass(frozen=True)
@@ -21,4 +21,4 @@ class Attention:
     commands: tuple[str, ...]
 
 
-Provider = Callable[["Session", date, str], list[Attention]]
+Provider = Callable[["DbSession", date, str], list[Attention]]

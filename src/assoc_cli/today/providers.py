@@ -18,6 +18,7 @@ from assoc_cli.db.core import (
     attendance_t,
     dues_notice_t,
     dues_rate_t,
+    meeting_t,
     setting_t,
     term_t,
 )
@@ -28,7 +29,8 @@ from assoc_cli.today.item import Attention
 
 if TYPE_CHECKING:
     from sqlalchemy import Exists
-    from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession as Session
 
 # How far ahead the page looks for meetings, and for the end of a term (换届).
 MEETINGS_AHEAD = timedelta(days=14)
@@ -127,22 +129,34 @@ def notices_not_sent(session: Session, on: date, lang: str) -> list[Attention]:
 def meetings_soon(session: Session, on: date, lang: str) -> list[Attention]:
     """Meetings in the next 14 days, with what their papers still lack and the commands
     that make them (agenda, sign-in sheet)."""
+    connection = session.connection()
+    ids = list(
+        connection.execute(
+            select(meeting_t.c.id)
+            .where(meeting_t.c.held_on >= on, meeting_t.c.held_on <= on + MEETINGS_AHEAD)
+            .where(meeting_t.c.status == "planned")
+            .order_by(meeting_t.c.held_on, meeting_t.c.id)
+        ).scalars()
+    )
+    if not ids:
+        return []
+    # Titles are made from the ORM rows (meetings.queries), on the page's own connection.
+    from sqlmodel import Session as OrmSession
     from sqlmodel import col
     from sqlmodel import select as orm_select
 
     from assoc_cli.db.models import Meeting
     from assoc_cli.meetings.queries import describe_all
 
+    orm = OrmSession(bind=connection)
     meetings = list(
-        session.exec(
+        orm.exec(
             orm_select(Meeting)
-            .where(col(Meeting.held_on) >= on, col(Meeting.held_on) <= on + MEETINGS_AHEAD)
-            .where(Meeting.status == "planned")
+            .where(col(Meeting.id).in_(ids))
             .order_by(col(Meeting.held_on), col(Meeting.id))
         )
     )
-    titles = describe_all(session, meetings)
-    connection = session.connection()
+    titles = describe_all(orm, meetings)
     items = []
     for meeting in meetings:
         assert meeting.id is not None
@@ -262,7 +276,7 @@ def election_due(session: Session, on: date, lang: str) -> list[Attention]:
 
 def backup_stale(session: Session, on: date, lang: str) -> list[Attention]:
     """No backup recorded (``assoc db backup`` notes each), or the last is over a week old."""
-    from assoc_cli.db.maintenance import LAST_BACKUP
+    from assoc_cli.db.values import LAST_BACKUP
 
     stamp = (
         session.connection()
