@@ -201,3 +201,15 @@ def test_bash_itself_completes_through_the_installed_script(
         timeout=60,
     )
     assert done.stdout.split() == ["山东双涵有限公司"], done.stderr
+
+
+def test_the_search_inside_names_stops_when_its_time_is_up(
+    assoc: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan for a part of a name has a time budget (a Tab stays quick on any roster):
+    out of time, the prefix matches found by the index are still offered, and no error."""
+    from assoc_cli.db import completion
+
+    monkeypatch.setattr(completion, "SCAN_BUDGET", 0.0)
+    assert bash(assoc, "dues pay 双")[:1] == ["双涵"]
+    assert bash(assoc, "dues pay 涵") in ([], ["山东双涵有限公司"])

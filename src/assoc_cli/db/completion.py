@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from assoc_cli.db.location import resolve_database_url, sqlite_path
 LIMIT = 30
 # Seconds a lookup waits for a busy SQLite file or a PostgreSQL server before giving up.
 WAIT = 1
+# Seconds the search for a part of a name may scan (the prefix lookups before it are
+# index range scans): a Tab stays quick on a roster of any size.
+SCAN_BUDGET = 0.05
 
 
 @dataclass(frozen=True)
@@ -43,16 +47,36 @@ class _Lookup:
         self.connection = connection
         self.sqlite = sqlite
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """The rows of *sql* (written with ``?`` placeholders); none on any error."""
+    def rows(
+        self, sql: str, params: Sequence[Any] = (), *, budget: float | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The rows of *sql* (written with ``?`` placeholders); none on any error. With a
+        *budget* (seconds), a scan is cut short when it runs out: the rows found by then
+        on SQLite, none on PostgreSQL (its statement_timeout)."""
         if not self.sqlite:
             sql = sql.replace("?", "%s")
+        found: list[tuple[Any, ...]] = []
         try:
             cursor = self.connection.cursor()
             try:
+                if budget is not None and self.sqlite:
+                    stop_at = time.monotonic() + budget
+                    self.connection.set_progress_handler(
+                        lambda: int(time.monotonic() > stop_at), 10_000
+                    )
+                elif budget is not None:
+                    cursor.execute(f"SET statement_timeout = {int(budget * 1000)}")
                 cursor.execute(sql, tuple(params))
-                return list(cursor.fetchall())
+                for row in cursor:
+                    found.append(row)
+                return found
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    return found
+                raise
             finally:
+                if budget is not None and self.sqlite:
+                    self.connection.set_progress_handler(None, 0)
                 cursor.close()
         except Exception:
             if not self.sqlite:  # a failed statement ends PostgreSQL's transaction
@@ -140,10 +164,15 @@ def _members(db: _Lookup, incomplete: str) -> list[Candidate]:
         return []
     found: list[Candidate] = []
 
-    def take(sql: str, params: list[Any], value: Callable[[tuple[Any, ...]], str]) -> None:
+    def take(
+        sql: str,
+        params: list[Any],
+        value: Callable[[tuple[Any, ...]], str],
+        budget: float | None = None,
+    ) -> None:
         if len(found) >= LIMIT:
             return
-        for row in db.rows(sql + f" LIMIT {LIMIT}", params):
+        for row in db.rows(sql + f" LIMIT {LIMIT}", params, budget=budget):
             number, name, short = row[0], row[1], row[2]
             shown = value(row)
             label = name if shown != name else f"{number} {short}" if short else number
@@ -170,6 +199,7 @@ def _members(db: _Lookup, incomplete: str) -> list[Candidate]:
             columns + "(name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\')",
             [pattern, pattern],
             lambda row: row[1],
+            budget=SCAN_BUDGET,
         )
     return found
 
