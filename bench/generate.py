@@ -28,6 +28,7 @@ def main() -> None:
     if args.db.exists():
         args.db.unlink()
     from assoc_cli.db.engine import open_database
+    from assoc_cli.i18n.sorting import pinyin_initials
 
     open_database(
         f"sqlite:///{args.db.resolve()}", create=True
@@ -72,11 +73,12 @@ def main() -> None:
                     f"{i:09d}",
                     now,
                     now,
+                    pinyin_initials(name),  # real initials: bench/completion.py finds them
                 )
             )
         db.executemany(
             "INSERT INTO member (number, name, kind, phone, segment, joined_on, left_on, status, employees, "
-            "name_pinyin, name_strokes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "name_pinyin, name_strokes, created_at, updated_at, name_initials) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             members,
         )
         db.execute(

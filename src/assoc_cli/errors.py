@@ -7,7 +7,9 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from typing import TypeVar
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -77,3 +79,20 @@ class ImportFileError(AssocError):
 class OutputFileError(AssocError):
     """A file or folder could not be written (disk full, read-only, no such folder);
     nothing was left behind."""
+
+
+T = TypeVar("T")
+
+# How a person at a terminal settles a name that matches several records, or none but
+# some nearly (set by cli/prompts.py for a command run interactively): given what was
+# typed and the candidates as people read them, the index of the one chosen. None (the
+# default, and always when stdin is not a terminal): the error is raised as it is.
+chooser: ContextVar[Callable[[str, list[str]], int] | None] = ContextVar("chooser", default=None)
+
+
+def choose(text: str, candidates: Sequence[T], describe: Callable[[T], str]) -> T | None:
+    """The candidate a person picks for *text* (``chooser``), or None when nobody is asked."""
+    pick = chooser.get()
+    if pick is None or not candidates:
+        return None
+    return candidates[pick(text, [describe(candidate) for candidate in candidates])]

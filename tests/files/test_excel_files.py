@@ -53,6 +53,7 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("meetings", "attendance"): [],
     ("meetings", "agenda", "list"): ["2"],
     ("actions", "list"): [],
+    ("today",): ["--as-of", "2021-11-28"],
     ("stats", "report"): ["2022-Q4", "--by", "segment"],
     ("stats", "overdue"): ["2022-Q4", "--as-of", "2023-02-01"],
     ("stats", "indicators", "list"): [],

@@ -114,6 +114,7 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("services", "report"): (["--year", "2022"], False),
     ("services", "coverage"): (["--year", "2022"], False),
     ("services", "uncontacted"): (["--year", "2022"], False),
+    ("today",): (["--as-of", "2022-12-10"], False),  # the hostile meeting: in 10 days
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {

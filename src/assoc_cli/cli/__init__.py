@@ -7,13 +7,16 @@ the commands from the summaries below, and ``assoc dues …`` loads ``cli/dues.p
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from assoc_cli import __version__
 from assoc_cli.cli.common import AppState, AssocGroup, refuse_unacceptable, usage_error
-from assoc_cli.cli.lazy import LazyCommand
+from assoc_cli.cli.lazy import FINISHERS, LazyCommand
+from assoc_cli.cli.prompts import ask_when_missing
+
+FINISHERS.append(ask_when_missing)
 
 
 def _here(module: str, summary: str) -> LazyCommand:
@@ -23,6 +26,11 @@ def _here(module: str, summary: str) -> LazyCommand:
 # In the order of `assoc --help`. Each summary is the first paragraph of the command's own
 # help (tests/cli/test_help.py checks they agree).
 COMMANDS: dict[str, LazyCommand] = {
+    "today": _here(
+        "today",
+        "Show what needs attention today (待办事项): dues, notices, meetings, action items, "
+        "换届, backups — each with the command that handles it.",
+    ),
     "init": _here(
         "association", "Set up the association profile (协会信息); run again to change any field."
     ),
@@ -89,6 +97,16 @@ class RootGroup(AssocGroup):
 
     lazy_commands = COMMANDS
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer a shell's completion request with assoc's bash and zsh classes."""
+        if os.environ.get(complete_var or "_ASSOC_COMPLETE"):
+            from assoc_cli.cli.completion import install_shell_classes
+
+            install_shell_classes()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
 
 app = typer.Typer(
     name="assoc",
@@ -97,7 +115,8 @@ app = typer.Typer(
         "Run an industry association's secretariat (协会秘书处): roster, dues, meetings.\n\n"
         "\b\nExample:\n  assoc init --name 淄博市装备制造业协会 --short-name 市装协"
     ),
-    no_args_is_help=True,
+    # `assoc` alone shows the attention page (`assoc today`).
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     # Plain Click formatting: usage errors stay on one "Error:" line and --help needs no rich.
     rich_markup_mode=None,
@@ -153,6 +172,19 @@ def root(
             show_envvar=True,
         ),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Never ask: no prompt for what is missing, no confirmation (as when stdin "
+            "is not a terminal).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No next-step hints after a command."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -167,7 +199,7 @@ def root(
     refuse_unacceptable(
         lang or os.environ.get("ASSOC_LANG"), "--lang (or ASSOC_LANG)", "--lang(或 ASSOC_LANG)"
     )
-    ctx.obj = AppState(db=db_location, lang=lang, operator=operator)
+    ctx.obj = AppState(db=db_location, lang=lang, operator=operator, yes=yes, quiet=quiet)
     from assoc_cli.db.locks import lock_timeout_seconds
     from assoc_cli.errors import AssocError
     from assoc_cli.files.atomic import choose_mode
@@ -185,6 +217,13 @@ def root(
         choose_mode(mode)
     except AssocError as exc:
         raise usage_error(exc, hint="'--mode'") from None
+    from assoc_cli.cli import prompts
+
+    prompts.start(ctx)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from assoc_cli.cli.today import show_today
+
+        show_today(ctx, None)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from assoc_cli.cli.common import (
     open_session,
     today,
 )
+from assoc_cli.cli.completion import complete_meeting
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
 
@@ -32,7 +33,11 @@ app = typer.Typer(
 def add(
     ctx: typer.Context,
     meeting: Annotated[
-        str, typer.Argument(help="The meeting that decided it (number, date or title part).")
+        str,
+        typer.Argument(
+            help="The meeting that decided it (number, date or title part).",
+            autocompletion=complete_meeting,
+        ),
     ],
     content: Annotated[str, typer.Argument(help="What is to be done (内容).")],
     owner: Annotated[str, typer.Option("--owner", help="Who is responsible (责任人).")],

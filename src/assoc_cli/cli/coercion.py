@@ -91,6 +91,17 @@ def _path(parameter_info: Any) -> Convert:
     return convert
 
 
+def _path_list(parameter_info: Any) -> Convert:
+    one = _path(parameter_info)
+
+    def convert(value: Any, param: Any, ctx: Any) -> Any:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            return _UNHANDLED
+        return [one(item, param, ctx) for item in value]
+
+    return convert
+
+
 def _converter(annotation: Any, parameter_info: Any) -> Convert | None:
     """The direct conversion for *annotation*, or None to leave it to Typer."""
     if getattr(parameter_info, "parser", None) is not None:
@@ -108,6 +119,9 @@ def _converter(annotation: Any, parameter_info: Any) -> Convert | None:
         return _path(parameter_info)
     if get_origin(annotation) is list and get_args(annotation) == (str,):
         return _str_list
+    paths = get_origin(annotation) is list and get_args(annotation) == (Path,)
+    if paths and getattr(parameter_info, "path_type", None) is None:
+        return _path_list(parameter_info)
     if get_origin(annotation) is tuple and set(get_args(annotation)) == {str}:
         return _str_tuple(len(get_args(annotation)))
     return None

@@ -49,6 +49,9 @@ class AppState:
     operator: str | None = None
     # The output language once a command has settled it (for its error messages).
     resolved_lang: str | None = None
+    # --yes: never ask (take the command line as it is); --quiet: no next-step hints.
+    yes: bool = False
+    quiet: bool = False
 
 
 def fail(text: str, code: int = EXIT_ERROR, *, zh: str | None = None) -> NoReturn:
@@ -483,6 +486,13 @@ def message(text: str) -> None:
     from assoc_cli.output import message as say
 
     say(text)
+
+
+def hint(ctx: typer.Context, text: str) -> None:
+    """One next-step hint on stderr (never stdout), after the commit like every message;
+    none with --quiet."""
+    if not state(ctx).quiet:
+        message(text)
 
 
 def echo(text: object, *, nl: bool = True) -> None:

@@ -12,6 +12,7 @@ from assoc_cli.cli.common import (
     message,
     progress_bar,
     resolve_lang,
+    state,
     today,
     usage_error,
 )
@@ -131,6 +132,14 @@ def backup(
             hint="'FILE'",
         )
     kind = backup_database(database_url(ctx), file)
+    # When it was made, for `assoc today` (not possible on a read-only database: skipped).
+    from datetime import UTC, datetime
+
+    from assoc_cli.db.audit import Actor, current_actor
+    from assoc_cli.db.maintenance import record_backup
+
+    current_actor.set(Actor(state(ctx).operator, "db backup"))
+    record_backup(database_url(ctx), datetime.now(UTC))
     lang = resolve_lang(ctx)
     message(t("msg.backed_up", lang, file=file, kind=t(f"backup.{kind}", lang)))
 

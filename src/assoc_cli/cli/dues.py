@@ -17,15 +17,18 @@ from assoc_cli.cli.common import (
     emit,
     every_column,
     for_machines,
+    hint,
     message,
     open_reader,
     open_session,
     progress_bar,
     render_result,
+    state,
     today,
     usage_error,
     year_option,
 )
+from assoc_cli.cli.completion import complete_member, complete_receipt, complete_tier
 from assoc_cli.dues.choices import JoinPolicy, NoticeFormat, NoticeKind, ReportBy, UnpaidSort
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
@@ -47,7 +50,11 @@ rates_app = typer.Typer(
 app.add_typer(rates_app, name="rates")
 
 MemberArgument = Annotated[
-    str, typer.Argument(help="Member number, name, short name or a unique part of the name.")
+    str,
+    typer.Argument(
+        help="Member number, name, short name or a unique part of the name.",
+        autocompletion=complete_member,
+    ),
 ]
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Dues year, e.g. 2022 (default: the as-of year).")
@@ -78,7 +85,12 @@ def _money(fen: int) -> str:
 def rates_set(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="Dues year, e.g. 2022.")],
-    tier: Annotated[str, typer.Argument(help="Tier: 会长单位, 副会长单位, 理事单位 or 会员单位.")],
+    tier: Annotated[
+        str,
+        typer.Argument(
+            help="Tier: 会长单位, 副会长单位, 理事单位 or 会员单位.", autocompletion=complete_tier
+        ),
+    ],
     amount: Annotated[str, typer.Argument(help="Annual amount in yuan: 30000, 30,000.00, 3万.")],
     adopted_by: Annotated[
         str | None,
@@ -195,7 +207,8 @@ def pay(
     member: Annotated[
         str | None,
         typer.Argument(
-            help="Member number, name, short name or a unique part of the name (not with --from)."
+            help="Member number, name, short name or a unique part of the name (not with --from).",
+            autocompletion=complete_member,
         ),
     ] = None,
     amount: Annotated[
@@ -263,6 +276,12 @@ def pay(
         bool,
         typer.Option("--dry-run", help="With --from: check the file, show it; record nothing."),
     ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", "-y", help="Do not ask to confirm the amount (asked only at a terminal)."
+        ),
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Record a dues payment (缴费); prints its receipt number. With --from, enter a bank
@@ -271,7 +290,8 @@ def pay(
     A payment that repeats one already recorded (same member, amount and date, or the same
     bank reference) is refused, naming the earlier receipt, unless --again; one that would
     leave more credit than the member's dues for a year is refused, saying how much, unless
-    --credit.
+    --credit. At a terminal, a missing member or amount is asked for, and the amount is
+    confirmed before it is recorded (not with --yes, nor when stdin is not a terminal).
 
     \b
     Example:
@@ -279,6 +299,18 @@ def pay(
       assoc dues pay 双涵 --amount 20000 --year 2022 --ref 3021000123 --on 2022-11-25
       assoc dues pay --from 12月流水.xlsx --expect-count 12 --expect-total 86000 --dry-run
     """
+    from assoc_cli.cli import prompts
+
+    if yes:
+        state(ctx).yes = True
+    if from_file is None and prompts.interactive(ctx):
+        if member is None:
+            member = prompts.ask_text(
+                "Member (number, name, short name or part of the name)",
+                "会员（编号、名称、简称或名称的一部分）",
+            )
+        if amount is None:
+            amount = prompts.ask_text("Amount in yuan", "金额（元）")
     if from_file is not None:
         if member is not None or amount is not None:
             raise usage_error(
@@ -312,9 +344,11 @@ def pay(
     except AssocError as exc:
         raise usage_error(exc, hint="'--method'") from None
     with open_session(ctx) as (session, lang):
+        payer_member = resolve_member(session=session, query=member)
+        _confirm_payment(ctx, payer_member.name, fen, year)
         paid = record_payment(
             session=session,
-            member=resolve_member(session=session, query=member),
+            member=payer_member,
             payment=PaymentInput(
                 amount_fen=fen,
                 on=when,
@@ -331,6 +365,25 @@ def pay(
         for sentence in paid.sentences(lang):
             message(sentence)
         echo(paid.receipt)
+
+
+def _confirm_payment(ctx: typer.Context, name: str, fen: int, year: int | None) -> None:
+    """At a terminal: "向 山东双涵石化装备有限公司 收取 ¥20,000.00 作为2022年度会费?" [y/N]."""
+    from assoc_cli.cli import prompts
+
+    money = _money(fen)
+    if year is None:
+        prompts.confirm(
+            ctx,
+            f"Receive {money} from {name} as dues (the oldest years owed first)?",
+            f"向 {name} 收取 {money} 作为会费（先抵最早欠缴的年度）?",
+        )
+    else:
+        prompts.confirm(
+            ctx,
+            f"Receive {money} from {name} as dues for {year}?",
+            f"向 {name} 收取 {money} 作为{year}年度会费?",
+        )
 
 
 def _pay_from_file(
@@ -423,7 +476,11 @@ def waive(
 def void(
     ctx: typer.Context,
     reference: Annotated[
-        str, typer.Argument(help="Receipt number (2022-0001) or waiver reference (W12).")
+        str,
+        typer.Argument(
+            help="Receipt number (2022-0001) or waiver reference (W12).",
+            autocompletion=complete_receipt,
+        ),
     ],
     reason: Annotated[str, typer.Option("--reason", help="Why, e.g. 重复录入 or 银行退票.")],
     on: Annotated[
@@ -564,7 +621,9 @@ def unpaid(
     ctx: typer.Context,
     year: YearOption = None,
     as_of: AsOfOption = None,
-    tier: Annotated[str | None, typer.Option("--tier", help="Only this tier.")] = None,
+    tier: Annotated[
+        str | None, typer.Option("--tier", help="Only this tier.", autocompletion=complete_tier)
+    ] = None,
     segment: Annotated[str | None, typer.Option("--segment", help="Only this segment.")] = None,
     sort: Annotated[
         UnpaidSort,
@@ -799,6 +858,15 @@ def notice(
             echo(result.printed, nl=False)
         for sentence in result.messages:
             message(sentence)
+        if result.folder is not None and result.written:
+            hint(ctx, _print_hint(result.folder, fmt, lang))
+
+
+def _print_hint(folder: Path, fmt: NoticeFormat, lang: str) -> str:
+    """Where the notices are and how to print them all at once."""
+    if fmt is NoticeFormat.docx:
+        return t("hint.notice_docx", lang, folder=folder)
+    return t("hint.notice_text", lang, folder=folder)
 
 
 @app.command("notices")

@@ -118,7 +118,7 @@ class LazyGroup(TyperGroup):
         scratch = typer.Typer()
         module.register(scratch)
         (info,) = (c for c in scratch.registered_commands if c.name == name)
-        return get_command_from_info(
+        return _built(
             info,
             pretty_exceptions_short=self.pretty_exceptions_short,
             rich_markup_mode=self.rich_markup_mode,
@@ -142,6 +142,19 @@ class LazyGroup(TyperGroup):
         rows = [(name, command.get_short_help_str(limit)) for name, command in shown]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+# What is done to each command once Typer has built it (cli/__init__.py adds
+# prompts.ask_when_missing: member and meeting arguments ask when left out at a terminal).
+FINISHERS: list[Callable[[Any], Any]] = []
+
+
+def _built(info: Any, **settings: Any) -> Any:
+    """The Click command Typer makes of *info*, finished by each of FINISHERS."""
+    command = get_command_from_info(info, **settings)
+    for finish in FINISHERS:
+        command = finish(command)
+    return command
 
 
 def typer_group(
@@ -184,9 +197,7 @@ def typer_group(
             hidden=command_info.hidden,
             deprecated=command_info.deprecated,
         )
-        group.commands.add_lazy(
-            name, partial(get_command_from_info, command_info, **settings), stub
-        )
+        group.commands.add_lazy(name, partial(_built, command_info, **settings), stub)
     for sub_info, solved in zip(app.registered_groups, groups, strict=True):
         stub = TyperCommand(
             name=solved.name,

@@ -16,12 +16,14 @@ from assoc_cli.cli.common import (
     date_option,
     echo,
     emit,
+    hint,
     in_language,
     message,
     open_session,
     usage_error,
     year_option,
 )
+from assoc_cli.cli.completion import complete_meeting, complete_meeting_kind, complete_member
 from assoc_cli.i18n import t
 from assoc_cli.listing import Listing, OutputFormat
 from assoc_cli.meetings.choices import (
@@ -74,7 +76,11 @@ AsOfOption = Annotated[
     ),
 ]
 MeetingArgument = Annotated[
-    str, typer.Argument(help="Meeting number (3 or #3), its date, or a unique part of its title.")
+    str,
+    typer.Argument(
+        help="Meeting number (3 or #3), its date, or a unique part of its title.",
+        autocompletion=complete_meeting,
+    ),
 ]
 
 
@@ -105,7 +111,9 @@ def new(
     kind: Annotated[
         str,
         typer.Option(
-            "--kind", help="会员大会, 理事会, 常务理事会, 会长办公会, 监事会, 座谈会, 培训班…"
+            "--kind",
+            help="会员大会, 理事会, 常务理事会, 会长办公会, 监事会, 座谈会, 培训班…",
+            autocompletion=complete_meeting_kind,
         ),
     ],
     held_on: Annotated[str, typer.Option("--date", help="Date, e.g. 2021-12-05.")],
@@ -116,6 +124,7 @@ def new(
         typer.Option(
             "--chair",
             help="Who chairs it (主持): a person, or a member whose representative chairs.",
+            autocompletion=complete_member,
         ),
     ] = None,
     enlarged: Annotated[
@@ -173,6 +182,8 @@ def new(
         )
         meeting = created.meeting
         message(t("msg.meeting_created", lang, id=meeting.id, title=_title(session, meeting)))
+        invite = f"assoc meetings invite {meeting.id} --offices 会长,副会长"
+        hint(ctx, t("hint.meeting_new", lang, id=meeting.id, invite=invite))
         _say_notes(created.notes, lang)
         echo(meeting.id)
 
@@ -180,7 +191,10 @@ def new(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Only this kind.", autocompletion=complete_meeting_kind),
+    ] = None,
     year: Annotated[
         int | None, typer.Option("--year", help="Only meetings held this year.")
     ] = None,
@@ -686,7 +700,10 @@ def invite(
     meeting: MeetingArgument,
     members: Annotated[
         list[str] | None,
-        typer.Argument(help="Member units to invite (through their representatives)."),
+        typer.Argument(
+            help="Member units to invite (through their representatives).",
+            autocompletion=complete_member,
+        ),
     ] = None,
     offices: Annotated[
         str | None,
@@ -932,7 +949,9 @@ def vote(
 @app.command("votes")
 def votes(
     ctx: typer.Context,
-    meeting: Annotated[str | None, typer.Argument(help="Only this meeting.")] = None,
+    meeting: Annotated[
+        str | None, typer.Argument(help="Only this meeting.", autocompletion=complete_meeting)
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
 ) -> None:

@@ -23,6 +23,7 @@ from assoc_cli.cli.common import (
     today,
     usage_error,
 )
+from assoc_cli.cli.completion import complete_member, complete_office, complete_tier
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
 from assoc_cli.members.choices import ImportMatch, RosterSort, RosterStatus, StatsBy
@@ -37,7 +38,11 @@ app = typer.Typer(
 
 
 MemberArgument = Annotated[
-    str, typer.Argument(help="Member number, name, short name or a unique part of the name.")
+    str,
+    typer.Argument(
+        help="Member number, name, short name or a unique part of the name.",
+        autocompletion=complete_member,
+    ),
 ]
 NumberOpt = Annotated[
     str | None,
@@ -79,7 +84,9 @@ PartyOrgOpt = Annotated[
 TierOpt = Annotated[
     str | None,
     typer.Option(
-        "--tier", help="Set the dues tier (会费档次) explicitly; 'auto' follows the offices held."
+        "--tier",
+        help="Set the dues tier (会费档次) explicitly; 'auto' follows the offices held.",
+        autocompletion=complete_tier,
     ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Note (备注).")]
@@ -227,11 +234,17 @@ def show(
 
 
 TierFilter = Annotated[
-    str | None, typer.Option("--tier", help="Only this dues tier, e.g. 理事单位.")
+    str | None,
+    typer.Option(
+        "--tier", help="Only this dues tier, e.g. 理事单位.", autocompletion=complete_tier
+    ),
 ]
 SegmentFilter = Annotated[str | None, typer.Option("--segment", help="Only this industry segment.")]
 OfficeFilter = Annotated[
-    str | None, typer.Option("--office", help="Only holders of this office in the term.")
+    str | None,
+    typer.Option(
+        "--office", help="Only holders of this office in the term.", autocompletion=complete_office
+    ),
 ]
 KindFilter = Annotated[
     str | None, typer.Option("--kind", help="Only units (单位) or persons (个人).")

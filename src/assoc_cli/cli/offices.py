@@ -15,6 +15,7 @@ from assoc_cli.cli.common import (
     open_session,
     today,
 )
+from assoc_cli.cli.completion import complete_member, complete_office, complete_tier
 from assoc_cli.i18n import t, term_label
 from assoc_cli.listing import OutputFormat
 
@@ -27,7 +28,11 @@ app = typer.Typer(
 )
 
 MemberArgument = Annotated[
-    str, typer.Argument(help="Member number, name, short name or a unique part of the name.")
+    str,
+    typer.Argument(
+        help="Member number, name, short name or a unique part of the name.",
+        autocompletion=complete_member,
+    ),
 ]
 
 
@@ -35,7 +40,12 @@ MemberArgument = Annotated[
 def assign(
     ctx: typer.Context,
     member: MemberArgument,
-    office: Annotated[str, typer.Argument(help="Office: 会长, 执行会长, 副会长, 理事…")],
+    office: Annotated[
+        str,
+        typer.Argument(
+            help="Office: 会长, 执行会长, 副会长, 理事…", autocompletion=complete_office
+        ),
+    ],
     person: Annotated[
         str | None,
         typer.Option("--person", help="Who holds it for the unit (default: its representative)."),
@@ -75,7 +85,9 @@ def assign(
 def remove(
     ctx: typer.Context,
     member: MemberArgument,
-    office: Annotated[str, typer.Argument(help="The office to take away.")],
+    office: Annotated[
+        str, typer.Argument(help="The office to take away.", autocompletion=complete_office)
+    ],
     term: TermOption = None,
 ) -> None:
     """Correct a mistaken assignment: take an office away from a member in a term.
@@ -151,7 +163,11 @@ def define(
     ] = None,
     tier: Annotated[
         str | None,
-        typer.Option("--tier", help="Dues tier a unit holding it gets, e.g. 副会长单位."),
+        typer.Option(
+            "--tier",
+            help="Dues tier a unit holding it gets, e.g. 副会长单位.",
+            autocompletion=complete_tier,
+        ),
     ] = None,
     max_holders: Annotated[
         int | None,

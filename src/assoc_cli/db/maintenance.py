@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -282,5 +283,32 @@ def refresh_derived(url: str, rebuild: Callable[[Connection], int | None]) -> in
     try:
         with engine.begin() as connection:
             return rebuild(connection)
+    finally:
+        engine.dispose()
+
+
+def record_backup(url: str, at: datetime) -> bool:
+    """Note in the database at *url* that it was backed up at *at* (a setting, in the audit
+    log). False when it cannot be written — a read-only file, a role without the grant, a
+    writer holding the lock — and then nothing is noted: the backup itself stands."""
+    from assoc_cli.db.engine import unit_of_work
+    from assoc_cli.db.models import Setting
+    from assoc_cli.db.values import LAST_BACKUP
+
+    try:
+        engine = open_database(url, write=True)
+    except Exception:
+        return False
+    try:
+        with unit_of_work(engine) as session:
+            row = session.get(Setting, LAST_BACKUP)
+            stamp = at.astimezone(UTC).isoformat(timespec="seconds")
+            if row is None:
+                session.add(Setting(key=LAST_BACKUP, value=stamp))
+            else:
+                row.value = stamp
+        return True
+    except Exception:
+        return False
     finally:
         engine.dispose()

@@ -109,6 +109,14 @@ class Member(SQLModel, table=True):
     name_strokes: str = Field(default="", max_length=400, index=True)
     created_at: datetime
     updated_at: datetime
+    # Pinyin initials of the name and the short name (山东双涵… -> "sdsh…"), so shell
+    # completion finds `sdsh<TAB>` by a range scan of an index (issue 21, migration 0016).
+    name_initials: str = Field(
+        default="", max_length=200, index=True, sa_column_kwargs={"server_default": ""}
+    )
+    short_name_initials: str = Field(
+        default="", max_length=100, index=True, sa_column_kwargs={"server_default": ""}
+    )
 
 
 class MembershipPeriod(SQLModel, table=True):

@@ -19,3 +19,8 @@ class MemberStatus(StrEnum):
 
     active = "active"  # 在册
     withdrawn = "withdrawn"  # 已退会
+
+
+# The setting holding when the database was last backed up (UTC, ISO 8601): written by
+# `assoc db backup` (db/maintenance.py), read by `assoc today`'s backup line.
+LAST_BACKUP = "db.last_backup"

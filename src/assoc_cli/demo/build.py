@@ -18,6 +18,7 @@ from assoc_cli.association.profile import setup_association
 from assoc_cli.db.models import DuesEntry, Meeting, Member
 from assoc_cli.demo.services import build_services_demo
 from assoc_cli.demo.statistics import build_statistics
+from assoc_cli.demo.today import add_today_items
 from assoc_cli.dues.policy import dues_policy
 from assoc_cli.dues.service import (
     PaymentInput,
@@ -274,6 +275,7 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
     meeting = _meetings(session, members)
     build_statistics(session, members)
     build_services_demo(session=session, members=members, seed=seed)
+    add_today_items(session)
     return {
         "association": ASSOCIATION,
         "members": len(members),

@@ -1096,6 +1096,126 @@ MESSAGES.update(
 )
 
 MESSAGES.update({"rpt.fix_line": ("处理办法：{fix}", "How to fix: {fix}")})
+# assoc today (and assoc alone): what needs attention, and how to start a database.
+MESSAGES.update(
+    {
+        "today.title": (
+            "{association}：{date} 待办事项",
+            "{association}: what needs attention on {date}",
+        ),
+        "today.nothing": ("今天没有需要处理的事项。", "Nothing needs attention today."),
+        "today.col.kind": ("事项", "Item"),
+        "today.col.text": ("情况", "What"),
+        "today.col.commands": ("命令", "Command"),
+        "today.kind.dues": ("会费收缴", "Dues"),
+        "today.kind.notices": ("缴费通知", "Notices"),
+        "today.kind.meetings": ("近期会议", "Meetings"),
+        "today.kind.actions": ("督办事项", "Action items"),
+        "today.kind.requests": ("会员诉求", "Requests"),
+        "today.kind.statistics": ("统计报表", "Statistics"),
+        "today.kind.election": ("换届", "Election (换届)"),
+        "today.kind.backup": ("备份", "Backup"),
+        "today.dues": (
+            "{year}年度会费：应缴{owing}家，已缴清{full}家（收缴率{rate}），"
+            "未缴清{unpaid}家，尚欠{outstanding}",
+            "{year} dues: {owing} members owe, {full} paid in full ({rate}), "
+            "{unpaid} still owing {outstanding}",
+        ),
+        "today.notices": (
+            "{count}家应缴{year}年度会费的会员尚未发缴费通知",
+            "{count} member(s) owing {year} dues were sent no notice",
+        ),
+        "today.reminders": (
+            "{count}家会员{year}年度会费未缴清，发通知已满两周，尚未发催缴通知",
+            "{count} member(s) still owe {year} dues two weeks after the notice and were "
+            "sent no reminder",
+        ),
+        "today.notice_folder": ("会费通知", "dues-notices"),
+        "today.reminder_folder": ("催缴通知", "dues-reminders"),
+        "today.meeting": (
+            "{date}（{days}天后）{title}：议程{agenda}项，邀请{invited}人",
+            "{date} (in {days} days) {title}: {agenda} agenda item(s), {invited} invited",
+        ),
+        "today.lacking": ("；尚缺{what}", "; still to do: {what}"),
+        "today.join": ("、", ", "),
+        "today.no_agenda": (
+            "议程（assoc meetings agenda add {id} 标题）",
+            "the agenda (assoc meetings agenda add {id} TITLE)",
+        ),
+        "today.no_invitations": ("邀请（{invite}）", "invitations ({invite})"),
+        "today.agenda_file": ("议程-{id}.docx", "agenda-{id}.docx"),
+        "today.signin_file": ("签到表-{id}.docx", "signin-{id}.docx"),
+        "today.actions": (
+            "{count}项督办事项已逾期，最早的是“{content}”（{owner}，{due}到期）",
+            '{count} action item(s) overdue, the oldest "{content}" ({owner}, due {due})',
+        ),
+        "today.election": (
+            "{label}将于{end}届满（还有{days}天），应筹备换届",
+            "{label} ends on {end} (in {days} days): prepare the election (换届)",
+        ),
+        "today.election_late": (
+            "{label}已于{end}届满，换届逾期",
+            "{label} ended on {end}: the election (换届) is overdue",
+        ),
+        "today.election_next": (
+            "；{label}已录入，自{start}起",
+            "; {label} is recorded, from {start}",
+        ),
+        "today.election_record": (
+            "；选举后录入新一届：assoc terms add {number} --start {start}",
+            "; after the election record it: assoc terms add {number} --start {start}",
+        ),
+        "today.no_backup": ("尚无备份记录", "No backup recorded yet"),
+        "today.old_backup": (
+            "最近一次备份在{date}，已过{days}天",
+            "The last backup was on {date}, {days} days ago",
+        ),
+        "today.backup_file": ("备份-{date}.db", "assoc-backup-{date}.db"),
+        "today.start": (
+            "还没有协会数据（{location}）。这样开始：\n"
+            "\n"
+            "  assoc init --name 协会全称 --short-name 简称      # 协会信息\n"
+            "  assoc terms add 1 --start 2024-01-01 --years 5   # 当前届次\n"
+            "  assoc members import 会员名册.xlsx --dry-run        # 会员名册（先检查）\n"
+            "\n"
+            "或者先看一个示范协会：\n"
+            "\n"
+            "  assoc demo\n",
+            "No association here yet ({location}). To start:\n"
+            "\n"
+            "  assoc init --name 'Full name' --short-name Short   # the association\n"
+            "  assoc terms add 1 --start 2024-01-01 --years 5     # its current term\n"
+            "  assoc members import roster.xlsx --dry-run          # the roster (check first)\n"
+            "\n"
+            "Or try a demo association first:\n"
+            "\n"
+            "  assoc demo\n",
+        ),
+    }
+)
+
+# Next-step hints (stderr; not with --quiet).
+MESSAGES.update(
+    {
+        # {invite}: a command line (ASCII commas between the offices, as typed).
+        "hint.meeting_new": (
+            "下一步：添加议程 assoc meetings agenda add {id} 标题；邀请参会 {invite}",
+            "Next: add agenda items (assoc meetings agenda add {id} TITLE), then invite ({invite})",
+        ),
+        "hint.notice_docx": (
+            "通知在 {folder}/ 中；用 Word/WPS 打开打印，或一次全部打印："
+            "soffice --headless -p {folder}/*.docx",
+            "The notices are in {folder}/; open them in Word/WPS to print, or print them all "
+            "at once: soffice --headless -p {folder}/*.docx",
+        ),
+        "hint.notice_text": (
+            "通知在 {folder}/ 中；一次全部打印：lp {folder}/*（Word 文件请加 --docx 重新生成）",
+            "The notices are in {folder}/; print them all at once: lp {folder}/* "
+            "(for Word files, write them again with --docx)",
+        ),
+    }
+)
+
 # The member services' messages live in their own module (i18n/messages_services.py).
 from assoc_cli.i18n.messages_services import SERVICES_MESSAGES  # noqa: E402
 

@@ -205,6 +205,18 @@ def load_pinyin() -> None:
     _pinyin()
 
 
+def pinyin_initials(name: str | None) -> str:
+    """The pinyin initials a person types for a name (山东双涵石化 -> "sdshsh"), for
+    completion; "" for no name."""
+    return initials_of(pinyin_key(name)) if name else ""
+
+
+def initials_of(pinyin: str) -> str:
+    """The initials of a ``pinyin_key`` ("shan dong" -> "sd"): the first letter or digit
+    of each syllable or other word."""
+    return "".join(word[0] for word in pinyin.split())
+
+
 def pinyin_key(name: str) -> str:
     """Toneless pinyin, syllables separated by spaces: 重庆长安 -> "chong qing chang an"."""
     return " ".join(_pinyin().syllables(name.strip())).lower()

@@ -27,7 +27,7 @@ from assoc_cli.db.models import (
     Office,
     Term,
 )
-from assoc_cli.errors import AmbiguousError, InvalidValueError, NotFoundError
+from assoc_cli.errors import AmbiguousError, InvalidValueError, NotFoundError, choose
 from assoc_cli.i18n.numerals import chinese_number
 from assoc_cli.listing import Column, Listing
 from assoc_cli.meetings.choices import Numbering, Role
@@ -123,6 +123,9 @@ def resolve_meeting(*, session: Session, query: str) -> Meeting:
             zh=f"没有与“{query}”相符的会议;请查看:assoc meetings list",
         )
     titles = describe_all(session, candidates[:6])
+    chosen = choose(query, candidates[:6], lambda m: f"#{m.id} {titles[m.id or 0]} ({m.held_on})")
+    if chosen is not None:
+        return chosen
     shown = "; ".join(f"#{m.id} {titles[m.id or 0]} ({m.held_on})" for m in candidates[:6])
     raise AmbiguousError(
         f'"{query}" matches several meetings: {shown} — use the number (#N)',

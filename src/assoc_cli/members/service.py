@@ -13,8 +13,14 @@ from sqlmodel import Session, SQLModel, col, func, or_, select
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.db.values import MemberKind, MemberStatus
-from assoc_cli.errors import AmbiguousError, ConflictError, InvalidValueError, NotFoundError
-from assoc_cli.i18n.sorting import pinyin_key, stroke_key
+from assoc_cli.errors import (
+    AmbiguousError,
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    choose,
+)
+from assoc_cli.i18n.sorting import initials_of, pinyin_initials, pinyin_key, stroke_key
 from assoc_cli.members.choices import is_auto_tier
 from assoc_cli.organisation.tiers import find_tier_id
 
@@ -74,7 +80,7 @@ def resolve_member(*, session: Session, query: str) -> Member:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise _ambiguous(text, exact)
+        return _settle(text, exact)
     pattern = f"%{_escape_like(text)}%"
     partial = list(
         session.exec(
@@ -92,13 +98,26 @@ def resolve_member(*, session: Session, query: str) -> Member:
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
-        raise _ambiguous(text, partial)
+        return _settle(text, partial)
     by_person = _by_person(session, text)
     if len(by_person) == 1:
         return by_person[0]
     if len(by_person) > 1:
-        raise _ambiguous(text, by_person)
-    raise _not_found(session, text)
+        return _settle(text, by_person)
+    near = near_members(session, text)
+    chosen = choose(text, near, _describe)
+    if chosen is not None:
+        return chosen
+    raise _not_found(session, text, near)
+
+
+def _settle(text: str, candidates: list[Member]) -> Member:
+    """The one of several members matching *text* that a person at a terminal picks
+    (``errors.chooser``); else the error naming them."""
+    chosen = choose(text, candidates[:CANDIDATES_SHOWN], _describe)
+    if chosen is None:
+        raise _ambiguous(text, candidates)
+    return chosen
 
 
 def _person_tables() -> tuple[tuple[Any, Any], ...]:
@@ -207,8 +226,8 @@ def near_members(session: Session, text: str) -> list[Member]:
     return [members[key] for key, _score in matches if key in members]
 
 
-def _not_found(session: Session, text: str) -> NotFoundError:
-    near = near_members(session, text)
+def _not_found(session: Session, text: str, near: list[Member] | None = None) -> NotFoundError:
+    near = near_members(session, text) if near is None else near
     hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
     hint_zh = f";是不是指 {'或'.join(_describe_zh(m) for m in near)}?" if near else ""
     return NotFoundError(
@@ -316,6 +335,9 @@ def _set_fields(session: Session, member: Member, values: dict[str, Any]) -> lis
     if "name" in changed:
         member.name_pinyin = pinyin_key(member.name)
         member.name_strokes = stroke_key(member.name)
+        member.name_initials = initials_of(member.name_pinyin)
+    if "short_name" in changed:
+        member.short_name_initials = pinyin_initials(member.short_name)
     return changed
 
 
@@ -389,6 +411,8 @@ MEMBER_COLUMNS = (
     "name_strokes",
     "created_at",
     "updated_at",
+    "name_initials",
+    "short_name_initials",
 )
 NUMBERS_PER_QUERY = 500
 BULK_INDEXING = 100_000
@@ -472,6 +496,8 @@ class NewMembers:
             strokes,
             self._created,
             self._updated,
+            initials_of(pinyin),
+            pinyin_initials(get("short_name")),
         )
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
