@@ -54,6 +54,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "Meetings (会议): new, edit, delete, agenda, invite, uninvite, mark, sign-in sheet, "
         "quorum, votes, minutes.",
     ),
+    "events": _here(
+        "events",
+        "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
+        "people, programme, news release.",
+    ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "db": _here(
         "db", "Database (数据库): upgrade, current, copy, backup, restore, check, refresh, roles."

@@ -385,7 +385,8 @@ def agenda_add(
     kind: Annotated[
         ItemKind,
         typer.Option(
-            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+            "--kind",
+            help="study, report, reading, discussion, speech, lecture (讲座), exchange (交流发言), vote, dues-report, actions.",
         ),
     ] = ItemKind.report,
     minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
@@ -435,7 +436,8 @@ def agenda_edit(
     kind: Annotated[
         ItemKind | None,
         typer.Option(
-            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+            "--kind",
+            help="study, report, reading, discussion, speech, lecture (讲座), exchange (交流发言), vote, dues-report, actions.",
         ),
     ] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,

@@ -340,3 +340,80 @@ ledger_dirty_t = Table(
     Column("id", Integer(), primary_key=True),
     Column("member_id", Integer(), nullable=False, index=True),
 )
+
+event_guest_t = Table(
+    "event_guest",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("phone", String(50)),
+    Column("rank", Integer()),
+    UniqueConstraint("name", "organisation"),
+)
+
+event_organiser_t = Table(
+    "event_organiser",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("role", String(15), nullable=False),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(200), nullable=False),
+    UniqueConstraint("meeting_id", "role", "name"),
+)
+
+event_session_t = Table(
+    "event_session",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("position", Integer(), nullable=False),
+    Column("label", String(50), nullable=False),
+    Column("starts_at", String(5)),
+    Column("ends_at", String(5)),
+    Column("focus", String(200)),
+    Column("host", String(100)),
+    Column("host_organisation", String(200)),
+    Column("host_post", String(100)),
+    UniqueConstraint("meeting_id", "position"),
+)
+
+event_item_t = Table(
+    "event_item",
+    metadata,
+    Column("agenda_item_id", Integer(), ForeignKey("agenda_item.id"), primary_key=True),
+    Column("session_id", Integer(), ForeignKey("event_session.id"), nullable=False, index=True),
+)
+
+event_speaker_t = Table(
+    "event_speaker",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("agenda_item_id", Integer(), ForeignKey("agenda_item.id"), nullable=False, index=True),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("member_id", Integer(), ForeignKey("member.id")),
+    Column("guest_id", Integer(), ForeignKey("event_guest.id")),
+    UniqueConstraint("agenda_item_id", "name", "organisation"),
+)
+
+event_person_t = Table(
+    "event_person",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("role", String(10), nullable=False),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("group_label", String(100)),
+    Column("rank", Integer()),
+    Column("member_id", Integer(), ForeignKey("member.id")),
+    Column("guest_id", Integer(), ForeignKey("event_guest.id")),
+    UniqueConstraint("meeting_id", "name", "organisation"),
+)

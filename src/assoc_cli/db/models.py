@@ -406,3 +406,105 @@ class LedgerDirty(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(index=True)
+
+
+# ---------------------------------------------------------------- events (issue 17)
+# A meeting or training class (活动、培训班) is a meeting row extended with its programme:
+# organisers in ordered roles, sessions with their own 主持, speakers on its agenda items,
+# and the people at it in the roles the news release names them by (出席, 列席, 参加, 特邀).
+
+
+class EventGuest(SQLModel, table=True):
+    """A person from outside the roster (嘉宾: an official, an expert, a member's staff),
+    kept once by name and organisation and reused across events; *rank* orders officials
+    in a list (1 first), as the articles list them."""
+
+    __tablename__ = "event_guest"
+    __table_args__ = (UniqueConstraint("name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    # "" (not NULL) for no organisation: the pair stays unique on both engines.
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=50)
+    rank: int | None = None
+
+
+class EventOrganiser(SQLModel, table=True):
+    """An organiser of an event in a role (主办, 承办, 协办, 支持, 赞助), in the order given."""
+
+    __tablename__ = "event_organiser"
+    __table_args__ = (UniqueConstraint("meeting_id", "role", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    role: str = Field(max_length=15)
+    position: int
+    name: str = Field(max_length=200)
+
+
+class EventSession(SQLModel, table=True):
+    """A block of an event's programme (上午, 下午, or timed) with its own 主持 and focus."""
+
+    __tablename__ = "event_session"
+    __table_args__ = (UniqueConstraint("meeting_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int
+    label: str = Field(max_length=50)
+    starts_at: str | None = Field(default=None, max_length=5)
+    ends_at: str | None = Field(default=None, max_length=5)
+    focus: str | None = Field(default=None, max_length=200)
+    host: str | None = Field(default=None, max_length=100)
+    host_organisation: str | None = Field(default=None, max_length=200)
+    host_post: str | None = Field(default=None, max_length=100)
+
+
+class EventItem(SQLModel, table=True):
+    """Which session an agenda item belongs to (an agenda item of a meeting without
+    sessions has no row here)."""
+
+    __tablename__ = "event_item"
+
+    agenda_item_id: int = Field(foreign_key="agenda_item.id", primary_key=True)
+    session_id: int = Field(foreign_key="event_session.id", index=True)
+
+
+class EventSpeaker(SQLModel, table=True):
+    """A speaker of an agenda item, in order: a member's representative, a secretariat staff
+    member or a guest, with the organisation and post they spoke in."""
+
+    __tablename__ = "event_speaker"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    agenda_item_id: int = Field(foreign_key="agenda_item.id", index=True)
+    position: int
+    name: str = Field(max_length=100)
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    guest_id: int | None = Field(default=None, foreign_key="event_guest.id")
+
+
+class EventPerson(SQLModel, table=True):
+    """Someone at an event in a role (出席 attend, 列席 sit-in, 参加 join, 特邀 special):
+    the association's officers by their office (post, organisation ""), guests with their
+    organisation and post; *group* names a set written once ("副会长单位:")."""
+
+    __tablename__ = "event_person"
+    __table_args__ = (UniqueConstraint("meeting_id", "name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    role: str = Field(max_length=10)
+    position: int
+    name: str = Field(max_length=100)
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    group_label: str | None = Field(default=None, max_length=100)
+    rank: int | None = None
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    guest_id: int | None = Field(default=None, foreign_key="event_guest.id")

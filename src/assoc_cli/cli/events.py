@@ -1,0 +1,393 @@
+"""``assoc events``: a meeting's or training class's programme — organisers, sessions with
+their 主持, speakers on agenda items, guests, the people at it in their roles — and the
+news release (新闻稿) drafted from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from assoc_cli.cli.common import (
+    FormatOption,
+    OutputOption,
+    echo,
+    emit,
+    message,
+    open_session,
+)
+from assoc_cli.events.choices import Order, ReleaseFormat
+from assoc_cli.i18n import t
+from assoc_cli.listing import OutputFormat
+
+if TYPE_CHECKING:
+    from assoc_cli.events.service import PersonInput
+
+app = typer.Typer(
+    help=(
+        "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
+        "people, programme, news release."
+        "\n\n\b\nExample:\n  assoc events organiser 5 主办 中国工经联\n  assoc events release 5 -f docx"
+    ),
+    no_args_is_help=True,
+)
+
+MeetingArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Meeting or class number (3 or #3), its date, or a unique part of its title."
+    ),
+]
+PERSON_HELP = (
+    "A person as 姓名|单位|职务 (unit and post may be left out; no unit: the association's own)."
+)
+
+
+def _person(text: str) -> PersonInput:
+    from assoc_cli.events.service import PersonInput
+
+    return PersonInput.parse(text)
+
+
+@app.command("organiser")
+def organiser(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    role: Annotated[
+        str,
+        typer.Argument(
+            help="主办, 承办, 协办, 支持 or 赞助 (host, organiser, co-organiser, support, sponsor)."
+        ),
+    ],
+    names: Annotated[list[str], typer.Argument(help="The organisations, in order.")],
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Remove these organisers instead.")
+    ] = False,
+) -> None:
+    """Add organisers to an event in a role, in the order given (主办, 承办, 协办, 支持, 赞助).
+
+    \b
+    Example:
+      assoc events organiser 5 主办 中国工经联
+      assoc events organiser 5 支持 工信部
+    """
+    from assoc_cli.events.service import add_organisers, remove_organiser
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        if remove:
+            for name in names:
+                remove_organiser(session=session, meeting=target, name=name)
+            message(t("msg.event_organisers_removed", lang, names="、".join(names), id=target.id))
+            return
+        added = add_organisers(session=session, meeting=target, role=role, names=names)
+        message(
+            t(
+                "msg.event_organisers_added",
+                lang,
+                names="、".join(o.name for o in added),
+                id=target.id,
+            )
+        )
+
+
+@app.command("session")
+def session_(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    label: Annotated[str, typer.Argument(help="The block's name: 上午, 下午, or e.g. 第一单元.")],
+    start: Annotated[str | None, typer.Option("--start", help="Start time, e.g. 09:00.")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="End time, e.g. 12:00.")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Who chairs it (主持): " + PERSON_HELP)
+    ] = None,
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="What it focuses on (聚焦…).")
+    ] = None,
+) -> None:
+    """Add a session (上午, 下午 or a timed block) to an event's programme, with its own 主持;
+    prints its number.
+
+    \b
+    Example:
+      assoc events session 5 下午 --focus 制造业单项冠军企业申报与培育 --host "吴同明|中国工经联制造业单项冠军工作办公室|主任"
+    """
+    from assoc_cli.events.service import add_session
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        block = add_session(
+            session=session,
+            meeting=target,
+            label=label,
+            starts_at=start,
+            ends_at=end,
+            focus=focus,
+            host=_person(host) if host else None,
+        )
+        message(t("msg.event_session_added", lang, n=block.position, label=block.label))
+        echo(block.position)
+
+
+@app.command("item")
+def item(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    number: Annotated[int, typer.Argument(help="Agenda item number (assoc meetings agenda list).")],
+    in_session: Annotated[
+        int | None, typer.Option("--session", help="Put it in this session (number).")
+    ] = None,
+    speakers: Annotated[
+        list[str] | None,
+        typer.Option("--speaker", help="A speaker, repeatable, in order: " + PERSON_HELP),
+    ] = None,
+) -> None:
+    """Place an agenda item in a session and add its speakers (one or more, each with
+    organisation and post). Items are added with ``assoc meetings agenda add`` (kinds include
+    lecture 讲座, speech 讲话, exchange 交流发言).
+
+    \b
+    Example:
+      assoc events item 5 1 --session 1 --speaker "李毅中|中国工业经济联合会|会长"
+    """
+    from assoc_cli.events.service import add_speakers, place_item
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        if in_session is not None:
+            place_item(session=session, meeting=target, number=number, session_number=in_session)
+        if speakers:
+            add_speakers(
+                session=session,
+                meeting=target,
+                number=number,
+                people=[_person(text) for text in speakers],
+            )
+        message(t("msg.event_item_updated", lang, n=number, id=target.id))
+
+
+@app.command("attend")
+def attend(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    people: Annotated[list[str], typer.Argument(help="People in order: 姓名, or 姓名|单位|职务.")],
+    role: Annotated[
+        str,
+        typer.Option("--role", help="出席, 列席, 参加 or 特邀 (attend, sit-in, join, special)."),
+    ] = "出席",
+    post: Annotated[
+        str | None, typer.Option("--post", help="Their post, when not typed with each (执行会长).")
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option("--organisation", help="Their organisation, when not typed with each."),
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", help="A label written once before them (副会长单位).")
+    ] = None,
+    rank: Annotated[
+        int | None, typer.Option("--rank", help="Their rank among guests (1 first).")
+    ] = None,
+) -> None:
+    """Put people on an event's list in a role, in the order typed: the association's officers
+    by office (--post 执行会长), guests with organisation and post (they join the guests list).
+
+    \b
+    Example:
+      assoc events attend 3 朱训岩 韩怀胜 郑辉 --post 执行会长
+      assoc events attend 3 "巩渤|山东通力五金机电连锁有限公司|副总经理" --role 参加 --group 副会长单位
+    """
+    from dataclasses import replace
+
+    from assoc_cli.events.service import add_people
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    typed = []
+    for text in people:
+        person = _person(text)
+        person = replace(
+            person,
+            organisation=person.organisation or organisation or "",
+            post=person.post or post,
+            rank=rank,
+        )
+        typed.append(person)
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        added = add_people(session=session, meeting=target, role=role, people=typed, group=group)
+        message(t("msg.event_people_added", lang, count=len(added), id=target.id))
+
+
+@app.command("absent")
+def absent(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    names: Annotated[list[str], typer.Argument(help="Names to take off the list.")],
+) -> None:
+    """Take people off an event's list.
+
+    \b
+    Example:
+      assoc events absent 3 郭小红
+    """
+    from assoc_cli.events.service import remove_person
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        for name in names:
+            remove_person(session=session, meeting=target, name=name)
+        message(t("msg.event_people_removed", lang, count=len(names), id=target.id))
+
+
+@app.command("guest")
+def guest(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help=PERSON_HELP)],
+    phone: Annotated[str | None, typer.Option("--phone", help="Phone.")] = None,
+    rank: Annotated[
+        int | None, typer.Option("--rank", help="Rank among officials (1 first).")
+    ] = None,
+) -> None:
+    """Add a guest to the guests list, or bring one up to date (one per name and
+    organisation, reused across events).
+
+    \b
+    Example:
+      assoc events guest "孔庆成|山东省工业和信息化厅|副厅长" --rank 3
+    """
+    from dataclasses import replace
+
+    from assoc_cli.errors import InvalidValueError
+    from assoc_cli.events.service import remember_guest
+
+    typed = replace(_person(person), phone=phone, rank=rank).cleaned()
+    with open_session(ctx) as (session, lang):
+        row = remember_guest(session=session, person=typed)
+        if row is None:
+            raise InvalidValueError(
+                "a guest has an organisation that is not a member (members' people are "
+                "their representatives)",
+                zh="嘉宾需填写单位，且该单位不是会员单位（会员单位的人员即其代表）",
+            )
+        message(t("msg.event_guest_saved", lang, name=row.name, organisation=row.organisation))
+        echo(row.id)
+
+
+@app.command("guests")
+def guests(
+    ctx: typer.Context,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Part of a name or organisation.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the guests (嘉宾), officials first by rank.
+
+    \b
+    Example:
+      assoc events guests --search 工信
+    """
+    from assoc_cli.events.queries import guests_listing
+
+    with open_session(ctx, write=False) as (session, lang):
+        emit(guests_listing(session=session, search=search), fmt, lang, output)
+
+
+@app.command("programme")
+def programme(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """Show an event's programme: sessions with their 主持, items with kind and speakers.
+
+    \b
+    Example:
+      assoc events programme 5
+    """
+    from assoc_cli.events.queries import programme_listing
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        emit(programme_listing(session=session, meeting=target), fmt, lang, output)
+
+
+OrderOption = Annotated[
+    Order,
+    typer.Option(
+        "--order", help="office: by office, guests' rank, then surname strokes; given: as typed."
+    ),
+]
+
+
+@app.command("people")
+def people_(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    order: OrderOption = Order.office,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the people at an event with their role, organisation and post, in order of
+    precedence.
+
+    \b
+    Example:
+      assoc events people 3 --order given
+    """
+    from assoc_cli.events.queries import people_listing
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        emit(people_listing(session=session, meeting=target, order=order.value), fmt, lang, output)
+
+
+@app.command("release")
+def release(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: Annotated[
+        ReleaseFormat | None,
+        typer.Option("--format", "-f", help="md (default, or the suffix of -o), txt or docx."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write (default: stdout; .docx gets a file named after the event).",
+        ),
+    ] = None,
+    order: OrderOption = Order.office,
+) -> None:
+    """Draft the news release (新闻稿) from the record, in the articles' own form: when and
+    where, the organisers, who attended grouped by office, who chaired, the agenda in one
+    sentence (or the sessions with their 主持), a paragraph per item from its notes, votes,
+    action items, sponsors.
+
+    \b
+    Example:
+      assoc events release 3 --order given
+      assoc --lang zh-Hant events release 5 -o 新闻稿.docx
+    """
+    from assoc_cli.cli.meetings import _paper_format, _write_paper
+    from assoc_cli.events.release import release_paper
+    from assoc_cli.meetings.papers import Paper
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    chosen = _paper_format(fmt, output, ReleaseFormat)
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        document, name = release_paper(
+            session=session, meeting=target, lang=lang, order=order.value
+        )
+        _write_paper(Paper(document, name), chosen, output, lang)

@@ -1,0 +1,120 @@
+"""Reading an event: its programme (sessions, items, speakers), its people in order of
+precedence, and the guests list, as listings for ``assoc events``."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from assoc_cli.db.models import EventItem, Meeting
+from assoc_cli.events.precedence import in_precedence, office_ranks
+from assoc_cli.events.service import event_people, event_sessions, guests, speakers_of
+from assoc_cli.listing import Column, Listing
+from assoc_cli.meetings.queries import agenda
+
+PROGRAMME_COLUMNS = [
+    Column("session"),
+    Column("starts_at"),
+    Column("host"),
+    Column("position", kind="int"),
+    Column("kind", "col.kind", kind="enum", enum_prefix="itemkind."),
+    Column("item"),
+    Column("speakers"),
+]
+
+
+def _who(name: str, organisation: str | None, post: str | None) -> str:
+    return f"{organisation or ''}{post or ''}{name}"
+
+
+def programme_listing(*, session: Session, meeting: Meeting) -> Listing:
+    """``assoc events programme``: each agenda item with its session, the session's time and
+    主持, its kind and its speakers, in programme order."""
+    blocks = {block.id: block for block in event_sessions(session=session, meeting=meeting)}
+    items = agenda(session=session, meeting=meeting)
+    ids = [item.id or 0 for item in items]
+    placed = {
+        link.agenda_item_id: link.session_id
+        for link in session.exec(select(EventItem).where(col(EventItem.agenda_item_id).in_(ids)))
+    }
+    spoken = speakers_of(session=session, item_ids=ids)
+    order = {block_id: block.position for block_id, block in blocks.items()}
+    rows = []
+    for item in sorted(items, key=lambda i: (order.get(placed.get(i.id or 0), 0), i.position)):
+        block = blocks.get(placed.get(item.id or 0))
+        speakers = "、".join(
+            _who(s.name, s.organisation, s.post) for s in spoken.get(item.id or 0, [])
+        )
+        times = "-".join(x for x in (block.starts_at, block.ends_at) if x) if block else ""
+        rows.append(
+            {
+                "session": block.label if block else "",
+                "starts_at": times,
+                "host": _who(block.host, block.host_organisation, block.host_post)
+                if block and block.host
+                else "",
+                "position": item.position,
+                "kind": item.kind,
+                "item": item.title,
+                "speakers": speakers or (item.presenter or ""),
+            }
+        )
+    return Listing(PROGRAMME_COLUMNS, rows)
+
+
+PEOPLE_COLUMNS = [
+    Column("position", kind="int"),
+    Column("role", kind="enum", enum_prefix="eventrole."),
+    Column("group"),
+    Column("organisation"),
+    Column("post"),
+    Column("name", "signin.person"),
+    Column("rank", kind="int"),
+]
+
+
+def people_listing(*, session: Session, meeting: Meeting, order: str) -> Listing:
+    """``assoc events people``: everyone at the event by role, in order of precedence."""
+    people = in_precedence(
+        event_people(session=session, meeting=meeting), office_ranks(session), order
+    )
+    roles = ["attend", "special", "join", "sit-in"]
+    people.sort(key=lambda p: roles.index(p.role))
+    rows = [
+        {
+            "position": index,
+            "role": p.role,
+            "group": p.group_label or "",
+            "organisation": p.organisation,
+            "post": p.post or "",
+            "name": p.name,
+            "rank": p.rank,
+        }
+        for index, p in enumerate(people, 1)
+    ]
+    return Listing(PEOPLE_COLUMNS, rows)
+
+
+GUEST_COLUMNS = [
+    Column("id", kind="int"),
+    Column("name", "signin.person"),
+    Column("organisation"),
+    Column("post"),
+    Column("phone"),
+    Column("rank", kind="int"),
+]
+
+
+def guests_listing(*, session: Session, search: str | None) -> Listing:
+    """``assoc events guests``: the guests list, officials first by rank."""
+    rows = [
+        {
+            "id": g.id,
+            "name": g.name,
+            "organisation": g.organisation,
+            "post": g.post or "",
+            "phone": g.phone or "",
+            "rank": g.rank,
+        }
+        for g in guests(session=session, search=search)
+    ]
+    return Listing(GUEST_COLUMNS, rows)
