@@ -106,3 +106,110 @@ def test_seed_001_release_matches_the_article(cli: Cli) -> None:
     ranked = cli.ok("events", "release", meeting, "-f", "txt").stdout
     assert "执行会长朱训岩、郑辉、韩怀胜" in ranked
     assert ranked.index("协会会长张辉新") < ranked.index("执行会长") < ranked.index("监事长蔡杰")
+
+
+# Seed 002: the class's release, its paragraphs as printed (in Simplified Chinese; the
+# article's "培训活动为时一天，上午由……作交流发言" summary is not drawn from the record).
+SEED_002 = """2020年6月4日,中国工业经济联合会2020年制造业单项冠军第一期培训班在山东省淄博市举办。此次培训活动由中国工经联主办,山东省工经联承办,并得到了工信部的大力支持。
+中国工业经济联合会会长李毅中,工业和信息化部政法司二级巡视员舒朝晖,山东省工业和信息化厅副厅长孔庆成,山东省淄博市市委常委、常务副市长宋振波,淄博市临淄区区长白平和出席活动并讲话。上午的活动由中国工经联执行副会长荣剑英主持。
+李毅中会长为培训班作“疫后恢复振兴要大力提升工业基础能力”主题讲座。"""
+SEED_002_AFTERNOON = """下午的培训活动聚焦制造业单项冠军企业申报与培育,由中国工经联制造业单项冠军工作办公室主任吴同明主持。中国工经联高级专务高家明介绍了制造业单项冠军申报的相关注意事项。中国轻工联合会综合业务部副处长聂博和中国石油和化学工业联合会质量处处长丁士育分别介绍了石化和轻工行业单项冠军企业的培育经验。中储南京智慧物流科技有限公司副总裁刘洋介绍了先进物流模式对企业降本增效的积极作用。"""
+
+OFFICIALS = [
+    "李毅中|中国工业经济联合会|会长",
+    "舒朝晖|工业和信息化部政法司|二级巡视员",
+    "孔庆成|山东省工业和信息化厅|副厅长",
+    "宋振波|山东省淄博市|市委常委、常务副市长",
+    "白平和|淄博市临淄区|区长",
+]
+
+
+def enter_seed_002(cli: Cli) -> str:
+    """Seed 002's class through the CLI (an association named 中国工业经济联合会)."""
+    cli.ok("init", "--name", "中国工业经济联合会")
+    meeting = cli.ok(
+        "meetings",
+        "new",
+        "--kind",
+        "培训班",
+        "--topic",
+        "制造业单项冠军",
+        "--date",
+        "2020-06-04",
+        "--venue",
+        "山东省淄博市",
+    ).stdout.strip()
+    cli.ok("events", "organiser", meeting, "主办", "中国工经联")
+    cli.ok("events", "organiser", meeting, "承办", "山东省工经联")
+    cli.ok("events", "organiser", meeting, "支持", "工信部")
+    # The guests typed in stroke order: their rank puts them as the article lists them.
+    for rank, person in sorted(enumerate(OFFICIALS, 1), key=lambda p: p[1][1]):
+        cli.ok("events", "attend", meeting, person, "--rank", str(rank))
+    cli.ok(
+        "events",
+        "session",
+        meeting,
+        "上午",
+        "--start",
+        "08:30",
+        "--end",
+        "12:00",
+        "--host",
+        "荣剑英|中国工经联|执行副会长",
+    )
+    cli.ok(
+        "events",
+        "session",
+        meeting,
+        "下午",
+        "--start",
+        "14:00",
+        "--focus",
+        "制造业单项冠军企业申报与培育",
+        "--host",
+        "吴同明|中国工经联制造业单项冠军工作办公室|主任",
+    )
+    items = [
+        ("疫后恢复振兴要大力提升工业基础能力", "lecture", "1", [OFFICIALS[0]]),
+        ("讲话", "speech", "1", [OFFICIALS[1]]),
+        ("山东省推进制造业单项冠军工作情况", "speech", "1", [OFFICIALS[2]]),
+        ("致辞", "speech", "1", [OFFICIALS[3]]),
+        ("临淄区工业发展情况", "speech", "1", [OFFICIALS[4]]),
+        ("制造业单项冠军申报的相关注意事项", "report", "2", ["高家明|中国工经联|高级专务"]),
+        (
+            "石化和轻工行业单项冠军企业的培育经验",
+            "exchange",
+            "2",
+            ["聂博|中国轻工联合会综合业务部|副处长", "丁士育|中国石油和化学工业联合会质量处|处长"],
+        ),
+        (
+            "先进物流模式对企业降本增效的积极作用",
+            "exchange",
+            "2",
+            ["刘洋|中储南京智慧物流科技有限公司|副总裁"],
+        ),
+    ]
+    for number, (title, kind, block, speakers) in enumerate(items, 1):
+        cli.ok("meetings", "agenda", "add", meeting, title, "--kind", kind)
+        args = [arg for speaker in speakers for arg in ("--speaker", speaker)]
+        cli.ok("events", "item", meeting, str(number), "--session", block, *args)
+    return meeting
+
+
+def test_seed_002_release_matches_the_article(empty_cli: Cli) -> None:
+    cli = empty_cli
+    meeting = enter_seed_002(cli)
+    text = cli.ok("events", "release", meeting, "-f", "txt").stdout
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    assert paragraphs[0] == "中国工业经济联合会2020年制造业单项冠军第一期培训班成功举办"
+    assert _sentences("".join(paragraphs[1:4])) == _sentences(SEED_002)
+    assert _sentences(paragraphs[4]) == _sentences(SEED_002_AFTERNOON)
+    # "、" in a post stays inside it: 宋振波 is one person with a two-part post.
+    assert "山东省淄博市市委常委、常务副市长宋振波，" in text
+    hant = cli.ok("events", "release", meeting, "-f", "txt", lang="zh-Hant").stdout
+    assert "中國工業經濟聯合會會長李毅中" in hant
+    english = cli.ok("events", "release", meeting, "-f", "md", lang="en").stdout
+    assert "hosted by 中国工经联" in english
+    # The guests are kept once each and reused: a second class finds them.
+    guests = cli.ok("events", "guests", "-f", "json").stdout
+    assert guests.count("李毅中") == 1

@@ -310,11 +310,14 @@ def delete(ctx: typer.Context, meeting: MeetingArgument) -> None:
     Example:
       assoc meetings delete 4
     """
+    from assoc_cli.events.service import forget_event
     from assoc_cli.meetings.service import delete_meeting
 
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
         title = _title(session, target)
+        # Its programme (organisers, sessions, speakers, people) goes with it.
+        forget_event(session=session, meeting=target)
         deleted = delete_meeting(session=session, meeting=target)
         message(t("msg.meeting_deleted", lang, id=deleted.meeting.id, title=title))
         _say_notes(deleted.notes, lang)
@@ -510,10 +513,14 @@ def agenda_remove(
     Example:
       assoc meetings agenda remove 3 2
     """
-    from assoc_cli.meetings.service import remove_item
+    from assoc_cli.events.service import forget_item
+    from assoc_cli.meetings.service import item_at, remove_item
 
     with open_session(ctx) as (session, lang):
-        removed = remove_item(session=session, meeting=_meeting(session, meeting), number=item)
+        target = _meeting(session, meeting)
+        # Its session and speakers (assoc events item) go with it.
+        forget_item(session=session, item=item_at(session=session, meeting=target, number=item))
+        removed = remove_item(session=session, meeting=target, number=item)
         message(t("msg.item_removed", lang, title=removed.title))
 
 

@@ -436,6 +436,16 @@ def event_people(*, session: Session, meeting: Meeting) -> list[EventPerson]:
     )
 
 
+def forget_item(*, session: Session, item: AgendaItem) -> None:
+    """Remove an agenda item's session and speakers (before the item is removed)."""
+    for speaker in session.exec(select(EventSpeaker).where(EventSpeaker.agenda_item_id == item.id)):
+        session.delete(speaker)
+    link = session.get(EventItem, item.id)
+    if link is not None:
+        session.delete(link)
+    session.flush()
+
+
 def forget_event(*, session: Session, meeting: Meeting) -> None:
     """Remove everything the events feature holds about *meeting* (before it is deleted)."""
     item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
