@@ -16,6 +16,7 @@ from sqlmodel import Session
 from assoc_cli.actions.service import add_action
 from assoc_cli.association.profile import setup_association
 from assoc_cli.db.models import DuesEntry, Meeting, Member
+from assoc_cli.demo.events import build_events
 from assoc_cli.dues.policy import dues_policy
 from assoc_cli.dues.service import (
     PaymentInput,
@@ -270,6 +271,7 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
     )
     _dues(session, rng, members)
     meeting = _meetings(session, members)
+    build_events(session=session, association=ASSOCIATION)
     return {
         "association": ASSOCIATION,
         "members": len(members),
