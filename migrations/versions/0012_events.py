@@ -1,8 +1,9 @@
-"""events: organisers, sessions, speakers, guests and the people at an event (issue 17)
+"""events: organisers, sessions, speakers, guests, people in roles, class registrations, fees,
+sign-in, certificates and recurring series (issue 17)
 
 Revision ID: 0012
 Revises: 0011
-Create Date: 2026-12-06 20:20:38.702089
+Create Date: 2026-12-06 20:29:02.531441
 """
 
 from __future__ import annotations
@@ -32,6 +33,60 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name", "organisation"),
     )
+    op.create_table(
+        "event_series",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("kind_id", sa.Integer(), nullable=False),
+        sa.Column("unit", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("every", sa.Integer(), nullable=False),
+        sa.Column("nth", sa.Integer(), nullable=True),
+        sa.Column("weekday", sa.Integer(), nullable=True),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=True),
+        sa.Column("starts_at", sqlmodel.sql.sqltypes.AutoString(length=5), nullable=True),
+        sa.Column("venue", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("topic", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["kind_id"],
+            ["meeting_kind.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("name"),
+    )
+    op.create_table(
+        "event_class",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("capacity", sa.Integer(), nullable=True),
+        sa.Column("fee_member", sa.BigInteger(), nullable=False),
+        sa.Column("fee_other", sa.BigInteger(), nullable=False),
+        sa.Column("min_sessions", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+        ),
+        sa.PrimaryKeyConstraint("meeting_id"),
+    )
+    op.create_table(
+        "event_occurrence",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("series_id", sa.Integer(), nullable=False),
+        sa.Column("planned_on", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["series_id"],
+            ["event_series.id"],
+        ),
+        sa.PrimaryKeyConstraint("meeting_id"),
+    )
+    with op.batch_alter_table("event_occurrence", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_event_occurrence_series_id"), ["series_id"], unique=False
+        )
+
     op.create_table(
         "event_organiser",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -85,6 +140,37 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "event_registration",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=True),
+        sa.Column("unit", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("post", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        sa.Column("phone", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=True),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
+        sa.Column("fee_due", sa.BigInteger(), nullable=False),
+        sa.Column("registered_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["member_id"],
+            ["member.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("meeting_id", "name", "unit"),
+    )
+    with op.batch_alter_table("event_registration", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_event_registration_meeting_id"), ["meeting_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_event_registration_member_id"), ["member_id"], unique=False
+        )
+
+    op.create_table(
         "event_session",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -109,6 +195,66 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "event_certificate",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("registration_id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("number", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+        sa.Column("issued_on", sa.Date(), nullable=False),
+        sa.Column("reissues", sa.Integer(), nullable=False),
+        sa.Column("reissue_reason", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["registration_id"],
+            ["event_registration.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("meeting_id", "seq"),
+        sa.UniqueConstraint("number"),
+        sa.UniqueConstraint("registration_id"),
+    )
+    with op.batch_alter_table("event_certificate", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_event_certificate_meeting_id"), ["meeting_id"], unique=False
+        )
+
+    op.create_table(
+        "event_fee",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("registration_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("amount_fen", sa.BigInteger(), nullable=False),
+        sa.Column("entry_on", sa.Date(), nullable=False),
+        sa.Column("receipt", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=True),
+        sa.Column("receipt_year", sa.Integer(), nullable=True),
+        sa.Column("receipt_seq", sa.Integer(), nullable=True),
+        sa.Column("method", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
+        sa.Column("reverses_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["registration_id"],
+            ["event_registration.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["reverses_id"],
+            ["event_fee.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("receipt"),
+        sa.UniqueConstraint("receipt_year", "receipt_seq"),
+        sa.UniqueConstraint("reverses_id"),
+    )
+    with op.batch_alter_table("event_fee", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_event_fee_registration_id"), ["registration_id"], unique=False
+        )
+
+    op.create_table(
         "event_item",
         sa.Column("agenda_item_id", sa.Integer(), nullable=False),
         sa.Column("session_id", sa.Integer(), nullable=False),
@@ -124,6 +270,31 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_item_session_id"), ["session_id"], unique=False)
+
+    op.create_table(
+        "event_signin",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("registration_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["registration_id"],
+            ["event_registration.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["event_session.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("session_id", "registration_id"),
+    )
+    with op.batch_alter_table("event_signin", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_event_signin_registration_id"), ["registration_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_event_signin_session_id"), ["session_id"], unique=False
+        )
 
     op.create_table(
         "event_speaker",
@@ -164,14 +335,32 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_event_speaker_agenda_item_id"))
 
     op.drop_table("event_speaker")
+    with op.batch_alter_table("event_signin", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_signin_session_id"))
+        batch_op.drop_index(batch_op.f("ix_event_signin_registration_id"))
+
+    op.drop_table("event_signin")
     with op.batch_alter_table("event_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_item_session_id"))
 
     op.drop_table("event_item")
+    with op.batch_alter_table("event_fee", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_fee_registration_id"))
+
+    op.drop_table("event_fee")
+    with op.batch_alter_table("event_certificate", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_certificate_meeting_id"))
+
+    op.drop_table("event_certificate")
     with op.batch_alter_table("event_session", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_session_meeting_id"))
 
     op.drop_table("event_session")
+    with op.batch_alter_table("event_registration", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_registration_member_id"))
+        batch_op.drop_index(batch_op.f("ix_event_registration_meeting_id"))
+
+    op.drop_table("event_registration")
     with op.batch_alter_table("event_person", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_person_meeting_id"))
 
@@ -180,5 +369,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_event_organiser_meeting_id"))
 
     op.drop_table("event_organiser")
+    with op.batch_alter_table("event_occurrence", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_event_occurrence_series_id"))
+
+    op.drop_table("event_occurrence")
+    op.drop_table("event_class")
+    op.drop_table("event_series")
     op.drop_table("event_guest")
     # ### end Alembic commands ###

@@ -4,6 +4,7 @@ news release (新闻稿) drafted from it."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help=(
         "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
-        "people, programme, news release."
+        "people, programme, news release, registrations, fees, sign-in, certificates, papers."
         "\n\n\b\nExample:\n  assoc events organiser 5 主办 中国工经联\n  assoc events release 5 -f docx"
     ),
     no_args_is_help=True,
@@ -391,3 +392,465 @@ def release(
             session=session, meeting=target, lang=lang, order=order.value
         )
         _write_paper(Paper(document, name), chosen, output, lang)
+
+
+# ---------------------------------------------------------------- training classes
+
+UnitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        help="The unit that sends them (a member's name or short name, or any organisation).",
+    ),
+]
+
+
+@app.command("class")
+def class_(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    capacity: Annotated[int | None, typer.Option("--capacity", help="How many places.")] = None,
+    fee_member: Annotated[
+        str | None,
+        typer.Option(
+            "--fee-member", help="Fee per participant from a member in good standing, in yuan."
+        ),
+    ] = None,
+    fee_other: Annotated[
+        str | None, typer.Option("--fee-other", help="Fee per participant from others, in yuan.")
+    ] = None,
+    min_sessions: Annotated[
+        int | None,
+        typer.Option(
+            "--min-sessions", help="Sessions to attend for the certificate (default: all)."
+        ),
+    ] = None,
+) -> None:
+    """Set a training class's places, its fee per participant (members in good standing and
+    others; voluntary, never a condition of membership) and the sessions a certificate needs.
+
+    \b
+    Example:
+      assoc events class 5 --capacity 120 --fee-member 0 --fee-other 800 --min-sessions 2
+    """
+    from assoc_cli.events.training import set_class_terms
+    from assoc_cli.i18n.money import parse_amount
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    def fen(text: str | None) -> int | None:
+        if text is None:
+            return None
+        return 0 if text.strip() in ("0", "0.00") else parse_amount(text)
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        set_class_terms(
+            session=session,
+            meeting=target,
+            capacity=capacity,
+            fee_member=fen(fee_member),
+            fee_other=fen(fee_other),
+            min_sessions=min_sessions,
+        )
+        message(t("msg.event_class_set", lang, id=target.id))
+
+
+@app.command("register")
+def register_(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    people: Annotated[
+        list[str], typer.Argument(help="Participants in order: 姓名, or 姓名|单位|职务.")
+    ],
+    unit: UnitOption = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="Phone (one participant).")] = None,
+    waitlist: Annotated[
+        bool,
+        typer.Option(
+            "--waitlist",
+            help="Put those beyond the places on the waitlist (候补) instead of refusing.",
+        ),
+    ] = False,
+) -> None:
+    """Register participants for a training class: a member unit's people (the member fee
+    when it is a member on the class day) or anyone else's. Beyond the places, nobody is
+    registered unless --waitlist.
+
+    \b
+    Example:
+      assoc events register 5 张伟 李娜 --unit 双涵
+      assoc events register 5 "王强|淄博某某公司|工程师" --waitlist
+    """
+    from assoc_cli.events.training import WAITLISTED, Participant, register
+
+    typed = []
+    for text in people:
+        person = _person(text)
+        typed.append(
+            Participant(person.name, person.organisation or unit or "", person.post, phone)
+        )
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        added = register(session=session, meeting=target, people=typed, waitlist=waitlist)
+        waiting = sum(1 for r in added if r.status == WAITLISTED)
+        message(t("msg.event_registered", lang, count=len(added) - waiting, waiting=waiting))
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    name: Annotated[str, typer.Argument(help="The participant's name.")],
+    unit: UnitOption = None,
+) -> None:
+    """Cancel a participant's registration; the first on the waitlist takes the place.
+
+    \b
+    Example:
+      assoc events cancel 5 张伟
+    """
+    from assoc_cli.events.training import cancel_registration, find_registration
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        registration = find_registration(session=session, meeting=target, name=name, unit=unit)
+        promoted = cancel_registration(session=session, meeting=target, registration=registration)
+        message(t("msg.event_cancelled", lang, name=registration.name))
+        if promoted is not None:
+            message(t("msg.event_promoted", lang, name=promoted.name))
+
+
+@app.command("registrations")
+def registrations_(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List a class's participants: unit, status, fee, paid, receipts, sessions attended.
+
+    \b
+    Example:
+      assoc events registrations 5 -o 报名.xlsx
+    """
+    from assoc_cli.events.queries import registrations_listing
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        emit(registrations_listing(session=session, meeting=target), fmt, lang, output)
+
+
+@app.command("pay")
+def pay(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    name: Annotated[str, typer.Argument(help="The participant's name.")],
+    unit: UnitOption = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Amount in yuan (default: what is owed).")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Date paid (default today).")] = None,
+    method: Annotated[str | None, typer.Option("--method", help="How: 转账, 现金, 微信…")] = None,
+) -> None:
+    """Record a participant's fee with the next receipt of the fees' own series (PX2022-0001);
+    paying someone already paid in full is refused. Prints the receipt number.
+
+    \b
+    Example:
+      assoc events pay 5 张伟 --on 2022-06-01 --method 转账
+    """
+    from assoc_cli.cli.common import date_option, today
+    from assoc_cli.events.training import find_registration, pay_fee
+    from assoc_cli.i18n.money import format_money, parse_amount
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    day = date_option(on, "--on") or today()
+    fen = parse_amount(amount) if amount is not None else None
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        registration = find_registration(session=session, meeting=target, name=name, unit=unit)
+        fee = pay_fee(
+            session=session, registration=registration, on=day, amount_fen=fen, method=method
+        )
+        message(
+            t(
+                "msg.event_fee_paid",
+                lang,
+                name=registration.name,
+                amount=format_money(fee.amount_fen),
+                receipt=fee.receipt,
+            )
+        )
+        echo(fee.receipt)
+
+
+@app.command("void-fee")
+def void_fee(
+    ctx: typer.Context,
+    receipt: Annotated[str, typer.Argument(help="The fee receipt, e.g. PX2022-0001.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, e.g. 重复录入.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Date of the void (default today).")
+    ] = None,
+) -> None:
+    """Void a fee payment (作废): a reversal entry names it; the payment stays on record.
+
+    \b
+    Example:
+      assoc events void-fee PX2022-0003 --reason 重复录入
+    """
+    from assoc_cli.cli.common import date_option, today
+    from assoc_cli.events.training import void_fee as void
+
+    day = date_option(on, "--on") or today()
+    with open_session(ctx) as (session, lang):
+        void(session=session, receipt=receipt, on=day, reason=reason)
+        message(t("msg.event_fee_voided", lang, receipt=receipt))
+
+
+@app.command("signin")
+def signin(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    number: Annotated[int, typer.Argument(help="Session number (assoc events programme).")],
+    names: Annotated[list[str] | None, typer.Argument(help="Participants who signed in.")] = None,
+    everyone: Annotated[bool, typer.Option("--all", help="Every registered participant.")] = False,
+    unit: UnitOption = None,
+) -> None:
+    """Record who signed in at a session (签到); a participant not registered (waitlisted or
+    cancelled) or signed in twice is refused and nothing is recorded.
+
+    \b
+    Example:
+      assoc events signin 5 1 张伟 李娜
+      assoc events signin 5 2 --all
+    """
+    from assoc_cli.cli.common import usage_error
+    from assoc_cli.events.service import session_at
+    from assoc_cli.events.training import REGISTERED, find_registration, registrations, sign_in
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    if bool(names) == everyone:
+        raise usage_error(
+            "name the participants, or give --all",
+            zh="请写出学员姓名，或使用 --all",
+            hint="'--all'",
+        )
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        block = session_at(session=session, meeting=target, number=number)
+        if everyone:
+            chosen = [
+                r for r in registrations(session=session, meeting=target) if r.status == REGISTERED
+            ]
+        else:
+            chosen = [
+                find_registration(session=session, meeting=target, name=name, unit=unit)
+                for name in names or []
+            ]
+        rows = sign_in(session=session, block=block, registrations_in=chosen)
+        message(t("msg.event_signed_in", lang, label=block.label, count=len(rows)))
+
+
+@app.command("rate")
+def rate(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """Attendance rate per session (出席率): registered, signed in, rate.
+
+    \b
+    Example:
+      assoc events rate 5
+    """
+    from assoc_cli.events.queries import attendance_rate_listing
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        emit(attendance_rate_listing(session=session, meeting=target), fmt, lang, output)
+
+
+@app.command("certify")
+def certify(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Only these participants (default: all who earned one)."),
+    ] = None,
+    unit: UnitOption = None,
+    on: Annotated[str | None, typer.Option("--on", help="Date of issue (default today).")] = None,
+) -> None:
+    """Issue certificates (结业证书) to participants who attended enough sessions, numbered
+    gap-free per class (2020-01-0001); naming someone who did not is refused.
+
+    \b
+    Example:
+      assoc events certify 5 --on 2020-06-05
+    """
+    from assoc_cli.cli.common import date_option, today
+    from assoc_cli.events.certificates import issue_certificates
+    from assoc_cli.events.training import find_registration
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    day = date_option(on, "--on") or today()
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        chosen = (
+            [
+                find_registration(session=session, meeting=target, name=name, unit=unit)
+                for name in names
+            ]
+            if names
+            else None
+        )
+        rows = issue_certificates(session=session, meeting=target, on=day, chosen=chosen)
+        message(t("msg.event_certified", lang, count=len(rows)))
+
+
+@app.command("reissue")
+def reissue(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    name: Annotated[str, typer.Argument(help="The participant's name.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, e.g. 遗失.")],
+    unit: UnitOption = None,
+) -> None:
+    """Reissue a certificate (补发): the same number; the reissue is counted and logged.
+
+    \b
+    Example:
+      assoc events reissue 5 张伟 --reason 遗失
+    """
+    from assoc_cli.events.certificates import reissue_certificate
+    from assoc_cli.events.training import find_registration
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        registration = find_registration(session=session, meeting=target, name=name, unit=unit)
+        row = reissue_certificate(
+            session=session, meeting=target, registration=registration, reason=reason
+        )
+        message(t("msg.event_reissued", lang, number=row.number, n=row.reissues))
+
+
+@app.command("certificates")
+def certificates(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    fmt: FormatOption = OutputFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="A .docx (the certificates, one per page), .csv or .xlsx (the register).",
+        ),
+    ] = None,
+) -> None:
+    """The certificate register (证书登记表), or with -o FILE.docx the certificates
+    themselves, one per A4 page.
+
+    \b
+    Example:
+      assoc events certificates 5 -o 证书登记.csv
+      assoc events certificates 5 -o 结业证书.docx
+    """
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        if output is not None and output.suffix.lower() == ".docx":
+            from assoc_cli.association.profile import get_association
+            from assoc_cli.events.papers import certificates_paper
+            from assoc_cli.files.papers import save
+
+            profile = get_association(session)
+            paper = certificates_paper(
+                session=session,
+                meeting=target,
+                lang=lang,
+                association=profile.name if profile else "",
+            )
+            save(paper.document, output, "docx")
+            message(t("msg.written", lang, file=output))
+            return
+        from assoc_cli.events.papers import certificate_listing
+
+        emit(certificate_listing(session=session, meeting=target), fmt, lang, output)
+
+
+class PaperKind(StrEnum):
+    """The class's papers."""
+
+    programme = "programme"
+    signin = "signin"
+    participants = "participants"
+
+
+@app.command("papers")
+def papers(
+    ctx: typer.Context,
+    meeting: MeetingArgument,
+    kind: Annotated[
+        PaperKind,
+        typer.Argument(
+            help="programme (日程), signin (签到表, with --session) or participants (学员名单)."
+        ),
+    ],
+    number: Annotated[
+        int | None, typer.Option("--session", help="For signin: the session number.")
+    ] = None,
+    fmt: Annotated[
+        ReleaseFormat | None,
+        typer.Option("--format", "-f", help="md (default, or the suffix of -o), txt or docx."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write (default: stdout; .docx gets a file named after the class).",
+        ),
+    ] = None,
+) -> None:
+    """A class's papers, A4: the programme (日程: sessions, times, 主持, items with speakers),
+    a session's sign-in sheet, the participants list.
+
+    \b
+    Example:
+      assoc events papers 5 programme -o 日程.docx
+      assoc events papers 5 signin --session 1 -o 上午签到表.docx
+    """
+    from assoc_cli.cli.common import usage_error
+    from assoc_cli.cli.meetings import _paper_format, _write_paper
+    from assoc_cli.events import papers as event_papers
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    if kind == PaperKind.signin and number is None:
+        raise usage_error(
+            "a sign-in sheet is per session: add --session N",
+            zh="签到表按场次：请加 --session N",
+            hint="'--session'",
+        )
+    chosen = _paper_format(fmt, output, ReleaseFormat)
+    with open_session(ctx, write=False) as (session, lang):
+        target = resolve_meeting(session=session, query=meeting)
+        if kind == PaperKind.programme:
+            paper = event_papers.programme_paper(session=session, meeting=target, lang=lang)
+        elif kind == PaperKind.signin:
+            assert number is not None
+            paper = event_papers.signin_paper(
+                session=session, meeting=target, number=number, lang=lang
+            )
+        else:
+            paper = event_papers.participants_paper(session=session, meeting=target, lang=lang)
+        _write_paper(paper, chosen, output, lang)

@@ -417,3 +417,114 @@ event_person_t = Table(
     Column("guest_id", Integer(), ForeignKey("event_guest.id")),
     UniqueConstraint("meeting_id", "name", "organisation"),
 )
+
+event_class_t = Table(
+    "event_class",
+    metadata,
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
+    Column("capacity", Integer()),
+    Column("fee_member", BigInteger(), nullable=False, default=0),
+    Column("fee_other", BigInteger(), nullable=False, default=0),
+    Column("min_sessions", Integer()),
+)
+
+event_registration_t = Table(
+    "event_registration",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), index=True),
+    Column("unit", String(200), nullable=False, default=""),
+    Column("name", String(100), nullable=False),
+    Column("post", String(100)),
+    Column("phone", String(50)),
+    Column("status", String(12), nullable=False, default="registered"),
+    Column("fee_due", BigInteger(), nullable=False, default=0),
+    Column("registered_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("meeting_id", "name", "unit"),
+)
+
+event_fee_t = Table(
+    "event_fee",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", String(10), nullable=False),
+    Column("amount_fen", BigInteger(), nullable=False),
+    Column("entry_on", Date(), nullable=False),
+    Column("receipt", String(50), unique=True),
+    Column("receipt_year", Integer()),
+    Column("receipt_seq", Integer()),
+    Column("method", String(20)),
+    Column("reason", String(300)),
+    Column("reverses_id", Integer(), ForeignKey("event_fee.id"), unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("receipt_year", "receipt_seq"),
+)
+
+event_signin_t = Table(
+    "event_signin",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("session_id", Integer(), ForeignKey("event_session.id"), nullable=False, index=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("session_id", "registration_id"),
+)
+
+event_certificate_t = Table(
+    "event_certificate",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("seq", Integer(), nullable=False),
+    Column("number", String(30), nullable=False, unique=True),
+    Column("issued_on", Date(), nullable=False),
+    Column("reissues", Integer(), nullable=False, default=0),
+    Column("reissue_reason", String(300)),
+    UniqueConstraint("meeting_id", "seq"),
+)
+
+event_series_t = Table(
+    "event_series",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("kind_id", Integer(), ForeignKey("meeting_kind.id"), nullable=False),
+    Column("unit", String(10), nullable=False),
+    Column("every", Integer(), nullable=False),
+    Column("nth", Integer()),
+    Column("weekday", Integer()),
+    Column("starts_on", Date(), nullable=False),
+    Column("ends_on", Date()),
+    Column("starts_at", String(5)),
+    Column("venue", String(200)),
+    Column("topic", String(200)),
+)
+
+event_occurrence_t = Table(
+    "event_occurrence",
+    metadata,
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
+    Column("series_id", Integer(), ForeignKey("event_series.id"), nullable=False, index=True),
+    Column("planned_on", Date(), nullable=False),
+)

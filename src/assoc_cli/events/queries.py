@@ -10,6 +10,7 @@ from assoc_cli.events.precedence import in_precedence, office_ranks
 from assoc_cli.events.service import event_people, event_sessions, guests, speakers_of
 from assoc_cli.listing import Column, Listing
 from assoc_cli.meetings.queries import agenda
+from assoc_cli.output import percent
 
 PROGRAMME_COLUMNS = [
     Column("session"),
@@ -118,3 +119,110 @@ def guests_listing(*, session: Session, search: str | None) -> Listing:
         for g in guests(session=session, search=search)
     ]
     return Listing(GUEST_COLUMNS, rows)
+
+
+REGISTRATION_COLUMNS = [
+    Column("id", kind="int"),
+    Column("name", "signin.person"),
+    Column("unit", "signin.unit"),
+    Column("post"),
+    Column("member", "col.is_member", kind="bool"),
+    Column("status", kind="enum", enum_prefix="registration."),
+    Column("fee_due", kind="money"),
+    Column("paid", "col.fee_paid", kind="money"),
+    Column("receipts"),
+    Column("sessions", "col.sessions_attended", kind="int"),
+]
+
+
+def registrations_listing(*, session: Session, meeting: Meeting) -> Listing:
+    """``assoc events registrations``: participants in the order they registered, with
+    their fee, what they paid (receipts not voided) and the sessions they signed in at."""
+    from assoc_cli.db.models import EventFee
+    from assoc_cli.events.training import PAYMENT, paid_fen, registrations, sessions_attended
+
+    rows_in = registrations(session=session, meeting=meeting)
+    ids = [r.id or 0 for r in rows_in]
+    paid = paid_fen(session, ids)
+    attended = sessions_attended(session, meeting)
+    voided = {
+        fee.reverses_id
+        for fee in session.exec(
+            select(EventFee).where(
+                col(EventFee.registration_id).in_(ids), col(EventFee.reverses_id).is_not(None)
+            )
+        )
+    }
+    receipts: dict[int, list[str]] = {}
+    for fee in session.exec(
+        select(EventFee)
+        .where(col(EventFee.registration_id).in_(ids), EventFee.kind == PAYMENT)
+        .order_by(col(EventFee.id))
+    ):
+        if fee.id not in voided:
+            receipts.setdefault(fee.registration_id, []).append(fee.receipt or "")
+    rows = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "unit": r.unit,
+            "post": r.post or "",
+            "member": r.member_id is not None,
+            "status": r.status,
+            "fee_due": r.fee_due,
+            "paid": paid.get(r.id or 0, 0),
+            "receipts": " ".join(receipts.get(r.id or 0, [])),
+            "sessions": attended.get(r.id or 0, 0),
+        }
+        for r in rows_in
+    ]
+    return Listing(REGISTRATION_COLUMNS, rows)
+
+
+RATE_COLUMNS = [
+    Column("session"),
+    Column("starts_at"),
+    Column("registered", kind="int"),
+    Column("signed_in", kind="int"),
+    Column("attendance_rate", kind="percent"),
+]
+
+
+def attendance_rate_listing(*, session: Session, meeting: Meeting) -> Listing:
+    """``assoc events rate``: per session, the participants registered, those signed in
+    and the attendance rate (出席率), counted in SQL."""
+    from sqlalchemy import func
+
+    from assoc_cli.db.models import EventRegistration, EventSignin
+    from assoc_cli.events.training import REGISTERED
+
+    registered = int(
+        session.exec(
+            select(func.count()).where(
+                EventRegistration.meeting_id == meeting.id,
+                EventRegistration.status == REGISTERED,
+            )
+        ).one()
+    )
+    signed = {
+        int(sid): int(n)
+        for sid, n in session.exec(
+            select(EventSignin.session_id, func.count())
+            .join(EventRegistration, col(EventRegistration.id) == EventSignin.registration_id)
+            .where(EventRegistration.meeting_id == meeting.id)
+            .group_by(col(EventSignin.session_id))
+        )
+    }
+    rows = []
+    for block in event_sessions(session=session, meeting=meeting):
+        count = signed.get(block.id or 0, 0)
+        rows.append(
+            {
+                "session": block.label,
+                "starts_at": "-".join(x for x in (block.starts_at, block.ends_at) if x),
+                "registered": registered,
+                "signed_in": count,
+                "attendance_rate": percent(count, registered),
+            }
+        )
+    return Listing(RATE_COLUMNS, rows)

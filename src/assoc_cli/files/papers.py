@@ -75,7 +75,7 @@ SHRINK_FLOOR_EM = 4.0  # a column of Chinese text may wrap, but not below four c
 @dataclass
 class Block:
     """A piece of a document: kind is masthead | title | addressee | heading | paragraph |
-    detail | lines | table | signature."""
+    detail | lines | table | signature | page (a page break)."""
 
     kind: str
     text: str = ""
@@ -141,6 +141,10 @@ class Document:
         """A paragraph that belongs to the one before it (figures under an agenda item)."""
         self.blocks.append(Block("detail", self._text(text)))
 
+    def page_break(self) -> None:
+        """What follows starts a new page (a certificate per page)."""
+        self.blocks.append(Block("page"))
+
     def table(self, header: list[str], rows: list[list[str]], *, wide: int | None = None) -> None:
         """A ruled table (a sign-in sheet); column *wide* (an index) gets the spare width."""
         cells = [[self._text(cell) for cell in row] for row in [header, *rows]]
@@ -179,6 +183,8 @@ def to_markdown(document: Document) -> str:
             parts.append("  \n".join(block.lines))
         elif block.kind == "table":
             parts.append(_markdown_table(block.rows))
+        elif block.kind == "page":
+            parts.append("---")
     return spelled_out("\n\n".join(parts) + "\n")
 
 
@@ -209,6 +215,8 @@ def to_text(document: Document, width: int = 60) -> str:
         elif block.kind == "table":
             header, *body = block.rows
             parts.append(tabulate(body, headers=header, tablefmt="grid", disable_numparse=True))
+        elif block.kind == "page":
+            parts.append("\f")
     return spelled_out("\n\n".join(parts) + "\n")
 
 
@@ -614,6 +622,8 @@ def write_docx(document: Document, path: Path) -> None:
             made.paragraph_format.left_indent = Pt(2 * BODY_PT)
         elif block.kind == "table":
             _add_table(word, block.rows, block.wide)
+        elif block.kind == "page":
+            word.add_page_break()  # type: ignore[no-untyped-call]
         elif block.kind == "lines":
             for line in block.lines:
                 paragraph(line)
