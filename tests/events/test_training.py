@@ -205,3 +205,14 @@ def test_class_papers_are_a4(assoc: Cli, tmp_path: Path) -> None:
     assert "--session" in assoc.fails("events", "papers", meeting, "signin", code=2)
     text = assoc.ok("events", "papers", meeting, "participants", "-f", "md").stdout
     assert "山东双涵有限公司" in text
+
+
+def test_a_class_with_fees_cannot_be_deleted(assoc: Cli) -> None:
+    meeting = _class(assoc)
+    assoc.ok("events", "register", meeting, "张伟", "--unit", "双涵")
+    assoc.ok("events", "pay", meeting, "张伟", "--on", "2022-06-01")
+    assert "1 fee entries" in assoc.fails("meetings", "delete", meeting, lang="en")
+    other = _class(assoc)
+    assoc.ok("events", "register", other, "李娜", "--unit", "双涵")
+    assoc.ok("meetings", "delete", other)
+    assert assoc.sql("SELECT count(*) FROM event_registration")[0][0] == 1

@@ -447,7 +447,63 @@ def forget_item(*, session: Session, item: AgendaItem) -> None:
 
 
 def forget_event(*, session: Session, meeting: Meeting) -> None:
-    """Remove everything the events feature holds about *meeting* (before it is deleted)."""
+    """Remove everything the events feature holds about *meeting* (before it is deleted).
+    A class with fees, sign-ins or certificates is part of the record (the fees ledger is
+    never edited): refused — cancel the meeting instead."""
+    from assoc_cli.db.models import (
+        EventCertificate,
+        EventClass,
+        EventFee,
+        EventOccurrence,
+        EventRegistration,
+        EventSignin,
+    )
+
+    registration_ids = select(EventRegistration.id).where(
+        EventRegistration.meeting_id == meeting.id
+    )
+    session_ids = select(EventSession.id).where(EventSession.meeting_id == meeting.id)
+    held = [
+        (
+            session.exec(
+                select(func.count()).where(col(EventFee.registration_id).in_(registration_ids))
+            ).one(),
+            "fee entries",
+            "条培训费记录",
+        ),
+        (
+            session.exec(
+                select(func.count()).where(col(EventSignin.session_id).in_(session_ids))
+            ).one(),
+            "sign-ins",
+            "条签到记录",
+        ),
+        (
+            session.exec(
+                select(func.count()).where(EventCertificate.meeting_id == meeting.id)
+            ).one(),
+            "certificates",
+            "张结业证书",
+        ),
+    ]
+    kept = [(int(n), en, zh) for n, en, zh in held if n]
+    if kept:
+        en = ", ".join(f"{n} {what}" for n, what, _ in kept)
+        zh = "、".join(f"{n} {what}" for n, _, what in kept)
+        raise ConflictError(
+            f"meeting #{meeting.id} has {en}: it is part of the record and cannot be deleted; "
+            f'cancel it instead: assoc meetings cancel {meeting.id} --reason "…"',
+            zh=f"会议 #{meeting.id} 已有{zh}，属于记录，不能删除；"
+            f"可以取消：assoc meetings cancel {meeting.id} --reason “…”",
+        )
+    for registration in session.exec(
+        select(EventRegistration).where(EventRegistration.meeting_id == meeting.id)
+    ):
+        session.delete(registration)
+    for extra in (session.get(EventClass, meeting.id), session.get(EventOccurrence, meeting.id)):
+        if extra is not None:
+            session.delete(extra)
+    session.flush()
     item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
     for model in (EventSpeaker, EventItem):
         for row in session.exec(select(model).where(col(model.agenda_item_id).in_(item_ids))):
