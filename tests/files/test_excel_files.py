@@ -53,6 +53,12 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("meetings", "attendance"): [],
     ("meetings", "agenda", "list"): ["2"],
     ("actions", "list"): [],
+    ("events", "guests"): [],
+    ("events", "people"): ["3"],
+    ("events", "programme"): ["3"],
+    ("events", "registrations"): ["3"],
+    ("events", "rate"): ["3"],
+    ("events", "certificates"): ["3"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

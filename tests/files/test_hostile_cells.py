@@ -55,6 +55,13 @@ def _build(cli: Cli) -> None:
     cli.ok("meetings", "mark", str(meeting), "--everyone")
     cli.ok("meetings", "vote", str(meeting), "--for", "10", "--", "-1+1")
     cli.ok("actions", "add", str(meeting), "=1+2", "--owner", "@SUM(1)", "--due", "2023-01-31")
+    # Events (issue 17): a guest, a session, a speaker, a participant signed in and certified.
+    cli.ok("events", "attend", str(meeting), "=1+2|@SUM(1)|+1")
+    cli.ok("events", "session", str(meeting), "+1+1", "--host", "@SUM(1)|=1+2|+x")
+    cli.ok("events", "item", str(meeting), "1", "--session", "1", "--speaker", "@SUM(1)|=1+2|+x")
+    cli.ok("events", "register", str(meeting), "=1+2|@SUM(1)|+1")
+    cli.ok("events", "signin", str(meeting), "1", "--all")
+    cli.ok("events", "certify", str(meeting), "--on", "2022-12-20")
 
 
 hostile = template_fixture("hostile", _build)
@@ -89,9 +96,21 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("meetings", "attendance"): ([], True),
     ("meetings", "agenda", "list"): (["{meeting}"], True),
     ("actions", "list"): ([], True),
+    ("events", "guests"): ([], True),
+    ("events", "people"): (["{meeting}"], True),
+    ("events", "programme"): (["{meeting}"], True),
+    ("events", "registrations"): (["{meeting}"], True),
+    ("events", "rate"): (["{meeting}"], False),
+    ("events", "certificates"): (["{meeting}"], True),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
-PAPERS = {("dues", "notice"), ("meetings", "minutes"), ("meetings", "agenda", "render")}
+PAPERS = {
+    ("dues", "notice"),
+    ("meetings", "minutes"),
+    ("meetings", "agenda", "render"),
+    ("events", "release"),
+    ("events", "papers"),
+}
 # Commands whose -f csv reports on a file they are given, not on stored data.
 ON_A_FILE = {("members", "import"), ("dues", "pay")}
 

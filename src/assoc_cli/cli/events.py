@@ -771,7 +771,7 @@ def certificates(
         if output is not None and output.suffix.lower() == ".docx":
             from assoc_cli.association.profile import get_association
             from assoc_cli.events.papers import certificates_paper
-            from assoc_cli.files.papers import save
+            from assoc_cli.files.papers import write_docx_pages
 
             profile = get_association(session)
             paper = certificates_paper(
@@ -780,7 +780,7 @@ def certificates(
                 lang=lang,
                 association=profile.name if profile else "",
             )
-            save(paper.document, output, "docx")
+            write_docx_pages(paper.template, output, paper.pages)
             message(t("msg.written", lang, file=output))
             return
         from assoc_cli.events.papers import certificate_listing

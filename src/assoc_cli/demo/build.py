@@ -271,7 +271,7 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
     )
     _dues(session, rng, members)
     meeting = _meetings(session, members)
-    build_events(session=session, association=ASSOCIATION)
+    build_events(session=session, association=ASSOCIATION, units=members[:6])
     return {
         "association": ASSOCIATION,
         "members": len(members),

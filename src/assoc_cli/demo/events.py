@@ -8,14 +8,24 @@ from datetime import date
 
 from sqlmodel import Session
 
-from assoc_cli.db.models import Meeting
+from assoc_cli.db.models import Meeting, Member
+from assoc_cli.events.certificates import issue_certificates
 from assoc_cli.events.service import (
     PersonInput,
     add_organisers,
     add_people,
     add_session,
     add_speakers,
+    event_sessions,
     place_item,
+)
+from assoc_cli.events.training import (
+    Participant,
+    pay_fee,
+    register,
+    set_class_terms,
+    sign_in,
+    void_fee,
 )
 from assoc_cli.meetings.service import MeetingInput, add_item, create_meeting
 
@@ -26,8 +36,10 @@ _GUESTS = [
 ]
 
 
-def build_events(*, session: Session, association: str) -> Meeting:
-    """The demo association's 2022 专精特新 class (第一期培训班) on 10 June 2022."""
+def build_events(*, session: Session, association: str, units: list[Member]) -> Meeting:
+    """The demo association's 2022 专精特新 class (第一期培训班) on 10 June 2022, with
+    participants sent by the first member *units* and two from elsewhere, their fees,
+    sign-ins and certificates."""
     meeting = create_meeting(
         session=session,
         data=MeetingInput(
@@ -88,4 +100,38 @@ def build_events(*, session: Session, association: str) -> Meeting:
         place_item(session=session, meeting=meeting, number=number, session_number=block)
         add_speakers(session=session, meeting=meeting, number=number, people=speakers)
     session.flush()
+    _participants(session, meeting, units)
     return meeting
+
+
+_NAMES = "王建华 李秀梅 张志强 刘海燕 陈国庆 杨丽娟 赵文斌 黄晓玲 周建军 吴春梅 徐立新 孙玉兰"
+
+
+def _participants(session: Session, meeting: Meeting, units: list[Member]) -> None:
+    """Twelve participants from six member units, two from elsewhere (one waitlisted);
+    fees paid by most, one voided as a duplicate; both sessions' sign-in; certificates."""
+    set_class_terms(
+        session=session,
+        meeting=meeting,
+        capacity=13,
+        fee_member=30_000,
+        fee_other=80_000,
+        min_sessions=2,
+    )
+    people = [
+        Participant(name, units[index // 2].name, "技术员" if index % 2 else "总经理")
+        for index, name in enumerate(_NAMES.split())
+    ]
+    people += [
+        Participant("马志远", "示范市某某咨询有限公司", "顾问"),
+        Participant("林书豪", "邻市机械制造有限公司", "工程师"),
+    ]
+    registered = register(session=session, meeting=meeting, people=people, waitlist=True)
+    for index, registration in enumerate(registered[:11]):
+        pay_fee(session=session, registration=registration, on=date(2022, 6, 1 + index % 7))
+    void_fee(session=session, receipt="PX2022-0003", on=date(2022, 6, 8), reason="重复录入")
+    sessions = event_sessions(session=session, meeting=meeting)
+    present = [r for r in registered if r.status == "registered"]
+    sign_in(session=session, block=sessions[0], registrations_in=present)
+    sign_in(session=session, block=sessions[1], registrations_in=present[:-2])
+    issue_certificates(session=session, meeting=meeting, on=date(2022, 6, 10))

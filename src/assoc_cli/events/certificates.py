@@ -33,9 +33,30 @@ def sessions_needed(session: Session, meeting: Meeting) -> int:
     return min(rule, sessions) if rule else sessions
 
 
-def certificate_number(meeting: Meeting, seq: int) -> str:
-    """2020-01-0001: the class's year, its number that year, the participant's."""
-    return f"{meeting.held_on.year}-{meeting.sequence:02d}-{seq:04d}"
+def certificate_prefix(session: Session, meeting: Meeting) -> str:
+    """2020-01: the class's year and its number that year (第一期), for a kind numbered by
+    year; else, or when another kind's class already uses that prefix, the meeting's own
+    number (2020-M12), so certificate numbers never repeat across classes."""
+    from assoc_cli.db.models import MeetingKind
+    from assoc_cli.meetings.choices import Numbering
+
+    own = session.exec(
+        select(EventCertificate.number).where(EventCertificate.meeting_id == meeting.id)
+    ).first()
+    if own is not None:  # the class keeps the prefix it began with
+        return own.rsplit("-", 1)[0]
+    kind = session.get(MeetingKind, meeting.kind_id)
+    prefix = f"{meeting.held_on.year}-{meeting.sequence:02d}"
+    if kind is not None and kind.numbering == Numbering.year:
+        taken = session.exec(
+            select(EventCertificate.id).where(
+                col(EventCertificate.number).startswith(prefix + "-"),
+                EventCertificate.meeting_id != meeting.id,
+            )
+        ).first()
+        if taken is None:
+            return prefix
+    return f"{meeting.held_on.year}-M{meeting.id}"
 
 
 def issue_certificates(
@@ -93,6 +114,7 @@ def issue_certificates(
         ).one()
         or 0
     )
+    prefix = certificate_prefix(session, meeting)
     rows = []
     for registration in candidates:
         seq += 1
@@ -100,7 +122,7 @@ def issue_certificates(
             meeting_id=meeting.id,  # type: ignore[arg-type]
             registration_id=registration.id,  # type: ignore[arg-type]
             seq=seq,
-            number=certificate_number(meeting, seq),
+            number=f"{prefix}-{seq:04d}",
             issued_on=on,
         )
         session.add(row)

@@ -5,10 +5,12 @@ tables are also listings (``-f csv``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, col, select
 
 from assoc_cli.db.models import EventOrganiser, Meeting
-from assoc_cli.events.certificates import CertificateFacts, certificate_register
+from assoc_cli.events.certificates import certificate_register
 from assoc_cli.events.choices import ORGANISER_ROLES
 from assoc_cli.events.queries import programme_listing
 from assoc_cli.events.service import session_at
@@ -151,26 +153,43 @@ def signin_paper(*, session: Session, meeting: Meeting, number: int, lang: str) 
     return Paper(doc, f"{title}{block.label}签到表", sheet)
 
 
-def certificates_paper(*, session: Session, meeting: Meeting, lang: str, association: str) -> Paper:
-    """The certificates, one per page: 结业证书, the number, the sentence, the issuer."""
+@dataclass(frozen=True)
+class CertificatePages:
+    """The certificates as one page's template and each page's values (see
+    files/papers.write_docx_pages)."""
+
+    template: Document
+    pages: list[dict[str, str]]
+    name: str
+
+
+def certificates_paper(
+    *, session: Session, meeting: Meeting, lang: str, association: str
+) -> CertificatePages:
+    """The certificates, one per A4 page: 结业证书, the number, the sentence, the issuer."""
     title = describe(session, meeting)
     doc = Document(lang=lang, author=association)
-    for index, cert in enumerate(certificate_register(session=session, meeting=meeting)):
-        if index:
-            doc.page_break()
-        doc.title("Certificate of completion" if lang == "en" else "结业证书")
-        doc.lines([(f"No. {cert.number}" if lang == "en" else f"证书编号：{cert.number}")])
-        doc.paragraph(_certificate_sentence(cert, title, lang))
-        doc.signature([association, format_date(cert.issued_on, lang)])
-    return Paper(doc, f"{title}结业证书")
-
-
-def _certificate_sentence(cert: CertificateFacts, title: str, lang: str) -> str:
+    doc.title("Certificate of completion" if lang == "en" else "结业证书")
+    doc.lines(["No. {number}" if lang == "en" else "证书编号：{number}"])
     if lang == "en":
-        unit = f" of {cert.unit}" if cert.unit else ""
-        return f"{cert.name}{unit} has completed the {title}."
-    unit = f"{cert.unit}" if cert.unit else ""
-    return localize(f"{unit}{cert.name}同志参加{title}，完成全部培训课程，准予结业。", lang)
+        doc.paragraph("{name}{unit} has completed the {title}.")
+    else:
+        doc.paragraph("{unit}{name}同志参加{title}，完成全部培训课程，准予结业。")
+    doc.signature(["{association}", "{issued_on}"])
+    pages = [
+        {
+            "number": cert.number,
+            "name": localize(cert.name, lang),
+            "unit": (f" of {cert.unit}" if cert.unit else "")
+            if lang == "en"
+            else localize(cert.unit, lang),
+            "title": localize(title, lang),
+            "association": localize(association, lang),
+            "issued_on": format_date(cert.issued_on, lang),
+        }
+        for cert in certificate_register(session=session, meeting=meeting)
+    ]
+    return CertificatePages(doc, pages, f"{title}结业证书")
 
 
 CERTIFICATE_COLUMNS = [
