@@ -186,7 +186,7 @@ def main() -> None:
                 "-o",
                 str(out / "l.docx"),
             ],
-            "participants .csv": [
+            "participants .md": [
                 "events",
                 "papers",
                 meeting,

@@ -854,3 +854,177 @@ def papers(
         else:
             paper = event_papers.participants_paper(session=session, meeting=target, lang=lang)
         _write_paper(paper, chosen, output, lang)
+
+
+# ---------------------------------------------------------------- recurring series
+
+series_app = typer.Typer(
+    help=(
+        "Recurring events (例会: 三会一课, 一月一茶叙…): add, list, extend, move, cancel, report."
+        "\n\n\b\nExample:\n  assoc events series add 月度座谈会 --kind 座谈会 --unit month --nth 2 --weekday 4 --start 2022-01-01 --until 2022-12-31"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(series_app, name="series")
+
+SeriesArgument = Annotated[str, typer.Argument(help="The series' name.")]
+
+
+@series_app.command("add")
+def series_add(
+    ctx: typer.Context,
+    name: SeriesArgument,
+    kind: Annotated[str, typer.Option("--kind", help="The kind of meeting (座谈会, 会长办公会…).")],
+    start: Annotated[str, typer.Option("--start", help="First day the rule counts from.")],
+    until: Annotated[str, typer.Option("--until", help="Create the meetings up to this day.")],
+    unit: Annotated[str, typer.Option("--unit", help="day, week or month.")] = "month",
+    every: Annotated[
+        int, typer.Option("--every", help="Every N units (半月一碰头: --unit day --every 14).")
+    ] = 1,
+    nth: Annotated[
+        int | None, typer.Option("--nth", help="With --unit month: the nth weekday (1-5, -1 last).")
+    ] = None,
+    weekday: Annotated[
+        int | None, typer.Option("--weekday", help="With --nth: 1 Monday … 7 Sunday.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", help="The series' last day, if it has one.")
+    ] = None,
+    time: Annotated[str | None, typer.Option("--time", help="Start time, e.g. 14:30.")] = None,
+    venue: Annotated[str | None, typer.Option("--venue", help="Venue.")] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Topic in each meeting's title.")
+    ] = None,
+) -> None:
+    """Create a recurring series and its meetings ahead of time, up to --until: every N days,
+    weeks or months, or the nth weekday of the month. Prints how many were created.
+
+    \b
+    Example:
+      assoc events series add 一月一茶叙 --kind 座谈会 --unit month --nth -1 --weekday 5 --start 2022-01-01 --until 2022-12-31
+      assoc events series add 半月一碰头 --kind 座谈会 --unit week --every 2 --start 2022-01-03 --until 2022-06-30
+    """
+    from assoc_cli.cli.common import date_option
+    from assoc_cli.events.series import Rule, plan_series
+    from assoc_cli.meetings.service import parse_time
+
+    starts_on, last = date_option(start, "--start"), date_option(until, "--until")
+    assert starts_on is not None and last is not None
+    rule = Rule(unit, every, nth, weekday - 1 if weekday is not None else None)
+    with open_session(ctx) as (session, lang):
+        series, made = plan_series(
+            session=session,
+            name=name,
+            kind=kind,
+            rule=rule,
+            starts_on=starts_on,
+            until=last,
+            ends_on=date_option(end, "--end"),
+            starts_at=parse_time(time) if time else None,
+            venue=venue,
+            topic=topic,
+        )
+        message(t("msg.series_planned", lang, name=series.name, count=len(made)))
+        echo(len(made))
+
+
+@series_app.command("extend")
+def series_extend(
+    ctx: typer.Context,
+    name: SeriesArgument,
+    until: Annotated[str, typer.Option("--until", help="Create the meetings up to this day.")],
+) -> None:
+    """Create the series' next meetings up to --until (those already made are kept).
+
+    \b
+    Example:
+      assoc events series extend 一月一茶叙 --until 2023-12-31
+    """
+    from assoc_cli.cli.common import date_option
+    from assoc_cli.events.series import extend_series, find_series
+
+    last = date_option(until, "--until")
+    assert last is not None
+    with open_session(ctx) as (session, lang):
+        series = find_series(session=session, name=name)
+        made = extend_series(session=session, series=series, until=last)
+        message(t("msg.series_planned", lang, name=series.name, count=len(made)))
+        echo(len(made))
+
+
+@series_app.command("move")
+def series_move(
+    ctx: typer.Context,
+    name: SeriesArgument,
+    day: Annotated[str, typer.Argument(help="The meeting's day (as planned or as now set).")],
+    to: Annotated[str, typer.Option("--to", help="The new day.")],
+) -> None:
+    """Move one meeting of a series to another day.
+
+    \b
+    Example:
+      assoc events series move 一月一茶叙 2022-02-25 --to 2022-02-28
+    """
+    from assoc_cli.cli.common import date_option
+    from assoc_cli.events.series import find_series, move_occurrence, occurrence_on
+
+    when, new = date_option(day, "DAY"), date_option(to, "--to")
+    assert when is not None and new is not None
+    with open_session(ctx) as (session, lang):
+        series = find_series(session=session, name=name)
+        meeting = occurrence_on(session=session, series=series, day=when)
+        move_occurrence(session=session, meeting=meeting, to=new)
+        message(t("msg.series_moved", lang, name=series.name, day=when, to=new))
+
+
+@series_app.command("cancel")
+def series_cancel(
+    ctx: typer.Context,
+    name: SeriesArgument,
+    day: Annotated[str, typer.Argument(help="The meeting's day.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why.")],
+) -> None:
+    """Cancel one meeting of a series (it keeps its number).
+
+    \b
+    Example:
+      assoc events series cancel 一月一茶叙 2022-01-28 --reason 春节
+    """
+    from assoc_cli.cli.common import date_option
+    from assoc_cli.events.series import cancel_occurrence, find_series, occurrence_on
+
+    when = date_option(day, "DAY")
+    assert when is not None
+    with open_session(ctx) as (session, lang):
+        series = find_series(session=session, name=name)
+        meeting = occurrence_on(session=session, series=series, day=when)
+        cancel_occurrence(session=session, meeting=meeting, reason=reason)
+        message(t("msg.series_cancelled", lang, name=series.name, day=when))
+
+
+@series_app.command("list")
+def series_list(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The year reported (default: this year).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Held means dated by this day (default today).")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """Every series with its rule and, for a year, its meetings planned, held, cancelled and
+    still to come.
+
+    \b
+    Example:
+      assoc events series list --year 2022 --as-of 2022-12-31
+    """
+    from assoc_cli.cli.common import date_option, today
+    from assoc_cli.events.queries import series_listing
+
+    day = date_option(as_of, "--as-of") or today()
+    with open_session(ctx, write=False) as (session, lang):
+        listing = series_listing(session=session, year=year or day.year, as_of=day)
+        emit(listing, fmt, lang, output)

@@ -3,9 +3,11 @@ precedence, and the guests list, as listings for ``assoc events``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session, col, select
 
-from assoc_cli.db.models import EventItem, Meeting
+from assoc_cli.db.models import EventItem, EventSeries, Meeting
 from assoc_cli.events.precedence import in_precedence, office_ranks
 from assoc_cli.events.service import event_people, event_sessions, guests, speakers_of
 from assoc_cli.listing import Column, Listing
@@ -226,3 +228,50 @@ def attendance_rate_listing(*, session: Session, meeting: Meeting) -> Listing:
             }
         )
     return Listing(RATE_COLUMNS, rows)
+
+
+SERIES_COLUMNS = [
+    Column("name", "col.series"),
+    Column("kind"),
+    Column("rule", "col.rule"),
+    Column("year", "col.year"),
+    Column("planned", "col.planned", kind="int"),
+    Column("held", "col.held", kind="int"),
+    Column("cancelled", "col.cancelled", kind="int"),
+    Column("to_come", "col.to_come", kind="int"),
+]
+_WEEKDAYS = "一二三四五六日"
+
+
+def describe_rule(series: EventSeries) -> str:
+    """每月第二个周四, 每2周, 每14天 (the rule in words)."""
+    every = "" if series.every == 1 else str(series.every)
+    if series.unit == "month" and series.nth is not None and series.weekday is not None:
+        nth = "最后一个" if series.nth == -1 else f"第{series.nth}个"
+        return f"每{every}月{nth}周{_WEEKDAYS[series.weekday]}"
+    unit = {"day": "天", "week": "周", "month": "月"}[series.unit]
+    return f"每{every}{'个' if series.unit == 'month' and every else ''}{unit}"
+
+
+def series_listing(*, session: Session, year: int, as_of: date) -> Listing:
+    """``assoc events series list``: each series, its rule, and its year."""
+    from assoc_cli.db.models import MeetingKind
+    from assoc_cli.events.series import all_series, series_year
+
+    kinds = {k.id: k.name for k in session.exec(select(MeetingKind))}
+    rows = []
+    for series in all_series(session=session):
+        figures = series_year(session=session, series=series, year=year, as_of=as_of)
+        rows.append(
+            {
+                "name": series.name,
+                "kind": kinds.get(series.kind_id, ""),
+                "rule": describe_rule(series),
+                "year": year,
+                "planned": figures.planned,
+                "held": figures.held,
+                "cancelled": figures.cancelled,
+                "to_come": figures.to_come,
+            }
+        )
+    return Listing(SERIES_COLUMNS, rows)
