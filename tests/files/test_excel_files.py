@@ -59,6 +59,7 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("events", "registrations"): ["3"],
     ("events", "rate"): ["3"],
     ("events", "certificates"): ["3"],
+    ("events", "series", "list"): ["--year", "2021"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

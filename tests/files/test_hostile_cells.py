@@ -102,6 +102,7 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("events", "registrations"): (["{meeting}"], True),
     ("events", "rate"): (["{meeting}"], False),
     ("events", "certificates"): (["{meeting}"], True),
+    ("events", "series", "list"): (["--year", "2021"], False),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {

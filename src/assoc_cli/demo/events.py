@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from assoc_cli.db.models import Meeting, Member
 from assoc_cli.events.certificates import issue_certificates
+from assoc_cli.events.series import Rule, cancel_occurrence, move_occurrence, plan_series
 from assoc_cli.events.service import (
     PersonInput,
     add_organisers,
@@ -37,14 +38,14 @@ _GUESTS = [
 
 
 def build_events(*, session: Session, association: str, units: list[Member]) -> Meeting:
-    """The demo association's 2022 专精特新 class (第一期培训班) on 10 June 2022, with
+    """The demo association's 2021 专精特新 class (第一期培训班) on 10 June 2021, with
     participants sent by the first member *units* and two from elsewhere, their fees,
     sign-ins and certificates."""
     meeting = create_meeting(
         session=session,
         data=MeetingInput(
             kind="培训班",
-            held_on=date(2022, 6, 10),
+            held_on=date(2021, 6, 10),
             starts_at="08:30",
             venue="示范市会展中心",
             topic="专精特新",
@@ -101,7 +102,27 @@ def build_events(*, session: Session, association: str, units: list[Member]) -> 
         add_speakers(session=session, meeting=meeting, number=number, people=speakers)
     session.flush()
     _participants(session, meeting, units)
+    _monthly_series(session)
     return meeting
+
+
+def _monthly_series(session: Session) -> None:
+    """月度座谈会: the second Thursday of every month of 2021 (dated before the demo's
+    二届二次 meeting, which stays the latest), February's moved after the holiday, one
+    cancelled."""
+    _, made = plan_series(
+        session=session,
+        name="月度座谈会",
+        kind="座谈会",
+        rule=Rule("month", 1, 2, 3),
+        starts_on=date(2021, 1, 1),
+        until=date(2021, 11, 30),
+        starts_at="14:30",
+        venue="协会会议室",
+        topic="会员企业",
+    )
+    move_occurrence(session=session, meeting=made[1], to=date(2021, 2, 25))
+    cancel_occurrence(session=session, meeting=made[7], reason="疫情防控")
 
 
 _NAMES = "王建华 李秀梅 张志强 刘海燕 陈国庆 杨丽娟 赵文斌 黄晓玲 周建军 吴春梅 徐立新 孙玉兰"
@@ -128,10 +149,10 @@ def _participants(session: Session, meeting: Meeting, units: list[Member]) -> No
     ]
     registered = register(session=session, meeting=meeting, people=people, waitlist=True)
     for index, registration in enumerate(registered[:11]):
-        pay_fee(session=session, registration=registration, on=date(2022, 6, 1 + index % 7))
-    void_fee(session=session, receipt="PX2022-0003", on=date(2022, 6, 8), reason="重复录入")
+        pay_fee(session=session, registration=registration, on=date(2021, 6, 1 + index % 7))
+    void_fee(session=session, receipt="PX2021-0003", on=date(2021, 6, 8), reason="重复录入")
     sessions = event_sessions(session=session, meeting=meeting)
     present = [r for r in registered if r.status == "registered"]
     sign_in(session=session, block=sessions[0], registrations_in=present)
     sign_in(session=session, block=sessions[1], registrations_in=present[:-2])
-    issue_certificates(session=session, meeting=meeting, on=date(2022, 6, 10))
+    issue_certificates(session=session, meeting=meeting, on=date(2021, 6, 10))
