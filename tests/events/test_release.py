@@ -213,3 +213,56 @@ def test_seed_002_release_matches_the_article(empty_cli: Cli) -> None:
     # The guests are kept once each and reused: a second class finds them.
     guests = cli.ok("events", "guests", "-f", "json").stdout
     assert guests.count("李毅中") == 1
+
+
+def test_a_pause_mark_in_a_title_or_post_does_not_garble(cli: Cli) -> None:
+    meeting = cli.ok(
+        "meetings", "new", "--kind", "座谈会", "--date", "2022-03-01", "--venue", "协会会议室"
+    ).stdout.strip()
+    cli.ok(
+        "meetings",
+        "agenda",
+        "add",
+        meeting,
+        "学习、讨论《行业协会商会综合监管办法》",
+        "--kind",
+        "study",
+    )
+    cli.ok("meetings", "agenda", "add", meeting, "讲话", "--kind", "speech")
+    cli.ok("events", "item", meeting, "2", "--speaker", "郑辉||执行会长、秘书长")
+    cli.ok("events", "attend", meeting, "郑辉", "--post", "执行会长、秘书长")
+    cli.ok("events", "attend", meeting, "王传强", "刘美兰", "--post", "副会长")
+    text = cli.ok("events", "release", meeting, "--order", "given", "-f", "txt").stdout
+    assert "执行会长、秘书长郑辉，副会长王传强、刘美兰出席。" in text.replace(
+        "协会执行会长", "执行会长"
+    )
+    assert (
+        "本次会议有两项议程：一是学习、讨论《行业协会商会综合监管办法》；二是执行会长、秘书长郑辉讲话。"
+        in text
+    )
+
+
+def test_seed_001_release_in_traditional_and_english(cli: Cli) -> None:
+    meeting = enter_seed_001(cli)
+    hant = cli.ok("events", "release", meeting, "--order", "given", lang="zh-Hant").stdout
+    assert "協會會長張輝新，執行會長朱訓巖、韓懷勝、鄭輝" in hant
+    assert "會議由協會會長張輝新主持。" in hant
+    english = cli.ok("events", "release", meeting, "--order", "given", lang="en").stdout
+    assert "On 5 December 2021" in english
+    assert "执行会长 朱训岩, 韩怀胜, 郑辉;" in english
+    assert "The meeting was chaired by 会长 张辉新." in english
+    assert "5, 会长 张辉新: 讲话" in english
+
+
+def test_a_member_named_by_its_short_name_is_written_in_full(assoc: Cli) -> None:
+    meeting = assoc.ok("meetings", "new", "--kind", "座谈会", "--date", "2022-03-01").stdout.strip()
+    assoc.ok(
+        "events", "attend", meeting, "巩渤|双涵|副总经理", "--role", "参加", "--group", "副会长单位"
+    )
+    text = assoc.ok("events", "release", meeting, "-f", "txt").stdout
+    assert "副会长单位：山东双涵有限公司副总经理巩渤参加会议。" in text
+    assert "already at meeting" in assoc.fails(
+        "events", "attend", meeting, "巩渤|山东双涵有限公司", lang="en"
+    )
+    # Members' people are not guests.
+    assert assoc.ok("events", "guests", "-f", "json").stdout.split() == ["[", "]"]

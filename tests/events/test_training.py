@@ -216,3 +216,11 @@ def test_a_class_with_fees_cannot_be_deleted(assoc: Cli) -> None:
     assoc.ok("events", "register", other, "李娜", "--unit", "双涵")
     assoc.ok("meetings", "delete", other)
     assert assoc.sql("SELECT count(*) FROM event_registration")[0][0] == 1
+
+
+def test_a_cancelled_class_takes_no_registrations(assoc: Cli) -> None:
+    meeting = _class(assoc)
+    assoc.ok("events", "register", meeting, "张伟", "--unit", "双涵")
+    assoc.ok("meetings", "cancel", meeting, "--reason", "疫情")
+    assert "is cancelled" in assoc.fails("events", "register", meeting, "李娜", lang="en")
+    assert "is cancelled" in assoc.fails("events", "signin", meeting, "1", "--all", lang="en")

@@ -350,7 +350,10 @@ def _agenda_sentence(facts: ReleaseFacts, namer: _Namer, lang: str) -> str:
             title = f"{who}: {title}" if lang == "en" else f"{who}{title}"
         ordinal = chinese_number(index) if lang != "en" else str(index)
         parts.append(t("doc.sentence_part", lang, ordinal=ordinal, title=title))
-    count = chinese_number(len(parts)) if lang != "en" else str(len(parts))
+    # 两项议程, not 二项: a count of two is 两 in Chinese.
+    count = (
+        str(len(parts)) if lang == "en" else "两" if len(parts) == 2 else chinese_number(len(parts))
+    )
     return t("doc.sentence", lang, count=count, items=("; " if lang == "en" else "；").join(parts))
 
 

@@ -179,7 +179,7 @@ def add_session(
             f'meeting #{meeting.id} already has a session "{label}"',
             zh=f"会议 #{meeting.id} 已有场次“{label}”",
         )
-    person = host.cleaned() if host else None
+    person = _resolved(session, host.cleaned()) if host else None
     if person is not None:
         remember_guest(session=session, person=person)
     row = EventSession(
@@ -245,6 +245,17 @@ def remember_guest(*, session: Session, person: PersonInput) -> EventGuest | Non
     return guest
 
 
+def _resolved(session: Session, person: PersonInput) -> PersonInput:
+    """*person* with a member unit named by its short name written in full (双涵 is
+    山东双涵石化装备有限公司), so the release names the unit and duplicates are found."""
+    member = _member_named(session, person.organisation) if person.organisation else None
+    if member is None or member.name == person.organisation:
+        return person
+    from dataclasses import replace
+
+    return replace(person, organisation=member.name)
+
+
 def _member_named(session: Session, name: str) -> Member | None:
     return session.exec(
         select(Member).where((Member.name == name) | (Member.short_name == name))
@@ -296,7 +307,7 @@ def add_speakers(
     item = item_at(session=session, meeting=meeting, number=number)
     existing = speakers_of(session=session, item_ids=[item.id or 0]).get(item.id or 0, [])
     seen = {(s.name, s.organisation) for s in existing}
-    cleaned = [person.cleaned() for person in people]
+    cleaned = [_resolved(session, person.cleaned()) for person in people]
     for person in cleaned:
         if (person.name, person.organisation) in seen:
             raise ConflictError(
@@ -366,7 +377,7 @@ def add_people(
     kept for ``--order given``); someone already at the meeting (the same name and
     organisation) is refused, and so is the same person typed twice."""
     role = person_role(role)
-    cleaned = [person.cleaned() for person in people]
+    cleaned = [_resolved(session, person.cleaned()) for person in people]
     if not cleaned:
         raise InvalidValueError("name at least one person", zh="请至少写一个人")
     existing = event_people(session=session, meeting=meeting)

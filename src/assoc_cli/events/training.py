@@ -142,6 +142,7 @@ def register(
     person typed twice."""
     if not people:
         raise InvalidValueError("name at least one participant", zh="请至少写一名学员")
+    _check_open(meeting)
     serialize(session, f"assoc.class.{meeting.id}")
     terms = class_terms(session, meeting)
     existing = {
@@ -209,6 +210,15 @@ def register(
 
 
 _STATUS_ZH = {REGISTERED: "已报名", WAITLISTED: "候补", CANCELLED: "已取消"}
+
+
+def _check_open(meeting: Meeting) -> None:
+    """A cancelled class takes no registrations and no sign-ins."""
+    if meeting.status == "cancelled":
+        raise ConflictError(
+            f"meeting #{meeting.id} is cancelled ({meeting.cancel_reason})",
+            zh=f"会议 #{meeting.id} 已取消（{meeting.cancel_reason}）",
+        )
 
 
 def find_registration(
@@ -408,6 +418,9 @@ def sign_in(
 ) -> list[EventSignin]:
     """Sign participants in at a session; someone not registered (waitlisted, cancelled)
     or already signed in there is refused."""
+    meeting = session.get(Meeting, block.meeting_id)
+    assert meeting is not None
+    _check_open(meeting)
     signed = {
         s.registration_id
         for s in session.exec(select(EventSignin).where(EventSignin.session_id == block.id))
