@@ -266,3 +266,21 @@ def test_a_member_named_by_its_short_name_is_written_in_full(assoc: Cli) -> None
     )
     # Members' people are not guests.
     assert assoc.ok("events", "guests", "-f", "json").stdout.split() == ["[", "]"]
+
+
+def test_a_meeting_kept_with_invitations_has_its_release(demo: Cli) -> None:
+    """The demo's seed-001 meeting was kept with `meetings invite` and `mark` only: the
+    release reads who was present from there, the dues item with its live figures, and
+    the action items decided (三落实)."""
+    text = demo.ok("events", "release", "2", "-f", "txt").stdout
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    assert paragraphs[1].startswith("12月5日下午，示范市装备制造业协会二届二次会长办公（扩大）会在")
+    assert re.match(r"协会会长(\w+)，执行会长\w+、\w+、\w+，副会长", paragraphs[2])
+    assert "列席会议。会议由协会会长" in paragraphs[2]
+    assert "五是会长" in paragraphs[3] and paragraphs[3].endswith("讲话。")
+    assert any(p.startswith("截至2021年12月5日，应缴会费会员单位") for p in paragraphs)
+    assert paragraphs[-1].startswith("工作落实（三落实）：1.")
+    # The class of the demo: its organisers, guests by rank and sessions.
+    release = demo.ok("events", "release", "3", "-f", "txt").stdout
+    assert "此次培训活动由示范市装备制造业协会主办，示范市企业服务中心承办" in release
+    assert "示范市工业和信息化局局长陈立德，示范市张店区人民政府副区长许文华" in release

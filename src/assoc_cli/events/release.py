@@ -131,6 +131,8 @@ def release_facts(*, session: Session, meeting: Meeting, order: str) -> ReleaseF
         ranks,
         order,
     )
+    if not people:
+        people = _from_attendance(session, meeting, ranks)
     blocks = event_sessions(session=session, meeting=meeting)
     sessions = tuple(
         SessionFacts(
@@ -170,6 +172,30 @@ def release_facts(*, session: Session, meeting: Meeting, order: str) -> ReleaseF
         sessions=sessions,
         items=tuple(items),
     )
+
+
+def _from_attendance(session: Session, meeting: Meeting, ranks: dict[str, int]) -> list[Person]:
+    """The people of a meeting whose list was kept with ``assoc meetings invite`` and
+    ``mark`` (no ``events attend``): those present, in official order — officers by their
+    office, other members' representatives with their unit and title, 列席 as sit-in."""
+    from assoc_cli.meetings.choices import AttendanceStatus, Role
+    from assoc_cli.meetings.queries import invitees, official_order
+
+    people = []
+    rows = official_order(session, invitees(session=session, meeting=meeting))
+    for index, row in enumerate(rows, 1):
+        if row.status != AttendanceStatus.present:
+            continue
+        role = PersonRole.attend if row.role == Role.attend else PersonRole.sit_in
+        if row.title and row.title in ranks:  # an officer, by office: 会长程秀英
+            person = Person(row.person, "", row.title, role, position=index)
+        elif row.title and row.person.startswith(row.title):  # 秘书处工作人员
+            person = Person(row.person, "", None, role, position=index)
+        else:
+            post = row.title or row.unit_title
+            person = Person(row.person, row.unit or "", post, role, position=index)
+        people.append(person)
+    return people
 
 
 # ---------------------------------------------------------------- writing it
@@ -345,7 +371,8 @@ def _agenda_sentence(facts: ReleaseFacts, namer: _Namer, lang: str) -> str:
         title = item.facts.title
         # A speech or lecture is named by who gives it ("五是会长张辉新讲话"); other items say
         # their subject in the title as typed ("三是秘书处通报近期会费收缴情况").
-        if item.facts.kind in (ItemKind.speech, ItemKind.lecture) and item.speakers:
+        named = any(s.name in title for s in item.speakers)
+        if item.facts.kind in (ItemKind.speech, ItemKind.lecture) and item.speakers and not named:
             who = _speaking(item, namer, lang)
             title = f"{who}: {title}" if lang == "en" else f"{who}{title}"
         ordinal = chinese_number(index) if lang != "en" else str(index)
