@@ -46,6 +46,7 @@ def test_refused_inputs_change_nothing(cli: Cli) -> None:
         "events", "item", meeting, "5", "--speaker", "张辉新||会长", lang="en"
     )
     assert "姓名|单位|职务" in cli.fails("events", "item", meeting, "5", "--speaker", "|a|b")
+    assert "--session" in cli.fails("events", "item", meeting, "5", code=2)
     cli.ok("events", "session", meeting, "下午", "--start", "14:30", "--end", "17:00")
     assert "ends (14:00) before it starts" in cli.fails(
         "events", "session", meeting, "晚上", "--start", "19:00", "--end", "14:00", lang="en"

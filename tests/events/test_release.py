@@ -251,7 +251,7 @@ def test_seed_001_release_in_traditional_and_english(cli: Cli) -> None:
     assert "On 5 December 2021" in english
     assert "执行会长 朱训岩, 韩怀胜, 郑辉;" in english
     assert "The meeting was chaired by 会长 张辉新." in english
-    assert "5, 会长 张辉新: 讲话" in english
+    assert "fifth, 会长 张辉新: 讲话" in english
 
 
 def test_a_member_named_by_its_short_name_is_written_in_full(assoc: Cli) -> None:

@@ -154,9 +154,16 @@ def item(
     Example:
       assoc events item 5 1 --session 1 --speaker "李毅中|中国工业经济联合会|会长"
     """
+    from assoc_cli.cli.common import usage_error
     from assoc_cli.events.service import add_speakers, place_item
     from assoc_cli.meetings.queries import resolve_meeting
 
+    if in_session is None and not speakers:
+        raise usage_error(
+            "give --session N, --speaker 姓名|单位|职务, or both",
+            zh="请给出 --session N 或 --speaker 姓名|单位|职务（或两者）",
+            hint="'--session'",
+        )
     with open_session(ctx) as (session, lang):
         target = resolve_meeting(session=session, query=meeting)
         if in_session is not None:

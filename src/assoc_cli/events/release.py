@@ -365,6 +365,9 @@ def _speaking(item: ProgrammeItem, namer: _Namer, lang: str) -> str:
     return _join([namer.full(s) for s in item.speakers], lang)
 
 
+_EN_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+
+
 def _agenda_sentence(facts: ReleaseFacts, namer: _Namer, lang: str) -> str:
     parts = []
     for index, item in enumerate(facts.items, 1):
@@ -375,7 +378,7 @@ def _agenda_sentence(facts: ReleaseFacts, namer: _Namer, lang: str) -> str:
         if item.facts.kind in (ItemKind.speech, ItemKind.lecture) and item.speakers and not named:
             who = _speaking(item, namer, lang)
             title = f"{who}: {title}" if lang == "en" else f"{who}{title}"
-        ordinal = chinese_number(index) if lang != "en" else str(index)
+        ordinal = chinese_number(index) if lang != "en" else _EN_ORDINALS.get(index, f"{index}th")
         parts.append(t("doc.sentence_part", lang, ordinal=ordinal, title=title))
     # 两项议程, not 二项: a count of two is 两 in Chinese.
     count = (
