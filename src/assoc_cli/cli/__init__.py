@@ -57,7 +57,8 @@ COMMANDS: dict[str, LazyCommand] = {
     "events": _here(
         "events",
         "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
-        "people, programme, news release, registrations, fees, sign-in, certificates, papers.",
+        "people, programme, news release, registrations, fees, sign-in, certificates, papers, "
+        "recurring series.",
     ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "db": _here(

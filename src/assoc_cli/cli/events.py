@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help=(
         "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
-        "people, programme, news release, registrations, fees, sign-in, certificates, papers."
+        "people, programme, news release, registrations, fees, sign-in, certificates, papers, "
+        "recurring series."
         "\n\n\b\nExample:\n  assoc events organiser 5 主办 中国工经联\n  assoc events release 5 -f docx"
     ),
     no_args_is_help=True,
