@@ -100,6 +100,10 @@ def test_fees_receipts_voids_and_repeats(assoc: Cli) -> None:
         "events", "pay", meeting, "王强", "--amount", "300", "--on", "2022-06-02"
     ).stdout.strip()
     assert part == "PX2022-0002"
+    # The same amount on the same day again is taken for a repeat, unless --again.
+    assert "add --again" in assoc.fails(
+        "events", "pay", meeting, "王强", "--amount", "300", "--on", "2022-06-02", lang="en"
+    )
     rest = assoc.ok("events", "pay", meeting, "王强", "--on", "2022-06-03").stdout.strip()
     assert rest == "PX2022-0003"
     # A void reverses a payment once; the ledger keeps both lines; the next receipt follows on.

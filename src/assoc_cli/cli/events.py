@@ -563,6 +563,12 @@ def pay(
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="Date paid (default today).")] = None,
     method: Annotated[str | None, typer.Option("--method", help="How: 转账, 现金, 微信…")] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again", help="Another payment of the same amount on the same day (not a repeat)."
+        ),
+    ] = False,
 ) -> None:
     """Record a participant's fee with the next receipt of the fees' own series (PX2022-0001);
     paying someone already paid in full is refused. Prints the receipt number.
@@ -582,7 +588,12 @@ def pay(
         target = resolve_meeting(session=session, query=meeting)
         registration = find_registration(session=session, meeting=target, name=name, unit=unit)
         fee = pay_fee(
-            session=session, registration=registration, on=day, amount_fen=fen, method=method
+            session=session,
+            registration=registration,
+            on=day,
+            amount_fen=fen,
+            method=method,
+            again=again,
         )
         message(
             t(

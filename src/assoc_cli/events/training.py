@@ -324,6 +324,7 @@ def pay_fee(
     on: date,
     amount_fen: int | None = None,
     method: str | None = None,
+    again: bool = False,
 ) -> EventFee:
     """Record a participant's fee with the next receipt of the fees' series (by the
     payment's year). The amount is what is still owed unless given; paying a participant
@@ -353,6 +354,26 @@ def pay_fee(
             f"{registration.name} owes {format_money(owed)}; {format_money(amount)} is more",
             zh=f"{registration.name} 应缴 {format_money(owed)}，{format_money(amount)} 超出",
         )
+    if not again:
+        # As with dues: the same amount from the same person on the same day is taken for
+        # the same payment entered twice, unless the clerk says it is another (--again).
+        voided = select(EventFee.reverses_id).where(col(EventFee.reverses_id).is_not(None))
+        twin = session.exec(
+            select(EventFee).where(
+                EventFee.registration_id == registration.id,
+                EventFee.kind == PAYMENT,
+                EventFee.amount_fen == amount,
+                EventFee.entry_on == on,
+                col(EventFee.id).not_in(voided),
+            )
+        ).first()
+        if twin is not None:
+            raise ConflictError(
+                f"{registration.name} already paid {format_money(amount)} on {on} "
+                f"({twin.receipt}); if this is another payment, add --again",
+                zh=f"{registration.name} 已于 {on} 缴纳 {format_money(amount)}（{twin.receipt}）；"
+                "如确为另一笔，请加 --again",
+            )
     receipt, seq = _next_receipt(session, on.year)
     fee = EventFee(
         registration_id=registration.id,  # type: ignore[arg-type]
