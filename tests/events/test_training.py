@@ -228,3 +228,33 @@ def test_a_cancelled_class_takes_no_registrations(assoc: Cli) -> None:
     assoc.ok("meetings", "cancel", meeting, "--reason", "疫情")
     assert "is cancelled" in assoc.fails("events", "register", meeting, "李娜", lang="en")
     assert "is cancelled" in assoc.fails("events", "signin", meeting, "1", "--all", lang="en")
+
+
+def test_class_terms_and_certificates_edge_cases(assoc: Cli) -> None:
+    bare = assoc.ok("meetings", "new", "--kind", "培训班", "--date", "2022-09-01").stdout.strip()
+    assoc.ok("events", "register", bare, "张伟", "--unit", "双涵")
+    assert "has no sessions" in assoc.fails("events", "certify", bare, lang="en")
+    assert "at least one place" in assoc.fails(
+        "events", "class", bare, "--capacity", "0", lang="en"
+    )
+    assert "every session" not in assoc.fails(
+        "events", "class", bare, "--min-sessions", "0", lang="en"
+    )
+    assert assoc.fails("events", "class", bare, "--fee-other", "-5", lang="en")
+    meeting = _class(assoc)
+    assoc.ok("events", "register", meeting, "张伟", "--unit", "双涵")
+    assoc.ok("events", "signin", meeting, "1", "张伟")
+    assoc.ok("events", "signin", meeting, "2", "张伟")
+    assoc.ok("events", "certify", meeting, "--on", "2022-06-10")
+    assert "needs a reason" in assoc.fails(
+        "events", "reissue", meeting, "张伟", "--reason", " ", lang="en"
+    )
+    # Nobody new earned one: certify again issues none and numbers nothing.
+    assert "0" in assoc.ok("events", "certify", meeting, lang="en").stderr
+    assert [c["number"] for c in _json(assoc, "events", "certificates", meeting)] == [
+        "2022-01-0001"
+    ]
+    # Free of charge: nothing to pay.
+    free = assoc.ok("meetings", "new", "--kind", "座谈会", "--date", "2022-09-02").stdout.strip()
+    assoc.ok("events", "register", free, "李娜", "--unit", "双涵")
+    assert "no fee to pay" in assoc.fails("events", "pay", free, "李娜", lang="en")

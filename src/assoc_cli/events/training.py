@@ -337,6 +337,11 @@ def pay_fee(
     # Checks and numbering under one lock, as dues payments: two clerks entering the same
     # fee at once must not both pass the repeat check nor draw the same number.
     serialize(session, "assoc.fee-receipts")
+    if registration.fee_due == 0:
+        raise ConflictError(
+            f"{registration.name} has no fee to pay (free of charge)",
+            zh=f"{registration.name} 无需缴费（免费）",
+        )
     paid = paid_fen(session, [registration.id or 0]).get(registration.id or 0, 0)
     owed = registration.fee_due - paid
     if owed <= 0:
