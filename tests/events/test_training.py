@@ -60,9 +60,16 @@ def test_registrations_capacity_and_waitlist(assoc: Cli) -> None:
         "events", "register", meeting, "张伟", "--unit", "双涵", lang="en"
     )
     assert "typed twice" in assoc.fails("events", "register", meeting, "陈一", "陈一", lang="en")
-    assoc.ok(
-        "events", "register", meeting, "王强|外地某公司|工程师", "赵敏|外地某公司", "--waitlist"
-    )
+    said = assoc.ok(
+        "events",
+        "register",
+        meeting,
+        "王强|外地某公司|工程师",
+        "赵敏|外地某公司",
+        "--waitlist",
+        lang="en",
+    ).stderr
+    assert "Not member units (the other fee applies): 外地某公司" in said
     rows = _json(assoc, "events", "registrations", meeting)
     assert [(r["name"], r["status"]) for r in rows] == [
         ("张伟", "registered"),

@@ -504,6 +504,10 @@ def register_(
         added = register(session=session, meeting=target, people=typed, waitlist=waitlist)
         waiting = sum(1 for r in added if r.status == WAITLISTED)
         message(t("msg.event_registered", lang, count=len(added) - waiting, waiting=waiting))
+        # A unit typed a little wrong is not a member: say so, its people pay the other fee.
+        outside = sorted({r.unit for r in added if r.unit and r.member_id is None})
+        if outside:
+            message(t("msg.event_not_members", lang, units="、".join(outside)))
 
 
 @app.command("cancel")

@@ -536,6 +536,10 @@ MESSAGES.update(
             "已报名 {count} 人（候补 {waiting} 人）",
             "Registered {count} ({waiting} on the waitlist)",
         ),
+        "msg.event_not_members": (
+            "以下单位不是会员单位（按非会员收费）：{units}",
+            "Not member units (the other fee applies): {units}",
+        ),
         "msg.event_cancelled": ("已取消 {name} 的报名", "Cancelled {name}'s registration"),
         "msg.event_promoted": ("候补的 {name} 递补入班", "{name} moves up from the waitlist"),
         "msg.event_fee_paid": (
