@@ -71,6 +71,13 @@ DEMO_ARGS: dict[tuple[str, ...], list[str]] = {
     ("services", "report"): ["--year", "2022"],
     ("services", "coverage"): ["--year", "2022"],
     ("services", "uncontacted"): ["--year", "2022"],
+    ("events", "guests"): [],
+    ("events", "people"): ["3"],
+    ("events", "programme"): ["3"],
+    ("events", "registrations"): ["3"],
+    ("events", "rate"): ["3"],
+    ("events", "certificates"): ["3"],
+    ("events", "series", "list"): ["--year", "2021"],
 }
 # Commands without -f json: the amounts are checked against their own CSV on stdout.
 NO_JSON = {("members", "export"), ("dues", "export")}

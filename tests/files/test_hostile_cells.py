@@ -63,6 +63,13 @@ def _build(cli: Cli) -> None:
         "services", "add", "--kind", "走访", "--staff", "+1", "--member", LINK,
         "--summary", "=1+2", "--on", "2022-11-21", "--title", "@SUM(1)",
     )  # fmt: skip
+    # Events (issue 17): a guest, a session, a speaker, a participant signed in and certified.
+    cli.ok("events", "attend", str(meeting), "=1+2|@SUM(1)|+1")
+    cli.ok("events", "session", str(meeting), "+1+1", "--host", "@SUM(1)|=1+2|+x")
+    cli.ok("events", "item", str(meeting), "1", "--session", "1", "--speaker", "@SUM(1)|=1+2|+x")
+    cli.ok("events", "register", str(meeting), "=1+2|@SUM(1)|+1")
+    cli.ok("events", "signin", str(meeting), "1", "--all")
+    cli.ok("events", "certify", str(meeting), "--on", "2022-12-20")
 
 
 hostile = template_fixture("hostile", _build)
@@ -115,6 +122,13 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], bool]] = {
     ("services", "coverage"): (["--year", "2022"], False),
     ("services", "uncontacted"): (["--year", "2022"], False),
     ("today",): (["--as-of", "2022-12-10"], False),  # the hostile meeting: in 10 days
+    ("events", "guests"): ([], True),
+    ("events", "people"): (["{meeting}"], True),
+    ("events", "programme"): (["{meeting}"], True),
+    ("events", "registrations"): (["{meeting}"], True),
+    ("events", "rate"): (["{meeting}"], False),
+    ("events", "certificates"): (["{meeting}"], True),
+    ("events", "series", "list"): (["--year", "2021"], False),
 }
 # Commands whose -o writes papers (Markdown, text, Word), not spreadsheets.
 PAPERS = {
@@ -123,6 +137,8 @@ PAPERS = {
     ("meetings", "agenda", "render"),
     ("report", "handover"),
     ("services", "summary"),
+    ("events", "release"),
+    ("events", "papers"),
 }
 # Commands whose -f csv reports on a file they are given, not on stored data.
 ON_A_FILE = {("members", "import"), ("dues", "pay")}

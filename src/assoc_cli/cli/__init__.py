@@ -62,6 +62,12 @@ COMMANDS: dict[str, LazyCommand] = {
         "Meetings (会议): new, edit, delete, agenda, invite, uninvite, mark, sign-in sheet, "
         "quorum, votes, minutes.",
     ),
+    "events": _here(
+        "events",
+        "Events and training classes (活动、培训班): organisers, sessions, speakers, guests, "
+        "people, programme, news release, registrations, fees, sign-in, certificates, papers, "
+        "recurring series.",
+    ),
     "actions": _here("actions", "Action items (督办事项) with 三落实: add, list, done."),
     "requests": _here(
         "requests",

@@ -324,11 +324,14 @@ def delete(ctx: typer.Context, meeting: MeetingArgument) -> None:
     Example:
       assoc meetings delete 4
     """
+    from assoc_cli.events.service import forget_event
     from assoc_cli.meetings.service import delete_meeting
 
     with open_session(ctx) as (session, lang):
         target = _meeting(session, meeting)
         title = _title(session, target)
+        # Its programme (organisers, sessions, speakers, people) goes with it.
+        forget_event(session=session, meeting=target)
         deleted = delete_meeting(session=session, meeting=target)
         message(t("msg.meeting_deleted", lang, id=deleted.meeting.id, title=title))
         _say_notes(deleted.notes, lang)
@@ -399,7 +402,8 @@ def agenda_add(
     kind: Annotated[
         ItemKind,
         typer.Option(
-            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+            "--kind",
+            help="study, report, reading, discussion, speech, lecture (讲座), exchange (交流发言), vote, dues-report, actions.",
         ),
     ] = ItemKind.report,
     minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
@@ -449,7 +453,8 @@ def agenda_edit(
     kind: Annotated[
         ItemKind | None,
         typer.Option(
-            "--kind", help="study, report, reading, discussion, speech, vote, dues-report, actions."
+            "--kind",
+            help="study, report, reading, discussion, speech, lecture (讲座), exchange (交流发言), vote, dues-report, actions.",
         ),
     ] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", help="How long, in minutes.")] = None,
@@ -522,10 +527,14 @@ def agenda_remove(
     Example:
       assoc meetings agenda remove 3 2
     """
-    from assoc_cli.meetings.service import remove_item
+    from assoc_cli.events.service import forget_item
+    from assoc_cli.meetings.service import item_at, remove_item
 
     with open_session(ctx) as (session, lang):
-        removed = remove_item(session=session, meeting=_meeting(session, meeting), number=item)
+        target = _meeting(session, meeting)
+        # Its session and speakers (assoc events item) go with it.
+        forget_item(session=session, item=item_at(session=session, meeting=target, number=item))
+        removed = remove_item(session=session, meeting=target, number=item)
         message(t("msg.item_removed", lang, title=removed.title))
 
 

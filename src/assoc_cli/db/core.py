@@ -548,3 +548,191 @@ service_member_t = Table(
     Column("outcome", String(20)),
     UniqueConstraint("service_id", "member_id"),
 )
+
+event_guest_t = Table(
+    "event_guest",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("phone", String(50)),
+    Column("rank", Integer()),
+    UniqueConstraint("name", "organisation"),
+)
+
+event_organiser_t = Table(
+    "event_organiser",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("role", String(15), nullable=False),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(200), nullable=False),
+    UniqueConstraint("meeting_id", "role", "name"),
+)
+
+event_session_t = Table(
+    "event_session",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("position", Integer(), nullable=False),
+    Column("label", String(50), nullable=False),
+    Column("starts_at", String(5)),
+    Column("ends_at", String(5)),
+    Column("focus", String(200)),
+    Column("host", String(100)),
+    Column("host_organisation", String(200)),
+    Column("host_post", String(100)),
+    UniqueConstraint("meeting_id", "position"),
+)
+
+event_item_t = Table(
+    "event_item",
+    metadata,
+    Column("agenda_item_id", Integer(), ForeignKey("agenda_item.id"), primary_key=True),
+    Column("session_id", Integer(), ForeignKey("event_session.id"), nullable=False, index=True),
+)
+
+event_speaker_t = Table(
+    "event_speaker",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("agenda_item_id", Integer(), ForeignKey("agenda_item.id"), nullable=False, index=True),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("member_id", Integer(), ForeignKey("member.id")),
+    Column("guest_id", Integer(), ForeignKey("event_guest.id")),
+    UniqueConstraint("agenda_item_id", "name", "organisation"),
+)
+
+event_person_t = Table(
+    "event_person",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("role", String(10), nullable=False),
+    Column("position", Integer(), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("post", String(100)),
+    Column("group_label", String(100)),
+    Column("rank", Integer()),
+    Column("member_id", Integer(), ForeignKey("member.id")),
+    Column("guest_id", Integer(), ForeignKey("event_guest.id")),
+    UniqueConstraint("meeting_id", "name", "organisation"),
+)
+
+event_class_t = Table(
+    "event_class",
+    metadata,
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
+    Column("capacity", Integer()),
+    Column("fee_member", BigInteger(), nullable=False, default=0),
+    Column("fee_other", BigInteger(), nullable=False, default=0),
+    Column("min_sessions", Integer()),
+)
+
+event_registration_t = Table(
+    "event_registration",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column("member_id", Integer(), ForeignKey("member.id"), index=True),
+    Column("unit", String(200), nullable=False, default=""),
+    Column("name", String(100), nullable=False),
+    Column("post", String(100)),
+    Column("phone", String(50)),
+    Column("status", String(12), nullable=False, default="registered"),
+    Column("fee_due", BigInteger(), nullable=False, default=0),
+    Column("registered_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("meeting_id", "name", "unit"),
+)
+
+event_fee_t = Table(
+    "event_fee",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", String(10), nullable=False),
+    Column("amount_fen", BigInteger(), nullable=False),
+    Column("entry_on", Date(), nullable=False),
+    Column("receipt", String(50), unique=True),
+    Column("receipt_year", Integer()),
+    Column("receipt_seq", Integer()),
+    Column("method", String(20)),
+    Column("reason", String(300)),
+    Column("reverses_id", Integer(), ForeignKey("event_fee.id"), unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("receipt_year", "receipt_seq"),
+)
+
+event_signin_t = Table(
+    "event_signin",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("session_id", Integer(), ForeignKey("event_session.id"), nullable=False, index=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("session_id", "registration_id"),
+)
+
+event_certificate_t = Table(
+    "event_certificate",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False, index=True),
+    Column(
+        "registration_id",
+        Integer(),
+        ForeignKey("event_registration.id"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("seq", Integer(), nullable=False),
+    Column("number", String(30), nullable=False, unique=True),
+    Column("issued_on", Date(), nullable=False),
+    Column("reissues", Integer(), nullable=False, default=0),
+    Column("reissue_reason", String(300)),
+    UniqueConstraint("meeting_id", "seq"),
+)
+
+event_series_t = Table(
+    "event_series",
+    metadata,
+    Column("id", Integer(), primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("kind_id", Integer(), ForeignKey("meeting_kind.id"), nullable=False),
+    Column("unit", String(10), nullable=False),
+    Column("every", Integer(), nullable=False),
+    Column("nth", Integer()),
+    Column("weekday", Integer()),
+    Column("starts_on", Date(), nullable=False),
+    Column("ends_on", Date()),
+    Column("starts_at", String(5)),
+    Column("venue", String(200)),
+    Column("topic", String(200)),
+)
+
+event_occurrence_t = Table(
+    "event_occurrence",
+    metadata,
+    Column("meeting_id", Integer(), ForeignKey("meeting.id"), primary_key=True),
+    Column("series_id", Integer(), ForeignKey("event_series.id"), nullable=False, index=True),
+    Column("planned_on", Date(), nullable=False),
+)

@@ -689,3 +689,221 @@ class ServiceMember(SQLModel, table=True):
     service_id: int = Field(foreign_key="service.id", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)
     outcome: str | None = Field(default=None, max_length=20)
+
+
+# ---------------------------------------------------------------- events (issue 17)
+# A meeting or training class (活动、培训班) is a meeting row extended with its programme:
+# organisers in ordered roles, sessions with their own 主持, speakers on its agenda items,
+# and the people at it in the roles the news release names them by (出席, 列席, 参加, 特邀).
+
+
+class EventGuest(SQLModel, table=True):
+    """A person from outside the roster (嘉宾: an official, an expert, a member's staff),
+    kept once by name and organisation and reused across events; *rank* orders officials
+    in a list (1 first), as the articles list them."""
+
+    __tablename__ = "event_guest"
+    __table_args__ = (UniqueConstraint("name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    # "" (not NULL) for no organisation: the pair stays unique on both engines.
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=50)
+    rank: int | None = None
+
+
+class EventOrganiser(SQLModel, table=True):
+    """An organiser of an event in a role (主办, 承办, 协办, 支持, 赞助), in the order given."""
+
+    __tablename__ = "event_organiser"
+    __table_args__ = (UniqueConstraint("meeting_id", "role", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    role: str = Field(max_length=15)
+    position: int
+    name: str = Field(max_length=200)
+
+
+class EventSession(SQLModel, table=True):
+    """A block of an event's programme (上午, 下午, or timed) with its own 主持 and focus."""
+
+    __tablename__ = "event_session"
+    __table_args__ = (UniqueConstraint("meeting_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int
+    label: str = Field(max_length=50)
+    starts_at: str | None = Field(default=None, max_length=5)
+    ends_at: str | None = Field(default=None, max_length=5)
+    focus: str | None = Field(default=None, max_length=200)
+    host: str | None = Field(default=None, max_length=100)
+    host_organisation: str | None = Field(default=None, max_length=200)
+    host_post: str | None = Field(default=None, max_length=100)
+
+
+class EventItem(SQLModel, table=True):
+    """Which session an agenda item belongs to (an agenda item of a meeting without
+    sessions has no row here)."""
+
+    __tablename__ = "event_item"
+
+    agenda_item_id: int = Field(foreign_key="agenda_item.id", primary_key=True)
+    session_id: int = Field(foreign_key="event_session.id", index=True)
+
+
+class EventSpeaker(SQLModel, table=True):
+    """A speaker of an agenda item, in order: a member's representative, a secretariat staff
+    member or a guest, with the organisation and post they spoke in."""
+
+    __tablename__ = "event_speaker"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    agenda_item_id: int = Field(foreign_key="agenda_item.id", index=True)
+    position: int
+    name: str = Field(max_length=100)
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    guest_id: int | None = Field(default=None, foreign_key="event_guest.id")
+
+
+class EventPerson(SQLModel, table=True):
+    """Someone at an event in a role (出席 attend, 列席 sit-in, 参加 join, 特邀 special):
+    the association's officers by their office (post, organisation ""), guests with their
+    organisation and post; *group* names a set written once ("副会长单位:")."""
+
+    __tablename__ = "event_person"
+    __table_args__ = (UniqueConstraint("meeting_id", "name", "organisation"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    role: str = Field(max_length=10)
+    position: int
+    name: str = Field(max_length=100)
+    organisation: str = Field(default="", max_length=200)
+    post: str | None = Field(default=None, max_length=100)
+    group_label: str | None = Field(default=None, max_length=100)
+    rank: int | None = None
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    guest_id: int | None = Field(default=None, foreign_key="event_guest.id")
+
+
+class EventClass(SQLModel, table=True):
+    """A training class's terms (培训班): how many places, the fee per participant for a
+    member in good standing and for others (fen; voluntary, never a condition of
+    membership), and how many sessions earn the certificate (结业证书)."""
+
+    __tablename__ = "event_class"
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True)
+    capacity: int | None = None
+    fee_member: int = Field(default=0, sa_type=BigInteger)
+    fee_other: int = Field(default=0, sa_type=BigInteger)
+    min_sessions: int | None = None
+
+
+class EventRegistration(SQLModel, table=True):
+    """A participant sent to a class: by a member unit (member_id) or from elsewhere; status
+    registered, waitlisted (候补) or cancelled. The fee due is fixed when registering."""
+
+    __tablename__ = "event_registration"
+    __table_args__ = (UniqueConstraint("meeting_id", "name", "unit"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    # "" (not NULL) when no unit is given: the triple stays unique on both engines.
+    unit: str = Field(default="", max_length=200)
+    name: str = Field(max_length=100)
+    post: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=50)
+    status: str = Field(default="registered", max_length=12)
+    fee_due: int = Field(default=0, sa_type=BigInteger)
+    registered_at: datetime
+
+
+class EventFee(SQLModel, table=True):
+    """A line of the class fees ledger, never changed once written: a ``payment`` with a
+    receipt of the fees' own gap-free series (PX2020-0001) or a ``void`` reversing one."""
+
+    __tablename__ = "event_fee"
+    __table_args__ = (UniqueConstraint("receipt_year", "receipt_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    registration_id: int = Field(foreign_key="event_registration.id", index=True)
+    kind: str = Field(max_length=10)
+    amount_fen: int = Field(sa_type=BigInteger)
+    entry_on: date
+    receipt: str | None = Field(default=None, max_length=50, unique=True)
+    receipt_year: int | None = None
+    receipt_seq: int | None = None
+    method: str | None = Field(default=None, max_length=20)
+    reason: str | None = Field(default=None, max_length=300)
+    reverses_id: int | None = Field(default=None, foreign_key="event_fee.id", unique=True)
+    created_at: datetime
+
+
+class EventSignin(SQLModel, table=True):
+    """A participant signed in at a session (签到)."""
+
+    __tablename__ = "event_signin"
+    __table_args__ = (UniqueConstraint("session_id", "registration_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="event_session.id", index=True)
+    registration_id: int = Field(foreign_key="event_registration.id", index=True)
+    created_at: datetime
+
+
+class EventCertificate(SQLModel, table=True):
+    """A certificate (结业证书) numbered gap-free per class: 2020-01-0001 (year, the class's
+    number, the participant's). A reissue keeps the number and counts up."""
+
+    __tablename__ = "event_certificate"
+    __table_args__ = (UniqueConstraint("meeting_id", "seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    registration_id: int = Field(foreign_key="event_registration.id", unique=True)
+    seq: int
+    number: str = Field(max_length=30, unique=True)
+    issued_on: date
+    reissues: int = 0
+    reissue_reason: str | None = Field(default=None, max_length=300)
+
+
+class EventSeries(SQLModel, table=True):
+    """A recurring event (三会一课, 半月一碰头, 一月一茶叙, the monthly 座谈会): a kind of
+    meeting and a rule — every N days, weeks or months, or the nth weekday of every N
+    months — that creates real meetings ahead of time."""
+
+    __tablename__ = "event_series"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    kind_id: int = Field(foreign_key="meeting_kind.id")
+    unit: str = Field(max_length=10)  # day | week | month
+    every: int
+    # For unit month: the nth (1-4, -1 last) weekday (0 Monday … 6 Sunday); else the day.
+    nth: int | None = None
+    weekday: int | None = None
+    starts_on: date
+    ends_on: date | None = None
+    starts_at: str | None = Field(default=None, max_length=5)
+    venue: str | None = Field(default=None, max_length=200)
+    topic: str | None = Field(default=None, max_length=200)
+
+
+class EventOccurrence(SQLModel, table=True):
+    """A meeting of a series, with the day the rule gave it (a moved one keeps it)."""
+
+    __tablename__ = "event_occurrence"
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True)
+    series_id: int = Field(foreign_key="event_series.id", index=True)
+    planned_on: date

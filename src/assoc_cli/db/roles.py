@@ -75,6 +75,21 @@ WRITERS: dict[str, str] = {
     "service_choice": SECRETARY,
     "service_setting": SECRETARY,
     "service_request": SECRETARY,
+    # Events and training classes (issue 17): the programme is the secretariat's; the
+    # class fees are money, entered by whoever takes money (as dues are).
+    "event_certificate": SECRETARY,
+    "event_class": SECRETARY,
+    "event_guest": SECRETARY,
+    "event_item": SECRETARY,
+    "event_occurrence": SECRETARY,
+    "event_organiser": SECRETARY,
+    "event_person": SECRETARY,
+    "event_registration": SECRETARY,
+    "event_series": SECRETARY,
+    "event_session": SECRETARY,
+    "event_signin": SECRETARY,
+    "event_speaker": SECRETARY,
+    "event_fee": CASHIER,
     # Industry statistics and the party register (issue 19): the secretariat's records.
     "party_count": SECRETARY,
     "party_group": SECRETARY,

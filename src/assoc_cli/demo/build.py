@@ -16,6 +16,7 @@ from sqlmodel import Session
 from assoc_cli.actions.service import add_action
 from assoc_cli.association.profile import setup_association
 from assoc_cli.db.models import DuesEntry, Meeting, Member
+from assoc_cli.demo.events import build_events
 from assoc_cli.demo.services import build_services_demo
 from assoc_cli.demo.statistics import build_statistics
 from assoc_cli.demo.today import add_today_items
@@ -276,6 +277,7 @@ def build_demo(*, session: Session, seed: int = 2021) -> dict[str, Any]:
     build_statistics(session, members)
     build_services_demo(session=session, members=members, seed=seed)
     add_today_items(session)
+    build_events(session=session, association=ASSOCIATION, units=members[:6])
     return {
         "association": ASSOCIATION,
         "members": len(members),

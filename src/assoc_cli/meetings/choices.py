@@ -18,6 +18,8 @@ class ItemKind(StrEnum):
     reading = "reading"
     discussion = "discussion"
     speech = "speech"
+    lecture = "lecture"
+    exchange = "exchange"
     vote = "vote"
     dues_report = "dues-report"
     actions = "actions"

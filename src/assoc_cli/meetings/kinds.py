@@ -40,7 +40,8 @@ def template_items(kind: MeetingKind) -> list[dict[str, Any]]:
 
 
 def check_item_kind(kind: str) -> str:
-    """study, report, reading, discussion, speech, vote, dues-report or actions."""
+    """study, report, reading, discussion, speech, lecture, exchange, vote, dues-report or
+    actions."""
     if kind not in set(ItemKind):
         allowed = ", ".join(ItemKind)
         raise InvalidValueError(
