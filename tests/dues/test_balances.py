@@ -277,3 +277,44 @@ def test_a_refresh_between_a_change_and_its_commit_loses_nothing(demo: Cli) -> N
     finally:
         engine.dispose()
     _assert_current(demo)
+
+
+def test_db_refresh_lets_other_commands_write_between_its_chunks(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`db refresh` works in short transactions (here: 10 members each). Between them,
+    real commands commit: a payment of a member already done, one of a member not yet
+    reached, and a rate change — too big for one command here (the limit lowered to 20
+    members), so it is left noted and the refresh starts again. Meanwhile reports do not
+    read the half-refreshed rows. At the end the stored rows equal the ledger and nothing
+    is left noted."""
+    monkeypatch.setattr(ledger_notes, "AUTO_LIMIT", 20)
+    engine = create_engine(demo.url)
+    writes = iter(
+        [
+            ("dues", "pay", "M0002", "--amount", "100", "--year", "2022", "--credit"),
+            ("dues", "pay", "M0050", "--amount", "100", "--year", "2022", "--credit"),
+            ("dues", "rates", "set", "2022", "会员单位", "1234"),
+            ("dues", "pay", "M0003", "--amount", "100", "--year", "2022", "--credit"),
+        ]
+    )
+    seen: list[tuple[int, int]] = []
+
+    def between_chunks(done: int, total: int) -> None:
+        seen.append((done, total))
+        command = next(writes, None)
+        if command is not None:
+            demo.ok(*command)
+        with engine.connect() as connection:
+            assert not stored_rows.is_current(Reader(connection), stored_rows.END_OF_TIME)
+
+    try:
+        count = balances.refresh_in_chunks(engine, chunk=10, progress=between_chunks)
+    finally:
+        engine.dispose()
+    assert next(writes, None) is None, "every write ran between chunks"
+    total = seen[0][1]
+    assert count == total and seen[-1] == (total, total)
+    assert any(done < previous for (done, _), (previous, _) in zip(seen[1:], seen, strict=False))
+    _assert_current(demo)
+    demo.ok("db", "check")

@@ -239,21 +239,29 @@ def refresh(ctx: typer.Context) -> None:
     touches more than 50,000 members at once (importing a province, a new rate for a large
     federation) leaves them for this command, and reports compute the ledger meanwhile —
     correct, only slower. Run it then, or when `assoc db check` finds a difference.
+    It works through the members 5,000 at a time, each batch its own short transaction,
+    so the secretariat can go on recording payments meanwhile (with a progress bar on a
+    terminal).
 
     \b
     Example:
       assoc db refresh
     """
     import time
-    from functools import partial
 
-    from assoc_cli.db.maintenance import refresh_derived
-    from assoc_cli.dues.balances import rebuild
+    from assoc_cli.db.engine import open_database
+    from assoc_cli.dues.balances import refresh_in_chunks
 
+    lang = resolve_lang(ctx)
     started = time.monotonic()
-    count = refresh_derived(database_url(ctx), partial(rebuild, limit=None))
+    engine = open_database(database_url(ctx))
+    try:
+        with progress_bar(t("progress.refresh", lang)) as tick:
+            count = refresh_in_chunks(engine, progress=tick)
+    finally:
+        engine.dispose()
     seconds = f"{time.monotonic() - started:.1f}"
-    message(t("msg.balances_refreshed", resolve_lang(ctx), count=count, seconds=seconds))
+    message(t("msg.balances_refreshed", lang, count=count, seconds=seconds))
 
 
 @app.command("roles")

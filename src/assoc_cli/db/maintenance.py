@@ -10,12 +10,11 @@ kernel calls no feature.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import ProgrammingError
 
 from assoc_cli.db.engine import make_engine, open_database
@@ -274,17 +273,6 @@ def _lines(rows: sqlite3.Cursor) -> list[str]:
         if line.strip() and not line.startswith("***")
     ]
     return [] if found == ["ok"] else found
-
-
-def refresh_derived(url: str, rebuild: Callable[[Connection], int | None]) -> int | None:
-    """Recompute what is derived from the ledger with *rebuild* (``dues.balances.rebuild``
-    with no limit), in one transaction; how many members it recomputed."""
-    engine = open_database(url)
-    try:
-        with engine.begin() as connection:
-            return rebuild(connection)
-    finally:
-        engine.dispose()
 
 
 def record_backup(url: str, at: datetime) -> bool:

@@ -36,15 +36,22 @@ COLUMNS = (
 )
 
 
+# Set while `assoc db refresh` works through the members (dues/balances.py): the
+# highest member id whose rows it has recomputed. The stored rows are not read meanwhile.
+REFRESH_MARK = "balances.refresh_upto"
+
+
 def is_current(session: DbSession, as_of: date) -> bool:
-    """Whether the stored rows are the ledger as of *as_of*: nothing noted stale, and
-    no entry or join dated after it. One round trip of three index lookups."""
+    """Whether the stored rows are the ledger as of *as_of*: nothing noted stale, no
+    refresh under way, and no entry or join dated after it. One round trip of four index
+    lookups."""
     entry_t, period_t = core.dues_entry_t, core.membership_period_t
+    refreshing = select(core.setting_t.c.key).where(core.setting_t.c.key == REFRESH_MARK)
     row = (
         session.connection()
         .execute(
             select(
-                ~exists(select(dirty_t.c.member_id)),
+                ~exists(select(dirty_t.c.member_id)) & ~exists(refreshing),
                 select(func.max(entry_t.c.entry_on)).scalar_subquery(),
                 select(func.max(period_t.c.joined_on)).scalar_subquery(),
             )

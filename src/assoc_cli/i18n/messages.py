@@ -290,6 +290,7 @@ MESSAGES.update(
         ),
         "msg.verify_failed": ("发现 {count} 处不一致", "{count} mismatch(es) found"),
         "progress.verify": ("核对会员账目", "checking members' accounts"),
+        "progress.refresh": ("重算会费余额", "recomputing the stored balances"),
         # The collection sentence read out at meetings
         "report.sentence": (
             "截至{date}，应缴会费会员单位{owing}家，已缴清{full}家，收缴率{rate}；部分缴纳{partial}家，"
