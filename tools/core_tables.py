@@ -91,11 +91,17 @@ def column_source(column: Any) -> str:
         parts.append(f"autoincrement={column.autoincrement!r}")
     if column.default is not None:
         parts.append(f"default={literal(column.default.arg)}")
+    if column.server_default is not None:
+        arg = column.server_default.arg
+        parts.append(f"server_default={literal(arg if isinstance(arg, str) else str(arg))}")
     if column.unique:
         parts.append("unique=True")
     if column.index:
         parts.append("index=True")
-    return f"    Column({', '.join(parts)}),"
+    line = f"    Column({', '.join(parts)}),"
+    if len(line) > LINE_LENGTH:  # as ruff format splits it
+        line = "\n".join(["    Column(", *(f"        {part}," for part in parts), "    ),"])
+    return line
 
 
 def table_source(table: Any) -> str:

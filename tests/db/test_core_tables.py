@@ -49,7 +49,7 @@ def _column(column: Any) -> tuple[object, ...]:
         column.primary_key,
         column.autoincrement,
         None if default is None else (default.is_scalar, default.arg),
-        column.server_default,
+        None if column.server_default is None else str(column.server_default.arg),
         # SQLModel says False where Core leaves None: both mean "no".
         bool(column.unique),
         bool(column.index),

@@ -100,8 +100,15 @@ member_t = Table(
     Column("name_strokes", String(400), nullable=False, default="", index=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
-    Column("name_initials", String(200), nullable=False, default="", index=True),
-    Column("short_name_initials", String(100), nullable=False, default="", index=True),
+    Column("name_initials", String(200), nullable=False, default="", server_default="", index=True),
+    Column(
+        "short_name_initials",
+        String(100),
+        nullable=False,
+        default="",
+        server_default="",
+        index=True,
+    ),
 )
 
 membership_period_t = Table(
