@@ -1241,6 +1241,17 @@ MESSAGES.update(
             "{count}项督办事项已逾期，最早的是“{content}”（{owner}，{due}到期）",
             '{count} action item(s) overdue, the oldest "{content}" ({owner}, due {due})',
         ),
+        "today.requests": (
+            "{count}件会员诉求{days}个工作日内到期或已超期（其中超期{overdue}件），"
+            "最早的是{number}（{member}，{due}到期）",
+            "{count} member request(s) due within {days} working days or overdue "
+            "({overdue} overdue), the earliest {number} ({member}, due {due})",
+        ),
+        "today.statistics": (
+            "{plan}：{period}统计报表已于{due}到期，还有{count}家会员未报送",
+            "{plan}: {count} member(s) have not reported {period} statistics, due {due}",
+        ),
+        "today.stats_reminder_file": ("催报通知-{period}.docx", "stats-reminders-{period}.docx"),
         "today.election": (
             "{label}将于{end}届满（还有{days}天），应筹备换届",
             "{label} ends on {end} (in {days} days): prepare the election (换届)",
