@@ -305,7 +305,7 @@ def requests_due(session: Session, on: date, lang: str) -> list[Attention]:
     how many overdue, and the earliest deadline."""
     from assoc_cli.services.queries import due_requests
 
-    rows = due_requests(session, within=REQUESTS_WITHIN, as_of=on)  # type: ignore[arg-type]
+    rows = due_requests(session, within=REQUESTS_WITHIN, as_of=on)
     if not rows:
         return []
     overdue = sum(bool(row["overdue"]) for row in rows)
