@@ -56,3 +56,71 @@ def test_register_and_three_meetings_one_lesson(cli: Cli) -> None:
         "party", "meeting", "联合党支部", "--kind", "座谈会", "--date", "2022-01-01", lang="en"
     )
     assert "one of them" in cli.fails("party", "pair", "联合党支部", lang="en")
+
+
+def test_a_series_plans_three_meetings_linked_to_the_branch(cli: Cli) -> None:
+    cli.ok("members", "add", "甲公司")
+    cli.ok("party", "add", "甲公司党支部", "--kind", "党支部", "--unit", "甲公司")
+    made = cli.ok(
+        "party", "series", "甲公司党支部", "--kind", "支部委员会", "--every", "1",
+        "--unit", "month", "--from", "2022-01-10", "--count", "12",
+    )  # fmt: skip
+    assert made.stdout.strip() == "12"
+    series = json.loads(cli.ok("events", "series", "list", "--year", "2022", "-f", "json").stdout)
+    assert [s["name"] for s in series] == ["甲公司党支部支部委员会"]
+    cli.ok("events", "series", "cancel", "甲公司党支部支部委员会", "2022-03-10", "--reason", "改期")
+
+    def held(*as_of: str) -> tuple[int, int]:
+        rows = json.loads(
+            cli.ok("party", "meetings", "--year", "2022", *as_of, "-f", "json").stdout
+        )
+        (row,) = [r for r in rows if r["meeting_kind"] == "支部委员会"]
+        return row["held"], row["required"]
+
+    # Held by 30 June: January to June less the cancelled March; by the year's end, 11.
+    assert held("--as-of", "2022-06-30") == (5, 12)
+    assert held("--as-of", "2022-12-31") == (11, 12)
+    # Each occurrence is linked to the branch: linking one again is refused.
+    meetings = json.loads(cli.ok("meetings", "list", "--year", "2022", "-f", "json").stdout)
+    assert len(meetings) == 12 and {m["kind"] for m in meetings} == {"支部委员会"}
+    assert "already linked" in cli.fails(
+        "party", "link", "甲公司党支部", str(meetings[0]["id"]), lang="en"
+    )
+    # The second Thursday of each quarter's first month, up to a day instead of a count.
+    cli.ok(
+        "party", "series", "甲公司党支部", "--kind", "党课", "--unit", "month", "--every", "3",
+        "--nth", "2", "--weekday", "4", "--from", "2022-01-01", "--until", "2022-12-31",
+    )  # fmt: skip
+    assert held("--as-of", "2022-12-31") == (11, 12)
+    rows = json.loads(
+        cli.ok("party", "meetings", "--year", "2022", "--as-of", "2022-12-31", "-f", "json").stdout
+    )
+    assert {r["meeting_kind"]: r["held"] for r in rows}["党课"] == 4
+
+
+def test_a_refused_series_changes_nothing(cli: Cli) -> None:
+    cli.ok("party", "add", "协会党支部", "--kind", "党支部")
+    assert "not one of 三会一课" in cli.fails(
+        "party", "series", "协会党支部", "--kind", "座谈会", "--from", "2022-01-10",
+        "--count", "2", lang="en",
+    )  # fmt: skip
+    assert "--count or --until" in cli.fails(
+        "party", "series", "协会党支部", "--kind", "党课", "--from", "2022-01-10",
+        code=2, lang="en",
+    )  # fmt: skip
+    assert "day, week or month" in cli.fails(
+        "party", "series", "协会党支部", "--kind", "党课", "--from", "2022-01-10",
+        "--count", "2", "--unit", "fortnight", lang="en",
+    )  # fmt: skip
+    assert "no party organisation" in cli.fails(
+        "party", "series", "无此支部", "--kind", "党课", "--from", "2022-01-10",
+        "--count", "2", lang="en",
+    )  # fmt: skip
+    cli.ok(
+        "party", "series", "协会党支部", "--kind", "党课", "--unit", "month", "--every", "3",
+        "--from", "2022-01-10", "--count", "4",
+    )  # fmt: skip
+    assert "already a series" in cli.fails(
+        "party", "series", "协会党支部", "--kind", "党课", "--from", "2023-01-10",
+        "--count", "4", lang="en",
+    )  # fmt: skip

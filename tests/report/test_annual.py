@@ -61,8 +61,32 @@ def test_each_figure_agrees_with_its_own_command(demo: Cli, tmp_path: Path) -> N
         "meetings", "vote", council, "2022年工作计划", "--present", "18",
         "--for", "17", "--against", "1", "--abstain", "0",
     )  # fmt: skip
+    # Activities: a forum, and a training class with a lecture that charges members a fee.
+    demo.ok("meetings", "kinds", "行业论坛", "--numbering", "none")
+    demo.ok("meetings", "new", "--kind", "行业论坛", "--date", "2022-04-20")
+    training = demo.ok(
+        "meetings", "new", "--kind", "培训班", "--date", "2022-05-10", "--topic", "安全生产"
+    ).stdout.strip()
+    demo.ok("meetings", "agenda", "add", training, "安全生产形势", "--kind", "lecture")
+    demo.ok("events", "class", training, "--fee-member", "300", "--fee-other", "800")
+    unit = next(
+        m["name"]
+        for m in _json(demo, "members", "list")
+        if m["kind"] == "unit" and m["joined_on"] and m["joined_on"] < "2022-01-01"
+    )
+    demo.ok("events", "register", training, "张伟", "李娜", "--unit", unit)
+    demo.ok("events", "register", training, "王强|某某研究院|工程师")
+    # The association's own branch, its 支部委员会 planned as a monthly series.
+    demo.ok(
+        "party", "add", "协会党支部", "--kind", "党支部", "--secretary", "王强",
+        "--founded", "2020-01-01",
+    )  # fmt: skip
+    demo.ok(
+        "party", "series", "协会党支部", "--kind", "支部委员会", "--from", "2022-01-10",
+        "--count", "12",
+    )  # fmt: skip
     before = snapshot(demo.location)
-    demo.ok("report", "annual", "--year", str(YEAR), "-o", str(tmp_path / "pack"))
+    problems = _json(demo, "report", "annual", "--year", str(YEAR), "-o", str(tmp_path / "pack"))
     assert snapshot(demo.location) == before  # a report changes nothing
     figures = _figures(tmp_path / "pack.xlsx")
     filled = {key for key, value in figures.items() if value is not None}
@@ -106,7 +130,7 @@ def test_each_figure_agrees_with_its_own_command(demo: Cli, tmp_path: Path) -> N
 
     meetings = [m for m in _json(demo, "meetings", "list", "--year", str(YEAR))]
     held = [m for m in meetings if m["status"] != "cancelled"]
-    assert len(held) == 2
+    assert len(held) == 16  # council, assembly, forum, class, twelve 支部委员会
     agrees("meetings.total", len(held))
     agrees("meetings.assembly", sum(m["kind"] in ("会员大会", "会员代表大会") for m in held))
     agrees("meetings.council", sum(m["kind"] == "理事会" for m in held))
@@ -141,12 +165,62 @@ def test_each_figure_agrees_with_its_own_command(demo: Cli, tmp_path: Path) -> N
     agrees("dues.income", income)
     agrees("dues.income_own_year", own_year)
     assert income > 0
+    # Activities, by the rule in report/sources.py: a class (培训/班) or the kind's words;
+    # lectures are agenda items of kind lecture.
+    words = {
+        "training": ("培训", "班"),
+        "lecture": ("讲座", "报告会"),
+        "forum": ("论坛", "讲坛"),
+        "annual_meeting": ("年会",),
+        "seminar": ("研讨会",),
+        "award": ("评比", "达标", "表彰", "颁奖"),
+    }
+    activities = dict.fromkeys(words, 0)
+    for meeting in held:
+        kind = next((k for k, w in words.items() if any(x in meeting["kind"] for x in w)), None)
+        if kind is not None:
+            activities[kind] += 1
+        agenda = _json(demo, "meetings", "agenda", "list", str(meeting["id"]))
+        activities["lecture"] += sum(item["item_kind"] == "lecture" for item in agenda)
+    assert activities["training"] == activities["forum"] == activities["lecture"] == 1
+    for kind, count in activities.items():
+        agrees(f"activities.{kind}", count)
+
+    agrees("services.count", len(_json(demo, "services", "list", "--year", str(YEAR))))
+    (requests,) = _json(demo, "requests", "report", "--year", str(YEAR), "--as-of", DAY.isoformat())
+    agrees("requests.received", requests["received"])
+    agrees("requests.solved", requests["closed"])
+
+    stats = {
+        row["indicator"]: row
+        for row in _json(demo, "stats", "report", f"{YEAR}-12")
+        if row["group"] == "合计"
+    }
+    output = stats["产值"]
+    agrees("statistics.coverage", f"{output['expected']}家中{output['reported']}家报送")
+    agrees(
+        "statistics.output",
+        f"产值{output['cumulative']}万元；营业收入{stats['营业收入']['cumulative']}万元",
+    )
+
+    (own,) = [o for o in _json(demo, "party", "list") if o["units"] is None]
+    assert (own["name"], own["kind"], own["founded_on"]) == ("协会党支部", "党支部", "2020-01-01")
+    agrees("party.own_org", "协会党支部（党支部，书记王强，成立于2020年1月1日）")
+    three = _json(demo, "party", "meetings", "--year", str(YEAR), "--as-of", DAY.isoformat())
+    held_three, required = sum(r["held"] for r in three), sum(r["required"] for r in three)
+    assert held_three == 12  # the series' twelve, all held by the year's end
+    orgs = len({r["party_org"] for r in three})
+    agrees(
+        "party.activities", f"{orgs}个党组织召开三会一课{held_three}次（按规定应开{required}次）"
+    )
+
     # Every figure the pack filled was checked against its own command above.
     assert filled == checked
 
-    # What the record cannot give is 待填写, and the workbook says what is needed.
-    for key in ("activities.training", "requests.received", "statistics.coverage"):
-        assert figures[key] is None
+    # The class charged two people from a member in good standing: one fee problem.
+    (overlap,) = [p for p in problems if p["key"] == "fee_overlap"]
+    assert f"会议{training}" in overlap["problem"] and "2人次" in overlap["problem"]
+    assert f"assoc events class {training} --fee-member 0" in overlap["fix"]
 
 
 def _overdue_association(cli: Cli) -> None:
@@ -185,6 +259,7 @@ def test_check_list_names_overdue_term_missing_assembly_and_unadopted_rate(
         p["problem"] for p in problems if p["key"] == "undated_members"
     )
     assert not any(p["key"] == "rate_no_assembly" for p in problems)
+    assert "fee_overlap" not in keys  # no class charged members
     # The pack carries the same list, in the paper and in the workbook.
     book = load_workbook(tmp_path / "x.xlsx", read_only=True)
     try:

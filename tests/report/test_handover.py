@@ -4,6 +4,8 @@ meetings with their numbers and resolutions, dues per year, open action items, a
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import Cli
 
 
@@ -35,3 +37,14 @@ def test_handover_names_changes_meetings_votes_dues_and_next_leaders(assoc: Cli)
         "report", "handover", "--term", "2", "--as-of", "2026-06-30", lang="en"
     ).stdout
     assert "Leaders for the next term's filing" in english and "new person" in english
+
+
+def test_handover_lists_the_open_requests(demo: Cli) -> None:
+    markdown = demo.ok("report", "handover", "--term", "2", "--as-of", "2022-12-31").stdout
+    listed = json.loads(demo.ok("requests", "list", "--open", "-f", "json").stdout)
+    open_ones = [r for r in listed if r["received_on"] <= "2022-12-31"]
+    assert open_ones
+    for request in open_ones:
+        assert f"| {request['number']} | {request['member']} |" in markdown
+    closed = json.loads(demo.ok("requests", "list", "--status", "已办结", "-f", "json").stdout)
+    assert closed and all(f"| {r['number']} |" not in markdown for r in closed)

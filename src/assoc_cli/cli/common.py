@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from assoc_cli.db.reader import DbSession, Reader
+    from assoc_cli.meetings.papers import Paper
 
 
 # True when this process runs one command and exits (set by the console script, never by
@@ -587,3 +589,41 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
 
     with bar:
         yield tick
+
+
+def paper_format(fmt: str | None, output: Path | None, formats: type[StrEnum]) -> str:
+    """The format to write: --format, else the suffix of -o, else md. A suffix that
+    contradicts --format, or names a format the paper has not, is a usage error — never
+    Markdown in a file called .docx or .xlsx."""
+    known = {each.value for each in formats}
+    suffix = output.suffix.lower().removeprefix(".") if output is not None else ""
+    if suffix and suffix not in known:
+        raise usage_error(
+            f"{output}: this paper is written as {', '.join('.' + k for k in known)}; "
+            "name the file with one of them",
+            zh=f"{output}:这份文件写成 {'、'.join('.' + k for k in known)};请用其中之一作文件扩展名",
+            hint="'-o'",
+        )
+    if fmt is None:
+        return suffix or "md"
+    if suffix and suffix != fmt:
+        raise usage_error(
+            f"{output} ends in .{suffix} but --format is {fmt}; make them agree",
+            zh=f"{output} 以 .{suffix} 结尾,但 --format 是 {fmt};请让两者一致",
+            hint="'-o'",
+        )
+    return str(fmt)
+
+
+def write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
+    """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
+    after the meeting when none is given)."""
+    from assoc_cli.files.papers import render_text, save
+    from assoc_cli.i18n import t
+
+    if output is None and fmt != "docx":
+        sys.stdout.write(render_text(paper.document, fmt))
+        return
+    path = output or Path(f"{paper.name}.{fmt}")
+    save(paper.document, path, fmt)
+    message(t("msg.written", lang, file=path))

@@ -388,18 +388,18 @@ def release(
       assoc events release 3 --order given
       assoc --lang zh-Hant events release 5 -o 新闻稿.docx
     """
-    from assoc_cli.cli.meetings import _paper_format, _write_paper
+    from assoc_cli.cli.common import paper_format, write_paper
     from assoc_cli.events.release import release_paper
     from assoc_cli.meetings.papers import Paper
     from assoc_cli.meetings.queries import resolve_meeting
 
-    chosen = _paper_format(fmt, output, ReleaseFormat)
+    chosen = paper_format(fmt, output, ReleaseFormat)
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_meeting(session=session, query=meeting)
         document, name = release_paper(
             session=session, meeting=target, lang=lang, order=order.value
         )
-        _write_paper(Paper(document, name), chosen, output, lang)
+        write_paper(Paper(document, name), chosen, output, lang)
 
 
 # ---------------------------------------------------------------- training classes
@@ -853,8 +853,7 @@ def papers(
       assoc events papers 5 programme -o 日程.docx
       assoc events papers 5 signin --session 1 -o 上午签到表.docx
     """
-    from assoc_cli.cli.common import usage_error
-    from assoc_cli.cli.meetings import _paper_format, _write_paper
+    from assoc_cli.cli.common import paper_format, usage_error, write_paper
     from assoc_cli.events import papers as event_papers
     from assoc_cli.meetings.queries import resolve_meeting
 
@@ -864,7 +863,7 @@ def papers(
             zh="签到表按场次：请加 --session N",
             hint="'--session'",
         )
-    chosen = _paper_format(fmt, output, ReleaseFormat)
+    chosen = paper_format(fmt, output, ReleaseFormat)
     with open_session(ctx, write=False) as (session, lang):
         target = resolve_meeting(session=session, query=meeting)
         if kind == PaperKind.programme:
@@ -876,7 +875,7 @@ def papers(
             )
         else:
             paper = event_papers.participants_paper(session=session, meeting=target, lang=lang)
-        _write_paper(paper, chosen, output, lang)
+        write_paper(paper, chosen, output, lang)
 
 
 # ---------------------------------------------------------------- recurring series

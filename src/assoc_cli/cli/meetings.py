@@ -3,8 +3,6 @@ attendance, quorum, votes, sign-in sheets and minutes (会议)."""
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,7 +18,9 @@ from assoc_cli.cli.common import (
     in_language,
     message,
     open_session,
+    paper_format,
     usage_error,
+    write_paper,
     year_option,
 )
 from assoc_cli.cli.completion import complete_meeting, complete_meeting_kind, complete_member
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from assoc_cli.db.models import Meeting
-    from assoc_cli.meetings.papers import Paper
 
 app = typer.Typer(
     help=(
@@ -587,30 +586,6 @@ def agenda_pull_actions(
         message(t("msg.item_added", lang, n=item.position, title=item.title))
 
 
-def _paper_format(fmt: str | None, output: Path | None, formats: type[StrEnum]) -> str:
-    """The format to write: --format, else the suffix of -o, else md. A suffix that
-    contradicts --format, or names a format the paper has not, is a usage error — never
-    Markdown in a file called .docx or .xlsx."""
-    known = {each.value for each in formats}
-    suffix = output.suffix.lower().removeprefix(".") if output is not None else ""
-    if suffix and suffix not in known:
-        raise usage_error(
-            f"{output}: this paper is written as {', '.join('.' + k for k in known)}; "
-            "name the file with one of them",
-            zh=f"{output}:这份文件写成 {'、'.join('.' + k for k in known)};请用其中之一作文件扩展名",
-            hint="'-o'",
-        )
-    if fmt is None:
-        return suffix or PaperFormat.md.value
-    if suffix and suffix != fmt:
-        raise usage_error(
-            f"{output} ends in .{suffix} but --format is {fmt}; make them agree",
-            zh=f"{output} 以 .{suffix} 结尾,但 --format 是 {fmt};请让两者一致",
-            hint="'-o'",
-        )
-    return str(fmt)
-
-
 def _write_sheet(sheet: Listing, fmt: str, output: Path | None, lang: str) -> None:
     """Print a paper's table as CSV, or write it to *output* (.csv or .xlsx, for people)."""
     if output is None and fmt == SigninFormat.csv:
@@ -622,19 +597,6 @@ def _write_sheet(sheet: Listing, fmt: str, output: Path | None, lang: str) -> No
 
     path = output or Path(f"{sheet.title}.{fmt}")
     write_result_file(path, sheet, lang)
-    message(t("msg.written", lang, file=path))
-
-
-def _write_paper(paper: Paper, fmt: str, output: Path | None, lang: str) -> None:
-    """Print *paper* (md, txt) or write it to *output* (a .docx always goes to a file, named
-    after the meeting when none is given)."""
-    from assoc_cli.files.papers import render_text, save
-
-    if output is None and fmt != PaperFormat.docx:
-        sys.stdout.write(render_text(paper.document, fmt))
-        return
-    path = output or Path(f"{paper.name}.{fmt}")
-    save(paper.document, path, fmt)
     message(t("msg.written", lang, file=path))
 
 
@@ -673,11 +635,11 @@ def agenda_render(
     """
     from assoc_cli.meetings.papers import agenda_paper
 
-    chosen = _paper_format(fmt, output, PaperFormat)
+    chosen = paper_format(fmt, output, PaperFormat)
     with open_session(ctx, write=False) as (session, lang):
         target = _meeting(session, meeting)
         paper = agenda_paper(session=session, meeting=target, lang=lang, style=style.value)
-        _write_paper(paper, chosen, output, lang)
+        write_paper(paper, chosen, output, lang)
 
 
 @app.command("note")
@@ -865,7 +827,7 @@ def signin(
     """
     from assoc_cli.meetings.papers import signin_paper, streamed_signin_sheet
 
-    chosen = _paper_format(fmt, output, SigninFormat)
+    chosen = paper_format(fmt, output, SigninFormat)
     with open_session(ctx, write=False) as (session, lang):
         found = _meeting(session, meeting)
         if chosen in (SigninFormat.csv, SigninFormat.xlsx):
@@ -873,7 +835,7 @@ def signin(
             _write_sheet(sheet, chosen, output, lang)
         else:
             paper = signin_paper(session=session, meeting=found, lang=lang)
-            _write_paper(paper, chosen, output, lang)
+            write_paper(paper, chosen, output, lang)
 
 
 @app.command("quorum")
@@ -1038,7 +1000,7 @@ def minutes(
     """
     from assoc_cli.meetings.papers import minutes_paper
 
-    chosen = _paper_format(fmt, output, PaperFormat)
+    chosen = paper_format(fmt, output, PaperFormat)
     with open_session(ctx, write=False) as (session, lang):
         paper = minutes_paper(session=session, meeting=_meeting(session, meeting), lang=lang)
-        _write_paper(paper, chosen, output, lang)
+        write_paper(paper, chosen, output, lang)

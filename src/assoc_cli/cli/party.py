@@ -196,6 +196,70 @@ def meeting(
         echo(meeting_id)
 
 
+@app.command("series")
+def series(
+    ctx: typer.Context,
+    org: OrgArgument,
+    kind: Annotated[str, typer.Option("--kind", help="支部委员会, 党员大会, 党课 or 党小组会.")],
+    start: Annotated[str, typer.Option("--from", help="The first meeting's day.")],
+    count: Annotated[
+        int | None, typer.Option("--count", help="How many meetings (or give --until).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Create the meetings up to this day.")
+    ] = None,
+    unit: Annotated[str, typer.Option("--unit", help="day, week or month.")] = "month",
+    every: Annotated[int, typer.Option("--every", help="Every N units.")] = 1,
+    nth: Annotated[
+        int | None, typer.Option("--nth", help="With --unit month: the nth weekday (1-5, -1 last).")
+    ] = None,
+    weekday: Annotated[
+        int | None, typer.Option("--weekday", help="With --nth: 1 Monday … 7 Sunday.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The series' name (default: org and kind).")
+    ] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Topic in each title.")] = None,
+) -> None:
+    """Plan an organisation's 三会一课 as a recurring series (events series) in one step: its
+    meetings are created ahead and each linked to the organisation. Prints how many.
+
+    \b
+    Example:
+      assoc party series 第一联合党支部 --kind 支部委员会 --unit month --every 1 --from 2022-01-10 --count 12
+    """
+    from assoc_cli.cli.common import usage_error
+    from assoc_cli.events.series import Rule
+    from assoc_cli.party.service import find_org, plan_meetings
+
+    starts_on = date_option(start, "--from")
+    assert starts_on is not None
+    if (count is None) == (until is None):
+        raise usage_error(
+            "give --count or --until (one of them)",
+            zh="请给出 --count 或 --until（二者取其一）",
+            hint="'--count'",
+        )
+    if count is not None and not 1 <= count <= 120:
+        raise usage_error("--count is 1 to 120", zh="--count 的取值为 1 到 120", hint="'--count'")
+    rule = Rule(unit, every, nth, weekday - 1 if weekday is not None else None)
+    with open_session(ctx) as (session, lang):
+        target = find_org(session, org)
+        series_name, made = plan_meetings(
+            session=session,
+            org=target,
+            kind=kind,
+            rule=rule,
+            starts_on=starts_on,
+            until=date_option(until, "--until"),
+            count=count,
+            name=name,
+            topic=topic,
+        )
+        message(t("msg.series_planned", lang, name=series_name, count=made))
+        echo(made)
+
+
 @app.command("link")
 def link(
     ctx: typer.Context,
@@ -220,10 +284,14 @@ def link(
 def meetings(
     ctx: typer.Context,
     year: Annotated[int, typer.Option("--year", help="The year.")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Held by this day (default today).")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """三会一课 held against required per organisation for a year.
+    """三会一课 held against required per organisation for a year (meetings planned ahead
+    count once their day has come).
 
     \b
     Example:
@@ -233,7 +301,8 @@ def meetings(
 
     year_option(year, "--year")
     with open_reader(ctx) as (session, lang):
-        emit(held_vs_required(session, year=year), fmt, lang, output)
+        when = date_option(as_of, "--as-of") or today()
+        emit(held_vs_required(session, year=year, as_of=when), fmt, lang, output)
 
 
 @app.command("settings")

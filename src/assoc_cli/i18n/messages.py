@@ -1008,19 +1008,31 @@ MESSAGES.update(
         "rpt.f.attach.plan": ("下一年度工作安排", "Next year's work plan"),
         "rpt.f.attach.pledge": ("诚信自律承诺书", "Integrity pledge"),
         # what is needed
-        "rpt.need.events": (
-            "活动、培训记录（assoc 尚未记录）",
-            "records of events and trainings (not yet in assoc)",
-        ),
         "rpt.need.services": (
-            "会员服务、诉求台账（assoc 尚未记录）",
-            "the ledger of services and requests (not yet in assoc)",
+            "会员诉求台账（assoc requests add）",
+            "the ledger of members' requests (assoc requests add)",
         ),
         "rpt.need.statistics": (
-            "会员统计报表（assoc 尚未记录）",
-            "members' statistics returns (not yet in assoc)",
+            "本年会员统计报表（assoc stats enter）",
+            "the year's statistics returns (assoc stats enter)",
         ),
-        "rpt.need.party": ("党组织名册（assoc 尚未记录）", "the party register (not yet in assoc)"),
+        "rpt.need.party": (
+            "协会自身党组织（assoc party add，不覆盖会员单位）",
+            "the association's own party organisation (assoc party add, covering no unit)",
+        ),
+        "rpt.need.party_meetings": (
+            "党组织名册及三会一课（assoc party add / party meeting）",
+            "the party organisations and their 三会一课 (assoc party add / party meeting)",
+        ),
+        "rpt.party.own_org": (
+            "{name}（{kind}，书记{secretary}，成立于{founded}）",
+            "{name} ({kind}, secretary {secretary}, founded {founded})",
+        ),
+        "rpt.party.activities": (
+            "{orgs}个党组织召开三会一课{held}次（按规定应开{required}次）",
+            "{orgs} party organisation(s) held 三会一课 {held} time(s) ({required} required)",
+        ),
+        "rpt.list_sep": ("；", "; "),
         "rpt.need.profile": ("协会信息（assoc init）", "the association profile (assoc init)"),
         "rpt.need.certificate": ("登记证书、章程", "the registration certificate and the charter"),
         "rpt.need.staff": ("秘书处人员名册", "the secretariat's staff list"),
@@ -1039,14 +1051,18 @@ MESSAGES.update(
         ),
         "rpt.need.prose": ("由秘书处撰写", "written by the secretariat"),
         # the check list
-        "rpt.problem.fee_overlap_unchecked": (
-            "尚无法核查是否对会费已包含的服务重复收费（活动、服务收费记录尚未纳入 assoc）",
-            "Whether a fee was charged for a service the dues already cover cannot be checked "
-            "yet (event and service fees are not in assoc)",
+        "rpt.problem.fee_overlap": (
+            "{date}的培训班（会议{meeting}）向会费正常缴纳的会员单位{count}人次收取培训费"
+            "（会员价{fee}），可能对会费已包含的服务重复收费",
+            "The training class of {date} (meeting {meeting}) charges {count} participant(s) "
+            "from members in good standing a fee ({fee} member price): the dues may already "
+            "cover it",
         ),
-        "rpt.fix.fee_overlap_unchecked": (
-            "对照《社会团体收费情况自查自纠表》逐项核查本年活动、培训、服务的收费",
-            "Check the year's event, training and service fees against the 收费自查自纠表 by hand",
+        "rpt.fix.fee_overlap": (
+            "对照会费所含服务核实；如属会费已含服务，改为会员免费：assoc events class {meeting} "
+            "--fee-member 0，并退还已收费用",
+            "Check it against what the dues cover; if covered, make it free for members: "
+            "assoc events class {meeting} --fee-member 0, and refund what was paid",
         ),
         "rpt.problem.no_term": (
             "没有届次记录，无法判断是否按期换届",
@@ -1242,6 +1258,17 @@ MESSAGES.update(
             "{count}项督办事项已逾期，最早的是“{content}”（{owner}，{due}到期）",
             '{count} action item(s) overdue, the oldest "{content}" ({owner}, due {due})',
         ),
+        "today.requests": (
+            "{count}件会员诉求{days}个工作日内到期或已超期（其中超期{overdue}件），"
+            "最早的是{number}（{member}，{due}到期）",
+            "{count} member request(s) due within {days} working days or overdue "
+            "({overdue} overdue), the earliest {number} ({member}, due {due})",
+        ),
+        "today.statistics": (
+            "{plan}：{period}统计报表已于{due}到期，还有{count}家会员未报送",
+            "{plan}: {count} member(s) have not reported {period} statistics, due {due}",
+        ),
+        "today.stats_reminder_file": ("催报通知-{period}.docx", "stats-reminders-{period}.docx"),
         "today.election": (
             "{label}将于{end}届满（还有{days}天），应筹备换届",
             "{label} ends on {end} (in {days} days): prepare the election (换届)",

@@ -4,7 +4,7 @@ counts it once (``members stats`` counts the same way, from ``party_org_unit``).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, select
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from assoc_cli.db.models import Member, PartyOrg
     from assoc_cli.db.reader import DbSession
+    from assoc_cli.events.series import Rule
 
 ORG_KINDS = ("党委", "党总支", "党支部", "联合党支部", "功能型党支部")
 GROUP_ROLES = ("committee", "alliance", "station", "site")
@@ -221,13 +222,10 @@ def link_meeting(*, session: Session, org: PartyOrg, meeting_id: int) -> str:
     return kind.name
 
 
-def hold_meeting(
-    *, session: Session, org: PartyOrg, kind: str, held_on: date, topic: str | None
-) -> int:
-    """A 三会一课 meeting of *org* recorded in the meetings table and linked to it; the
-    meeting kind is made (unnumbered) the first time it is used."""
+def _three_meetings_kind(session: Session, kind: str) -> None:
+    """Check *kind* is one of 三会一课 and make its meeting kind (unnumbered) the first time
+    it is used."""
     from assoc_cli.db.models import MeetingKind
-    from assoc_cli.meetings.service import MeetingInput, create_meeting
 
     if kind not in MEETING_KINDS:
         raise InvalidValueError(
@@ -238,6 +236,16 @@ def hold_meeting(
     if exists is None:
         session.add(MeetingKind(name=kind, numbering="none"))
         session.flush()
+
+
+def hold_meeting(
+    *, session: Session, org: PartyOrg, kind: str, held_on: date, topic: str | None
+) -> int:
+    """A 三会一课 meeting of *org* recorded in the meetings table and linked to it; the
+    meeting kind is made (unnumbered) the first time it is used."""
+    from assoc_cli.meetings.service import MeetingInput, create_meeting
+
+    _three_meetings_kind(session, kind)
     meeting = create_meeting(
         session=session,
         data=MeetingInput(
@@ -247,6 +255,49 @@ def hold_meeting(
     assert meeting.id is not None
     link_meeting(session=session, org=org, meeting_id=meeting.id)
     return meeting.id
+
+
+def plan_meetings(
+    *,
+    session: Session,
+    org: PartyOrg,
+    kind: str,
+    rule: Rule,
+    starts_on: date,
+    until: date | None = None,
+    count: int | None = None,
+    name: str | None = None,
+    topic: str | None = None,
+) -> tuple[str, int]:
+    """``party series``: a recurring 三会一课 series of *org* (``events series``' API), its
+    meetings up to *until* or the first *count* of them, each linked to *org*; returns the
+    series' name and how many meetings were created. Occurrences cancelled later are not
+    counted as held; those added later with ``events series extend`` are linked with
+    ``party link``."""
+    from assoc_cli.events.series import occurrence_dates, plan_series
+
+    _three_meetings_kind(session, kind)
+    if count is not None:
+        # Far enough for *count* meetings even when a fifth weekday skips months.
+        unit_days = {"day": 1, "week": 7}.get(rule.unit, 31)
+        horizon = starts_on + timedelta(days=unit_days * rule.every * (count * 3 + 2))
+        days = occurrence_dates(rule.checked(), starts_on, horizon)[:count]
+        until = days[-1] if days else starts_on
+    if until is None:
+        raise InvalidValueError("give --count or --until", zh="请给出 --count 或 --until")
+    series, meetings = plan_series(
+        session=session,
+        name=name or f"{org.name}{kind}",
+        kind=kind,
+        rule=rule,
+        starts_on=starts_on,
+        until=until,
+        topic=topic,
+    )
+    for meeting in meetings:
+        assert meeting.id is not None
+        link_meeting(session=session, org=org, meeting_id=meeting.id)
+    return series.name, len(meetings)
 
 
 def required_frequency(session: DbSession, kind: str) -> str:
@@ -291,9 +342,10 @@ def _required(frequency: str, founded_on: date | None, year: int) -> int:
     return per_year * months // 12
 
 
-def held_vs_required(session: DbSession, *, year: int) -> Listing:
+def held_vs_required(session: DbSession, *, year: int, as_of: date | None = None) -> Listing:
     """``party meetings``: per organisation and kind of 三会一课, the meetings held in
-    *year* (not cancelled) against the number required by the frequency settings — in
+    *year* (not cancelled; with *as_of*, held by then — a series plans meetings ahead)
+    against the number required by the frequency settings — in
     proportion for an organisation founded that year. A 党委 is left out: 三会一课 is
     the branches' (党支部) duty."""
     held_query = (
@@ -306,7 +358,7 @@ def held_vs_required(session: DbSession, *, year: int) -> Listing:
         .join(meeting_kind_t, meeting_kind_t.c.id == meeting_t.c.kind_id)
         .where(
             meeting_t.c.held_on >= date(year, 1, 1),
-            meeting_t.c.held_on <= date(year, 12, 31),
+            meeting_t.c.held_on <= min(date(year, 12, 31), as_of or date(year, 12, 31)),
             meeting_t.c.status != "cancelled",
         )
         .group_by(party_meeting_t.c.org_id, meeting_kind_t.c.name)

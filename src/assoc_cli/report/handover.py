@@ -17,7 +17,7 @@ from assoc_cli.i18n import t, term_label
 from assoc_cli.i18n.dates import format_date
 from assoc_cli.i18n.money import format_money
 from assoc_cli.report import record, sources
-from assoc_cli.report.figures import Scope, pending, pending_text
+from assoc_cli.report.figures import Scope
 from assoc_cli.report.pack import section_number
 
 
@@ -214,14 +214,11 @@ def handover_document(*, session: Session, number: int, as_of: date, lang: str) 
         )
     else:
         document.paragraph(t("rpt.none", lang))
-    # open requests (issue 18)
+    # open requests
     section("requests")
     scope = Scope(session, as_of.year, lang, as_of)
     requests = sources.open_requests(scope)
-    if requests is None:
-        need = pending("requests.open", scope, needed=t("rpt.need.services", lang))
-        document.paragraph(pending_text(need, lang))
-    elif requests.rows:
+    if requests.rows:
         document.table(requests.header, requests.rows)
     else:
         document.paragraph(t("rpt.none", lang))

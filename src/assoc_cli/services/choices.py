@@ -5,10 +5,14 @@ kinds; an association adds its own (``assoc requests lists add``), stored in
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
-from assoc_cli.db.models import ServiceChoice
 from assoc_cli.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.models import ServiceChoice
 
 DEFAULTS: dict[str, tuple[str, ...]] = {
     "category": (
@@ -52,6 +56,10 @@ APPLIED_STAGES = APPLICATION_STAGES[1:]
 
 def choices(session: Session, which: str) -> list[str]:
     """The values of data list *which*: the defaults, then those the association added."""
+    from sqlmodel import col, select
+
+    from assoc_cli.db.models import ServiceChoice
+
     added = session.exec(
         select(ServiceChoice.name)
         .where(ServiceChoice.list == which)
@@ -88,6 +96,8 @@ def add_choice(session: Session, which: str, value: str) -> ServiceChoice:
     if value in choices(session, which):
         en, zh = LIST_NAMES[which]
         raise InvalidValueError(f'"{value}" is already a {en}', zh=f"“{value}”已在{zh}中")
+    from assoc_cli.db.models import ServiceChoice
+
     choice = ServiceChoice(list=which, name=value)
     session.add(choice)
     session.flush()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import select
-from sqlmodel import Session
 
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import write_csv_query
 from assoc_cli.listing import Column, Listing
 from assoc_cli.services.choices import OPEN_STATUSES
 from assoc_cli.services.workdays import add_working_days
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.reader import DbSession
 
 r = tables.service_request_t.c
 m = tables.member_t.c
@@ -101,7 +105,7 @@ def request_record(session: Session, *, request_id: int) -> Listing:
 
 
 def due_requests(
-    session: Session, *, within: int, as_of: date, handler: str | None = None
+    session: DbSession, *, within: int, as_of: date, handler: str | None = None
 ) -> list[dict[str, Any]]:
     """Open requests due within *within* working days of *as_of*, or overdue (their
     current deadline, extensions counted), by deadline."""

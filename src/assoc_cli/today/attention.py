@@ -20,12 +20,10 @@ if TYPE_CHECKING:
 def registry() -> dict[str, Provider | None]:
     """Every kind of item, in the order of the page, with its provider.
 
-    Two slots are for features built beside this one; the lead wires them at merge by
-    putting the provider where the None is (a function of the same shape):
-
-    - ``requests``: issue 18 — member requests (诉求) due within the week or overdue,
-      with e.g. ``assoc requests list --due`` as the command;
-    - ``statistics``: issue 19 — statistics reports (统计报表) past their deadline.
+    A slot may hold None (a kind not yet provided): the page skips it. ``requests`` are
+    member requests (诉求) due within three working days or overdue (``assoc requests
+    remind``); ``statistics`` the latest statistics period past its due day with members
+    who have not reported (``assoc stats overdue``/``remind``).
     """
     from assoc_cli.today import providers
 
@@ -34,8 +32,8 @@ def registry() -> dict[str, Provider | None]:
         "notices": providers.notices_not_sent,
         "meetings": providers.meetings_soon,
         "actions": providers.overdue_actions,
-        "requests": None,  # issue 18: requests due or overdue — wired at merge
-        "statistics": None,  # issue 19: statistics reports overdue — wired at merge
+        "requests": providers.requests_due,
+        "statistics": providers.statistics_overdue,
         "election": providers.election_due,
         "backup": providers.backup_stale,
     }

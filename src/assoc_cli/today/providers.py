@@ -294,3 +294,83 @@ def backup_stale(session: Session, on: date, lang: str) -> list[Attention]:
         return []
     text = t("today.old_backup", lang, date=format_date(last, lang), days=(on - last).days)
     return [Attention("backup", text, command)]
+
+
+# Member requests (诉求) due within this many working days show on the page (催办).
+REQUESTS_WITHIN = 3
+
+
+def requests_due(session: Session, on: date, lang: str) -> list[Attention]:
+    """Open member requests (诉求) due within three working days, or overdue: how many,
+    how many overdue, and the earliest deadline."""
+    from assoc_cli.services.queries import due_requests
+
+    rows = due_requests(session, within=REQUESTS_WITHIN, as_of=on)
+    if not rows:
+        return []
+    overdue = sum(bool(row["overdue"]) for row in rows)
+    first = rows[0]
+    text = t(
+        "today.requests",
+        lang,
+        count=len(rows),
+        days=REQUESTS_WITHIN,
+        overdue=overdue,
+        number=first["number"],
+        member=first["member"],
+        due=format_date(first["due_on"], lang),
+    )
+    commands = [f"assoc requests remind --within {REQUESTS_WITHIN}"]
+    if overdue:
+        commands.append("assoc requests overdue")
+    return [Attention("requests", text, tuple(commands))]
+
+
+def _period_text(year: int, start_month: int, end_month: int) -> str:
+    """A period as ``assoc stats`` takes it: 2022-11, 2022-Q3 or 2022."""
+    if start_month == 1 and end_month == 12:
+        return str(year)
+    if end_month - start_month == 2 and end_month % 3 == 0:
+        return f"{year}-Q{end_month // 3}"
+    return f"{year}-{end_month:02d}"
+
+
+def statistics_overdue(session: Session, on: date, lang: str) -> list[Attention]:
+    """For each reporting plan, its latest period past the due day when members of the
+    plan have not reported it: how many, with the 催报 commands."""
+    from assoc_cli.statistics.catalogue import plans
+    from assoc_cli.statistics.collection import overdue_rows
+
+    items = []
+    for plan in plans(session):
+        past = [
+            period
+            for year in (on.year - 1, on.year)
+            for period in plan.periods(year)
+            if period.due_on(plan.due_day) < on
+        ]
+        if not past:
+            continue
+        period = past[-1]
+        rows = [
+            row
+            for row in overdue_rows(
+                session, year=period.year, end_month=period.end_month, as_of=on, lang=lang
+            )
+            if row["plan"] == plan.name
+        ]
+        if not rows:
+            continue
+        text = t(
+            "today.statistics",
+            lang,
+            count=len(rows),
+            plan=plan.name,
+            period=period.label(lang),
+            due=format_date(period.due_on(plan.due_day), lang),
+        )
+        typed = _period_text(period.year, period.start_month, period.end_month)
+        notices = t("today.stats_reminder_file", lang, period=typed)
+        commands = (f"assoc stats overdue {typed}", f"assoc stats remind {typed} --to {notices}")
+        items.append(Attention("statistics", text, commands))
+    return items
