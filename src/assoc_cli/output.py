@@ -136,7 +136,8 @@ def _human_rows(listing: Listing, lang: str, limit: int) -> tuple[list[list[str]
             [human_value(c, row.get(c.key), lang) for c in listing.columns] for row in head.rows
         ]
         if head.more:
-            return rows, t("msg.truncated_more", lang, shown=len(rows), total=head.total)
+            more_than = f"{head.total:,}"
+            return rows, t("msg.truncated_more", lang, shown=len(rows), total=more_than)
         total = head.total
     else:
         rows, total = [], 0

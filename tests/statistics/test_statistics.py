@@ -97,7 +97,7 @@ def test_seed_004_sentence_from_the_data(cli: Cli, tmp_path: Path) -> None:
     header += [
         c.value for row in load_workbook(xlsx).worksheets[0].iter_rows(max_row=3) for c in row
     ]
-    assert {"本月", "本年累计", "上年同期", "同比(%)"} <= set(header)
+    assert {"本月", "本年累计", "上年同期", "同比（%）"} <= set(header)
 
 
 def test_like_for_like_growth_with_a_firm_missing(cli: Cli) -> None:

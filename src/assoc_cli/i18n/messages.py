@@ -141,8 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Showing the first {shown} of {total} rows; use -f csv for all of them",
     ),
     "msg.truncated_more": (
-        "仅显示前 {shown} 行，共 {total:,} 行以上；完整结果请用 -f csv 导出",
-        "Showing the first {shown} of more than {total:,} rows; use -f csv for all of them",
+        "仅显示前 {shown} 行，共 {total} 行以上；完整结果请用 -f csv 导出",
+        "Showing the first {shown} of more than {total} rows; use -f csv for all of them",
     ),
     "msg.empty": ("没有符合条件的记录", "No matching records"),
     "msg.demo_built": (
@@ -743,8 +743,8 @@ MESSAGES.update(
         "col.stat_cumulative": ("本年累计", "Year to date"),
         "col.stat_previous": ("上年同期", "Same period last year"),
         "col.stat_previous_current": ("上年同期本期", "Last year, this period"),
-        "col.stat_growth": ("同比(%)", "Change (%)"),
-        "col.stat_same_growth": ("同口径增长(%)", "Like-for-like change (%)"),
+        "col.stat_growth": ("同比（%）", "Change (%)"),
+        "col.stat_same_growth": ("同口径增长（%）", "Like-for-like change (%)"),
         "col.stat_reported": ("报送家数", "Reported"),
         "col.stat_expected": ("应报家数", "Expected"),
         "col.stat_same_members": ("同口径家数", "Like-for-like firms"),
@@ -787,9 +787,9 @@ MESSAGES.update(
         "stats.period_q4": ("{year}年第四季度", "{year} Q4"),
         "stats.period_month": ("{year}年{month}月", "{year}-{month:02d}"),
         "stats.period_months": ("{year}年{start}-{end}月", "{year}, months {start}-{end}"),
-        "stats.report_title": ("主要经济指标({period})", "Main indicators ({period})"),
+        "stats.report_title": ("主要经济指标（{period}）", "Main indicators ({period})"),
         "stats.suppressed": (
-            "不足{minimum}家的分组不予公布:{groups}",
+            "不足{minimum}家的分组不予公布：{groups}",
             "groups of fewer than {minimum} firms are not published: {groups}",
         ),
         "stats.coverage": (
@@ -797,23 +797,23 @@ MESSAGES.update(
             "{reported} of {expected} firms reported",
         ),
         "stats.same_growth": (
-            ";同口径{growth}({firms}家)",
+            "；同口径{growth}（{firms}家）",
             "; like for like {growth} ({firms} firms)",
         ),
-        "stats.nominal_growth": (";名义{growth}", "; nominal {growth}"),
+        "stats.nominal_growth": ("；名义{growth}", "; nominal {growth}"),
         "stats.increase": ("增长{value}%", "up {value}%"),
         "stats.decline": ("下降{value}%", "down {value}%"),
         "stats.no_growth": ("无上年同期数据", "no figures for the same period last year"),
         "stats.sentence": (
-            "{name}现有规上企业{firms}家,{last_year}年实现产值{output}亿元,实现税收{tax}亿元,"
-            "{year}年1-{month}月,完成产值{to_date}亿元,较去年同期{change}。",
+            "{name}现有规上企业{firms}家，{last_year}年实现产值{output}亿元，实现税收{tax}亿元，"
+            "{year}年1-{month}月，完成产值{to_date}亿元，较去年同期{change}。",
             "{name} has {firms} enterprises above designated size; in {last_year} their output "
             "was CNY {output} 100 million and their taxes CNY {tax} 100 million; in January–"
             "{month:02d}/{year} their output was CNY {to_date} 100 million, {change} on the "
             "same period last year. ",
         ),
         "stats.sentence_people": (
-            "共有员工{employees}名,其中党员{party_members}名,有党委、党支部{orgs}家。",
+            "共有员工{employees}名，其中党员{party_members}名，有党委、党支部{orgs}家。",
             "They employ {employees} people, {party_members} of them party members, "
             "in {orgs} party organisations.",
         ),
@@ -837,7 +837,7 @@ MESSAGES.update(
         "msg.stats_indicator_added": ("已新增指标 {name}", "Indicator {name} added"),
         "msg.stats_plan_added": ("已新增报表制度 {name}", "Plan {name} added"),
         "msg.stats_scale": (
-            "{year}年规上企业 {above} 家,规下 {below} 家",
+            "{year}年规上企业 {above} 家，规下 {below} 家",
             "{year}: {above} above scale, {below} below",
         ),
         "msg.stats_scale_set": ("已设定 {member} {year}年规上认定", "{member}: 规上 {year} set"),
@@ -849,7 +849,7 @@ MESSAGES.update(
             "{name}: {count} party members recorded",
         ),
         "msg.party_pairing": (
-            "已登记党建结对:{name} — {partner}",
+            "已登记党建结对：{name} — {partner}",
             "Pairing recorded: {name} — {partner}",
         ),
         "msg.party_group": ("已登记 {name}", "{name} recorded"),
