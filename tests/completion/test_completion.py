@@ -213,3 +213,19 @@ def test_the_search_inside_names_stops_when_its_time_is_up(
     monkeypatch.setattr(completion, "SCAN_BUDGET", 0.0)
     assert bash(assoc, "dues pay 双")[:1] == ["双涵"]
     assert bash(assoc, "dues pay 涵") in ([], ["山东双涵有限公司"])
+
+
+def test_request_numbers_and_event_meetings(assoc: Cli) -> None:
+    """Requests complete by number (the newest first, with member, category and status);
+    the events commands complete meetings as the meetings commands do."""
+    for text in ("招工难", "融资难"):
+        assoc.ok(
+            "requests", "add", "双涵", text, "--category", "用工", "--source", "走访",
+            "--received", "2023-03-01",
+        )  # fmt: skip
+    assert bash(assoc, "requests show SQ2023") == ["SQ2023-0002", "SQ2023-0001"]
+    assert bash(assoc, "requests show sq2023-0001") == ["SQ2023-0001"]
+    assert bash(assoc, "requests show SQ2024") == []
+    assert "SQ2023-0001\t山东双涵有限公司 用工 受理" in fish(assoc, "requests show ")
+    assoc.ok("meetings", "new", "--kind", "培训班", "--date", "2023-05-01")
+    assert bash(assoc, "events programme ") == ["1"]

@@ -53,6 +53,7 @@ def _completer(name: str) -> Completer:
 complete_member = _completer("complete_members")
 complete_meeting = _completer("complete_meetings")
 complete_receipt = _completer("complete_receipts")
+complete_request = _completer("complete_requests")
 complete_office = _completer("complete_offices")
 complete_tier = _completer("complete_tiers")
 complete_meeting_kind = _completer("complete_meeting_kinds")

@@ -18,6 +18,7 @@ from assoc_cli.cli.common import (
     message,
     open_session,
 )
+from assoc_cli.cli.completion import complete_meeting
 from assoc_cli.events.choices import Order, ReleaseFormat
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
@@ -38,7 +39,8 @@ app = typer.Typer(
 MeetingArgument = Annotated[
     str,
     typer.Argument(
-        help="Meeting or class number (3 or #3), its date, or a unique part of its title."
+        help="Meeting or class number (3 or #3), its date, or a unique part of its title.",
+        autocompletion=complete_meeting,
     ),
 ]
 PERSON_HELP = (

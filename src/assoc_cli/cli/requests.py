@@ -20,6 +20,7 @@ from assoc_cli.cli.common import (
     usage_error,
     year_option,
 )
+from assoc_cli.cli.completion import complete_request
 from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
 
@@ -33,7 +34,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-NumberArgument = Annotated[str, typer.Argument(help="Request number, e.g. SQ2026-0001.")]
+NumberArgument = Annotated[
+    str,
+    typer.Argument(help="Request number, e.g. SQ2026-0001.", autocompletion=complete_request),
+]
 OnOption = Annotated[str | None, typer.Option("--on", help="Date (default today).")]
 
 

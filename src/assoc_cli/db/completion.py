@@ -245,6 +245,26 @@ def _receipts(db: _Lookup, incomplete: str) -> list[Candidate]:
     return found
 
 
+def _requests(db: _Lookup, incomplete: str) -> list[Candidate]:
+    """Request numbers (SQ2026-0001), the newest first, with the member, category and
+    status: typed in full or by a prefix (SQ2026-00…, or just the year's)."""
+    text = incomplete.strip().upper()
+    sql = (
+        "SELECT r.number, m.name, r.category, r.status FROM service_request r "
+        "JOIN member m ON m.id = r.member_id "
+    )
+    params: list[Any] = []
+    if text:
+        where, params = db.prefix("r.number", text)
+        sql += "WHERE " + where + " ORDER BY r.number DESC"
+    else:
+        sql += "ORDER BY r.id DESC"
+    return [
+        Candidate(number, f"{name} {category} {status}")
+        for number, name, category, status in db.rows(sql + f" LIMIT {LIMIT}", params)
+    ]
+
+
 def _names(sql: str) -> Callable[[_Lookup, str], list[Candidate]]:
     def find(db: _Lookup, incomplete: str) -> list[Candidate]:
         text = incomplete.strip()
@@ -256,6 +276,7 @@ def _names(sql: str) -> Callable[[_Lookup, str], list[Candidate]]:
 complete_members = _safe(_members)
 complete_meetings = _safe(_meetings)
 complete_receipts = _safe(_receipts)
+complete_requests = _safe(_requests)
 complete_offices = _safe(_names("SELECT name FROM office ORDER BY rank, name"))
 complete_tiers = _safe(_names("SELECT name FROM tier ORDER BY id"))
 complete_meeting_kinds = _safe(_names("SELECT name FROM meeting_kind ORDER BY id"))
