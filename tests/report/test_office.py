@@ -67,3 +67,16 @@ def test_handover_pack_prints(demo: Cli, tmp_path: Path) -> None:
     markdown = demo.ok("report", "handover", "--term", "2", "--as-of", "2022-12-31").stdout
     assert "| 会长 | 程秀英 |" in markdown
     assert "| 2022 | 61 | 56 |" in markdown
+
+
+@sqlite_only
+def test_requests_and_statistics_workbooks_have_their_charts(demo: Cli, tmp_path: Path) -> None:
+    """Requests by category and the statistics report carry a native chart in .xlsx
+    (issue 20: requests by category, indicators over periods), kept by Calc."""
+    requests = tmp_path / "requests.xlsx"
+    demo.ok("requests", "report", "--year", "2022", "--by", "category", "-o", str(requests))
+    stats = tmp_path / "stats.xlsx"
+    demo.ok("stats", "report", "2022-Q4", "-o", str(stats))
+    for book in (requests, stats):
+        assert len(_charts(book)) == 1, book
+        assert len(_charts(convert(book, "xlsx", tmp_path / book.stem))) == 1, book

@@ -24,7 +24,7 @@ from sqlmodel import Session
 from assoc_cli.db import core as tables
 from assoc_cli.db.sql import write_csv_query
 from assoc_cli.i18n import t
-from assoc_cli.listing import Column, Listing, Report
+from assoc_cli.listing import Column, Listing, Report, SheetChart
 from assoc_cli.output import percent
 from assoc_cli.services.choices import (
     CLOSED,
@@ -206,7 +206,15 @@ def requests_report(
             {"group": _group_label(by, value, lang), **figures.row()} for value, figures in groups
         ]
         rows.append({"group": t("stats.total", lang), **total.row()})
-        parts.append((by, Listing([Column("group", f"col.sq_by_{by}"), *FIGURE_COLUMNS], rows)))
+        # In an .xlsx (-o), a native chart of received, closed and overdue per group.
+        chart = SheetChart(
+            t(f"col.sq_by_{by}", lang),
+            "group",
+            ("received", "closed", "overdue"),
+            skip_last=True,
+        )
+        columns = [Column("group", f"col.sq_by_{by}"), *FIGURE_COLUMNS]
+        parts.append((by, Listing(columns, rows, charts=[chart])))
     else:
         parts.append(
             (

@@ -19,7 +19,7 @@ from assoc_cli.db.values import MemberStatus
 from assoc_cli.errors import InvalidValueError
 from assoc_cli.i18n import t
 from assoc_cli.i18n.punctuation import chinese_punctuation
-from assoc_cli.listing import Column, Listing
+from assoc_cli.listing import Column, Listing, SheetChart
 from assoc_cli.statistics.catalogue import (
     FEN_PER_WAN,
     MONEY_UNIT,
@@ -358,12 +358,10 @@ def period_report(
         notes.append(
             t("stats.suppressed", lang, groups="、".join(sorted(suppressed)), minimum=minimum)
         )
-    return Listing(
-        report_columns(period),
-        rows,
-        title=t("stats.report_title", lang, period=period.label(lang)),
-        notes=notes,
-    )
+    title = t("stats.report_title", lang, period=period.label(lang))
+    # In an .xlsx (-o), a native chart of each indicator's 同比 and 同口径 growth.
+    chart = SheetChart(title, "indicator", ("growth", "same_growth"), y_title="%")
+    return Listing(report_columns(period), rows, title=title, notes=notes, charts=[chart])
 
 
 def coverage_sentence(
