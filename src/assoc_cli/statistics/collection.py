@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, select
 
 from assoc_cli.db.core import (
     member_t,
@@ -287,6 +287,50 @@ OVERDUE_COLUMNS = [
 ]
 
 
+def _not_reported(plan: Plan, year: int, end_month: int) -> Select[Any]:
+    """Active reporters of *plan* with nothing reported for the period of *year* ending in
+    *end_month*, with their first 信息员 (else the member's phone)."""
+    reported = exists().where(
+        and_(
+            stat_value_t.c.year == year,
+            stat_value_t.c.end_month == end_month,
+            stat_value_t.c.member_id == member_t.c.id,
+        )
+    )
+    contacts = (
+        select(
+            stat_contact_t.c.member_id,
+            func.min(stat_contact_t.c.name).label("name"),
+            func.min(stat_contact_t.c.phone).label("phone"),
+        )
+        .where(stat_contact_t.c.position == 1)
+        .group_by(stat_contact_t.c.member_id)
+        .subquery("c")
+    )
+    return (
+        select(
+            member_t.c.number,
+            member_t.c.name,
+            contacts.c.name.label("contact"),
+            func.coalesce(contacts.c.phone, member_t.c.phone).label("phone"),
+        )
+        .join(stat_reporter_t, stat_reporter_t.c.member_id == member_t.c.id)
+        .outerjoin(contacts, contacts.c.member_id == member_t.c.id)
+        .where(
+            stat_reporter_t.c.plan_id == plan.id,
+            member_t.c.status == MemberStatus.active.value,
+            ~reported,
+        )
+    )
+
+
+def overdue_count(session: DbSession, plan: Plan, year: int, end_month: int) -> int:
+    """How many of *plan*'s active reporters have not reported that period (one COUNT;
+    the today page says how many, it does not list them)."""
+    query = select(func.count()).select_from(_not_reported(plan, year, end_month).subquery())
+    return int(session.connection().execute(query).scalar_one())
+
+
 def overdue_rows(
     session: DbSession, *, year: int, end_month: int, as_of: date, lang: str
 ) -> list[dict[str, object]]:
@@ -298,39 +342,7 @@ def overdue_rows(
         period = next((p for p in plan.periods(year) if p.end_month == end_month), None)
         if period is None or period.due_on(plan.due_day) >= as_of:
             continue
-        reported = exists().where(
-            and_(
-                stat_value_t.c.year == year,
-                stat_value_t.c.end_month == end_month,
-                stat_value_t.c.member_id == member_t.c.id,
-            )
-        )
-        contacts = (
-            select(
-                stat_contact_t.c.member_id,
-                func.min(stat_contact_t.c.name).label("name"),
-                func.min(stat_contact_t.c.phone).label("phone"),
-            )
-            .where(stat_contact_t.c.position == 1)
-            .group_by(stat_contact_t.c.member_id)
-            .subquery("c")
-        )
-        query = (
-            select(
-                member_t.c.number,
-                member_t.c.name,
-                contacts.c.name.label("contact"),
-                func.coalesce(contacts.c.phone, member_t.c.phone).label("phone"),
-            )
-            .join(stat_reporter_t, stat_reporter_t.c.member_id == member_t.c.id)
-            .outerjoin(contacts, contacts.c.member_id == member_t.c.id)
-            .where(
-                stat_reporter_t.c.plan_id == plan.id,
-                member_t.c.status == MemberStatus.active.value,
-                ~reported,
-            )
-            .order_by(member_t.c.number)
-        )
+        query = _not_reported(plan, year, end_month).order_by(member_t.c.number)
         for row in connection.execute(query):
             out.append(
                 {

@@ -339,7 +339,7 @@ def statistics_overdue(session: Session, on: date, lang: str) -> list[Attention]
     """For each reporting plan, its latest period past the due day when members of the
     plan have not reported it: how many, with the 催报 commands."""
     from assoc_cli.statistics.catalogue import plans
-    from assoc_cli.statistics.collection import overdue_rows
+    from assoc_cli.statistics.collection import overdue_count
 
     items = []
     for plan in plans(session):
@@ -352,19 +352,13 @@ def statistics_overdue(session: Session, on: date, lang: str) -> list[Attention]
         if not past:
             continue
         period = past[-1]
-        rows = [
-            row
-            for row in overdue_rows(
-                session, year=period.year, end_month=period.end_month, as_of=on, lang=lang
-            )
-            if row["plan"] == plan.name
-        ]
-        if not rows:
+        count = overdue_count(session, plan, period.year, period.end_month)
+        if not count:
             continue
         text = t(
             "today.statistics",
             lang,
-            count=len(rows),
+            count=count,
             plan=plan.name,
             period=period.label(lang),
             due=format_date(period.due_on(plan.due_day), lang),
