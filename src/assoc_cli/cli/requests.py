@@ -3,8 +3,9 @@ figures, the 超期 list and reminders (催办)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -130,6 +131,21 @@ def edit(
         message(t(key, lang, number=request.number, fields=", ".join(changed)))
 
 
+def _change(ctx: typer.Context, number: str, step: Callable[..., Any], **values: Any) -> None:
+    """Move request *number* a step on (handle, reply, close, refuse, transfer, follow
+    up) with *step* and its *values* (``on``: the date as typed, default today), then say
+    its new status."""
+    from assoc_cli.services.requests import get_request
+
+    if "on" in values:
+        values["on"] = date_option(values["on"], "--on") or today()
+    with open_session(ctx) as (session, lang):
+        request = step(
+            session=session, request=get_request(session=session, number=number), **values
+        )
+        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+
+
 @app.command("handle")
 def handle(
     ctx: typer.Context,
@@ -148,17 +164,11 @@ def handle(
     Example:
       assoc requests handle SQ2026-0001 --handler 李娜 --lead 市人社局 --assist 区人社局
     """
-    from assoc_cli.services.requests import get_request, handle_request
+    from assoc_cli.services.requests import handle_request
 
-    with open_session(ctx) as (session, lang):
-        request = handle_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            handler=handler,
-            lead_body=lead,
-            assisting=tuple(assist or ()),
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(
+        ctx, number, handle_request, handler=handler, lead_body=lead, assisting=tuple(assist or ())
+    )
 
 
 @app.command("extend")
@@ -205,17 +215,9 @@ def reply(
     Example:
       assoc requests reply SQ2026-0001 --result "已对接人社局专场招聘会"
     """
-    from assoc_cli.services.requests import get_request, reply_request
+    from assoc_cli.services.requests import reply_request
 
-    when = date_option(on, "--on") or today()
-    with open_session(ctx) as (session, lang):
-        request = reply_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            result=result,
-            on=when,
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(ctx, number, reply_request, result=result, on=on)
 
 
 @app.command("close")
@@ -233,17 +235,9 @@ def close(
     Example:
       assoc requests close SQ2026-0001 --result "招到焊工18名" --on 2026-03-10
     """
-    from assoc_cli.services.requests import close_request, get_request
+    from assoc_cli.services.requests import close_request
 
-    when = date_option(on, "--on") or today()
-    with open_session(ctx) as (session, lang):
-        request = close_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            result=result,
-            on=when,
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(ctx, number, close_request, result=result, on=on)
 
 
 @app.command("refuse")
@@ -259,17 +253,9 @@ def refuse(
     Example:
       assoc requests refuse SQ2026-0002 --reason "属企业内部经营事项"
     """
-    from assoc_cli.services.requests import get_request, refuse_request
+    from assoc_cli.services.requests import refuse_request
 
-    when = date_option(on, "--on") or today()
-    with open_session(ctx) as (session, lang):
-        request = refuse_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            reason=reason,
-            on=when,
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(ctx, number, refuse_request, reason=reason, on=on)
 
 
 @app.command("transfer")
@@ -285,17 +271,9 @@ def transfer(
     Example:
       assoc requests transfer SQ2026-0003 --to 市市场监管局
     """
-    from assoc_cli.services.requests import get_request, transfer_request
+    from assoc_cli.services.requests import transfer_request
 
-    when = date_option(on, "--on") or today()
-    with open_session(ctx) as (session, lang):
-        request = transfer_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            body=to,
-            on=when,
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(ctx, number, transfer_request, body=to, on=on)
 
 
 @app.command("followup")
@@ -311,17 +289,9 @@ def followup(
     Example:
       assoc requests followup SQ2026-0001 满意
     """
-    from assoc_cli.services.requests import follow_up_request, get_request
+    from assoc_cli.services.requests import follow_up_request
 
-    when = date_option(on, "--on") or today()
-    with open_session(ctx) as (session, lang):
-        request = follow_up_request(
-            session=session,
-            request=get_request(session=session, number=number),
-            answer=answer,
-            on=when,
-        )
-        message(t("msg.sq_status", lang, number=request.number, status=request.status))
+    _change(ctx, number, follow_up_request, answer=answer, on=on)
 
 
 @app.command("list")
