@@ -24,6 +24,9 @@ from assoc_cli.i18n import t
 from assoc_cli.listing import OutputFormat
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from assoc_cli.db.models import Meeting
     from assoc_cli.events.service import PersonInput
 
 app = typer.Typer(
@@ -43,6 +46,15 @@ MeetingArgument = Annotated[
         autocompletion=complete_meeting,
     ),
 ]
+
+
+def _event(session: Session, query: str) -> Meeting:
+    """The meeting or class *query* names (number, #number, date or part of its title)."""
+    from assoc_cli.meetings.queries import resolve_meeting
+
+    return resolve_meeting(session=session, query=query)
+
+
 PERSON_HELP = (
     "A person as 姓名|单位|职务 (unit and post may be left out; no unit: the association's own)."
 )
@@ -77,10 +89,9 @@ def organiser(
       assoc events organiser 5 支持 工信部
     """
     from assoc_cli.events.service import add_organisers, remove_organiser
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         if remove:
             for name in names:
                 remove_organiser(session=session, meeting=target, name=name)
@@ -119,10 +130,9 @@ def session_(
       assoc events session 5 下午 --focus 制造业单项冠军企业申报与培育 --host "吴同明|中国工经联制造业单项冠军工作办公室|主任"
     """
     from assoc_cli.events.service import add_session
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         block = add_session(
             session=session,
             meeting=target,
@@ -159,7 +169,6 @@ def item(
     """
     from assoc_cli.cli.common import usage_error
     from assoc_cli.events.service import add_speakers, place_item
-    from assoc_cli.meetings.queries import resolve_meeting
 
     if in_session is None and not speakers:
         raise usage_error(
@@ -168,7 +177,7 @@ def item(
             hint="'--session'",
         )
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         if in_session is not None:
             place_item(session=session, meeting=target, number=number, session_number=in_session)
         if speakers:
@@ -215,7 +224,6 @@ def attend(
     from dataclasses import replace
 
     from assoc_cli.events.service import add_people
-    from assoc_cli.meetings.queries import resolve_meeting
 
     typed = []
     for text in people:
@@ -228,7 +236,7 @@ def attend(
         )
         typed.append(person)
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         added = add_people(session=session, meeting=target, role=role, people=typed, group=group)
         message(t("msg.event_people_added", lang, count=len(added), id=target.id))
 
@@ -246,10 +254,9 @@ def absent(
       assoc events absent 3 郭小红
     """
     from assoc_cli.events.service import remove_person
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         for name in names:
             remove_person(session=session, meeting=target, name=name)
         message(t("msg.event_people_removed", lang, count=len(names), id=target.id))
@@ -324,10 +331,9 @@ def programme(
       assoc events programme 5
     """
     from assoc_cli.events.queries import programme_listing
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         emit(programme_listing(session=session, meeting=target), fmt, lang, output)
 
 
@@ -355,10 +361,9 @@ def people_(
       assoc events people 3 --order given
     """
     from assoc_cli.events.queries import people_listing
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         emit(people_listing(session=session, meeting=target, order=order.value), fmt, lang, output)
 
 
@@ -393,11 +398,10 @@ def release(
     from assoc_cli.cli.common import paper_format, write_paper
     from assoc_cli.events.release import release_paper
     from assoc_cli.meetings.papers import Paper
-    from assoc_cli.meetings.queries import resolve_meeting
 
     chosen = paper_format(fmt, output, ReleaseFormat)
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         document, name = release_paper(
             session=session, meeting=target, lang=lang, order=order.value
         )
@@ -445,7 +449,6 @@ def class_(
     """
     from assoc_cli.events.training import set_class_terms
     from assoc_cli.i18n.money import parse_amount
-    from assoc_cli.meetings.queries import resolve_meeting
 
     def fen(text: str | None) -> int | None:
         if text is None:
@@ -453,7 +456,7 @@ def class_(
         return 0 if text.strip() in ("0", "0.00") else parse_amount(text)
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         set_class_terms(
             session=session,
             meeting=target,
@@ -499,10 +502,9 @@ def register_(
         typed.append(
             Participant(person.name, person.organisation or unit or "", person.post, phone)
         )
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         added = register(session=session, meeting=target, people=typed, waitlist=waitlist)
         waiting = sum(1 for r in added if r.status == WAITLISTED)
         message(t("msg.event_registered", lang, count=len(added) - waiting, waiting=waiting))
@@ -526,10 +528,9 @@ def cancel(
       assoc events cancel 5 张伟
     """
     from assoc_cli.events.training import cancel_registration, find_registration
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         registration = find_registration(session=session, meeting=target, name=name, unit=unit)
         promoted = cancel_registration(session=session, meeting=target, registration=registration)
         message(t("msg.event_cancelled", lang, name=registration.name))
@@ -551,10 +552,9 @@ def registrations_(
       assoc events registrations 5 -o 报名.xlsx
     """
     from assoc_cli.events.queries import registrations_listing
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         emit(registrations_listing(session=session, meeting=target), fmt, lang, output)
 
 
@@ -586,12 +586,11 @@ def pay(
     from assoc_cli.cli.common import date_option, today
     from assoc_cli.events.training import find_registration, pay_fee
     from assoc_cli.i18n.money import format_money, parse_amount
-    from assoc_cli.meetings.queries import resolve_meeting
 
     day = date_option(on, "--on") or today()
     fen = parse_amount(amount) if amount is not None else None
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         registration = find_registration(session=session, meeting=target, name=name, unit=unit)
         fee = pay_fee(
             session=session,
@@ -657,7 +656,6 @@ def signin(
     from assoc_cli.cli.common import usage_error
     from assoc_cli.events.service import session_at
     from assoc_cli.events.training import REGISTERED, find_registration, registrations, sign_in
-    from assoc_cli.meetings.queries import resolve_meeting
 
     if bool(names) == everyone:
         raise usage_error(
@@ -666,7 +664,7 @@ def signin(
             hint="'--all'",
         )
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         block = session_at(session=session, meeting=target, number=number)
         if everyone:
             chosen = [
@@ -695,10 +693,9 @@ def rate(
       assoc events rate 5
     """
     from assoc_cli.events.queries import attendance_rate_listing
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         emit(attendance_rate_listing(session=session, meeting=target), fmt, lang, output)
 
 
@@ -723,11 +720,10 @@ def certify(
     from assoc_cli.cli.common import date_option, today
     from assoc_cli.events.certificates import issue_certificates
     from assoc_cli.events.training import find_registration
-    from assoc_cli.meetings.queries import resolve_meeting
 
     day = date_option(on, "--on") or today()
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         chosen = (
             [
                 find_registration(session=session, meeting=target, name=name, unit=unit)
@@ -756,10 +752,9 @@ def reissue(
     """
     from assoc_cli.events.certificates import reissue_certificate
     from assoc_cli.events.training import find_registration
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         registration = find_registration(session=session, meeting=target, name=name, unit=unit)
         row = reissue_certificate(
             session=session, meeting=target, registration=registration, reason=reason
@@ -789,10 +784,9 @@ def certificates(
       assoc events certificates 5 -o 证书登记.csv
       assoc events certificates 5 -o 结业证书.docx
     """
-    from assoc_cli.meetings.queries import resolve_meeting
 
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         if output is not None and output.suffix.lower() == ".docx":
             from assoc_cli.association.profile import get_association
             from assoc_cli.events.papers import certificates_paper
@@ -857,7 +851,6 @@ def papers(
     """
     from assoc_cli.cli.common import paper_format, usage_error, write_paper
     from assoc_cli.events import papers as event_papers
-    from assoc_cli.meetings.queries import resolve_meeting
 
     if kind == PaperKind.signin and number is None:
         raise usage_error(
@@ -867,7 +860,7 @@ def papers(
         )
     chosen = paper_format(fmt, output, ReleaseFormat)
     with open_session(ctx, write=False) as (session, lang):
-        target = resolve_meeting(session=session, query=meeting)
+        target = _event(session, meeting)
         if kind == PaperKind.programme:
             paper = event_papers.programme_paper(session=session, meeting=target, lang=lang)
         elif kind == PaperKind.signin:
