@@ -49,3 +49,32 @@ def test_every_change_is_in_the_audit_log(cli: Cli) -> None:
     cli.fails("members", "edit", "双涵", "--email", "broken")
     assert len(json.loads(cli.ok("log", "-f", "json").stdout)) == count
     assert "--limit" in cli.fails("log", "--limit", "0", code=2)
+
+
+def test_a_payment_written_without_the_orm_is_logged_as_the_orm_logs_an_entry(cli: Cli) -> None:
+    """`dues pay` writes on the Core tables and logs its entry itself; `dues waive` goes
+    through the ORM's hook. The two log entries have the same shape: every column, the
+    values as stored, dates in ISO form."""
+    cli.ok("members", "add", "山东双涵石化装备有限公司", "--joined", "2021-03-01")
+    cli.ok("dues", "rates", "set", "2022", "会员单位", "3000")
+    cli.ok("dues", "waive", "双涵", "--year", "2022", "--amount", "1000", "--reason", "困难")
+    cli.ok("dues", "pay", "双涵", "--amount", "2000", "--on", "2022-11-25", "--ref", "B-1")
+    logged = json.loads(cli.ok("log", "--table", "dues_entry", "-f", "json").stdout)
+    paid, waived = (json.loads(entry["after"]) for entry in logged)
+    assert (paid["kind"], waived["kind"]) == ("payment", "waiver")
+    assert sorted(paid) == sorted(waived)
+    stored = cli.sql(
+        "SELECT id, member_id, amount_fen, entry_on, receipt, reference, method "
+        "FROM dues_entry WHERE kind = 'payment'"
+    )[0]
+    entry_id, member_id, amount, on, receipt, reference, method = stored
+    assert {key: paid[key] for key in ("id", "member_id", "amount_fen", "receipt")} == {
+        "id": entry_id,
+        "member_id": member_id,
+        "amount_fen": amount,
+        "receipt": receipt,
+    }
+    assert paid["entry_on"] == str(on)[:10] == "2022-11-25"
+    assert (paid["reference"], paid["method"]) == (reference, method) == ("B-1", "银行转账")
+    assert paid["created_at"].endswith("+00:00") and waived["created_at"].endswith("+00:00")
+    assert logged[0]["entity_id"] == entry_id

@@ -102,16 +102,18 @@ def _run(
     for kind, amount, year, offset in operations:
         on = START + timedelta(days=offset)
         if kind == "pay":
-            recorded.append(
-                dues.record_payment(
-                    session=session,
-                    member=member,
-                    # (counter safety is tested in test_counter.py; here any sequence goes)
-                    payment=dues.PaymentInput(
-                        amount_fen=amount, on=on, year=year, again=True, credit=True
-                    ),
-                ).entry
+            paid = dues.record_payment(
+                session=session,
+                member=member,
+                # (counter safety is tested in test_counter.py; here any sequence goes)
+                payment=dues.PaymentInput(
+                    amount_fen=amount, on=on, year=year, again=True, credit=True
+                ),
             )
+            # (written on the Core tables: the ORM loads the new entry by its id)
+            entry = session.get(DuesEntry, paid.entry_id)
+            assert entry is not None
+            recorded.append(entry)
         elif kind == "waive" and year is not None:
             rows = {
                 r["year"]: r

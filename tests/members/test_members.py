@@ -15,6 +15,12 @@ def test_new_numbers_keep_the_width_of_the_roster(cli: Cli, tmp_path: Path) -> N
     cli.ok("members", "import", str(roster))
     assert cli.ok("members", "add", "丙公司").stdout.strip() == "M0000003"
     assert cli.ok("members", "add", "丁公司").stdout.strip() == "M0000004"
+    # A later import's rows without a number go on in the same width.
+    more = tmp_path / "more.csv"
+    more.write_text("名称\n戊公司\n己公司\n", encoding="utf-8")
+    cli.ok("members", "import", str(more))
+    numbers = cli.ok("members", "list", "-f", "csv").stdout
+    assert "M0000005,戊公司" in numbers and "M0000006,己公司" in numbers, numbers
 
 
 def test_numbers_go_on_past_9999_and_around_numbers_typed_by_hand(cli: Cli, tmp_path: Path) -> None:

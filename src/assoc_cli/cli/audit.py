@@ -11,7 +11,7 @@ from assoc_cli.cli.common import (
     OutputOption,
     date_option,
     emit,
-    open_session,
+    open_reader,
     usage_error,
 )
 from assoc_cli.listing import OutputFormat
@@ -47,12 +47,12 @@ def log(
       assoc log --member 双涵 --since 2022-11-01
     """
     from assoc_cli.db.audit import audit_listing
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.members.lookup import find_member
 
     if limit < 1:
         raise usage_error("must be 1 or more", zh="必须为 1 或更大", hint="'--limit'")
     day = date_option(since, "--since")
-    with open_session(ctx, write=False) as (session, lang):
-        about = resolve_member(session=session, query=member).id if member else None
+    with open_reader(ctx) as (session, lang):
+        about = find_member(session, member)["id"] if member else None
         listing = audit_listing(session, member_id=about, since=day, entity=entity, limit=limit)
         emit(listing, fmt, lang, output)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from assoc_cli.db.reader import DbSession, Reader
+    from assoc_cli.db.reader import DbSession, Reader, Writer
     from assoc_cli.meetings.papers import Paper
 
 
@@ -306,12 +306,45 @@ def open_session(
     Upgrades the schema on first use. Commits when the block ends, rolls back on error.
     Only *create* (``assoc init``) makes a database file where there is none.
     """
-    from assoc_cli.db.audit import Actor, current_actor
     from assoc_cli.db.engine import unit_of_work
+
+    def unit(engine: Engine, before_commit: Callable[[Any], None] | None) -> Any:
+        return unit_of_work(engine, write=write, before_commit=before_commit)
+
+    with _unit_of_work(ctx, unit, write=write, create=create) as opened:
+        yield opened
+
+
+@contextmanager
+def open_writer(ctx: typer.Context) -> Iterator[tuple[Writer, str]]:
+    """Like a writing ``open_session``, on a plain connection: no ORM, so neither SQLModel
+    nor pydantic is imported (the commands at the counter, ``dues pay``). What the
+    command inserts it logs itself (``db.audit.record_inserts``)."""
+    from assoc_cli.db.engine import writing
+
+    def unit(engine: Engine, before_commit: Callable[[Any], None] | None) -> Any:
+        return writing(engine, before_commit=before_commit)
+
+    with _unit_of_work(ctx, unit, write=True) as opened:
+        yield opened
+
+
+@contextmanager
+def _unit_of_work(
+    ctx: typer.Context,
+    unit: Callable[[Engine, Callable[[Any], None] | None], Any],
+    *,
+    write: bool,
+    create: bool = False,
+) -> Iterator[Any]:
+    """The command's transaction made by *unit* (an ORM session or a Core writer), with
+    the stored balances refreshed before a write commits; what the command said is
+    printed only once it has committed."""
+    from assoc_cli.db.audit import Actor, current_actor
 
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ctx.command_path
     current_actor.set(Actor(state(ctx).operator, command))
-    before_commit: Callable[[Session], None] | None = None
+    before_commit: Callable[[Any], None] | None = None
     if write:  # (a read has nothing to refresh: it need not load the dues ledger)
         from assoc_cli.dues.balances import refresh_before_commit as before_commit
 
@@ -326,7 +359,7 @@ def open_session(
         with (
             expired_terms() as expired,
             _database(ctx, write=write, create=create) as engine,
-            unit_of_work(engine, write=write, before_commit=before_commit) as session,
+            unit(engine, before_commit) as session,
         ):
             lang = resolve_lang(ctx, session)
             yield session, lang

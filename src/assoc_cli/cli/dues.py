@@ -21,6 +21,7 @@ from assoc_cli.cli.common import (
     message,
     open_reader,
     open_session,
+    open_writer,
     progress_bar,
     render_result,
     state,
@@ -333,9 +334,9 @@ def pay(
             raise usage_error(
                 f"{option} goes with --from FILE", zh=f"{option} 只能与 --from 文件一起使用"
             )
-    from assoc_cli.dues.service import PaymentInput, parse_method, record_payment
+    from assoc_cli.dues.payment import PaymentInput, parse_method, record_payment
     from assoc_cli.errors import AssocError
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.members.lookup import find_member
 
     fen = _amount(amount, "--amount")
     when = date_option(on, "--on") or today()
@@ -343,9 +344,10 @@ def pay(
         chosen_method = parse_method(method)
     except AssocError as exc:
         raise usage_error(exc, hint="'--method'") from None
-    with open_session(ctx) as (session, lang):
-        payer_member = resolve_member(session=session, query=member)
-        _confirm_payment(ctx, payer_member.name, fen, year)
+    # On the Core tables (dues/payment.py): a payment must not wait for the ORM to load.
+    with open_writer(ctx) as (session, lang):
+        payer_member = find_member(session, member)
+        _confirm_payment(ctx, payer_member["name"], fen, year)
         paid = record_payment(
             session=session,
             member=payer_member,
@@ -604,12 +606,12 @@ def statement(
       assoc dues statement 双涵 --as-of 2022-11-30
     """
     from assoc_cli.dues.statement import statement_report
-    from assoc_cli.members.service import resolve_member
+    from assoc_cli.members.lookup import find_member
 
     when = date_option(as_of, "--as-of") or today()
-    with open_session(ctx, write=False) as (session, lang):
-        target = resolve_member(session=session, query=member)
-        result = statement_report(session, member=target.model_dump(), as_of=when, lang=lang)
+    with open_reader(ctx) as (session, lang):
+        target = find_member(session, member)
+        result = statement_report(session, member=dict(target), as_of=when, lang=lang)
     emit(result, fmt, lang, output)
 
 

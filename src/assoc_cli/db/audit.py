@@ -17,7 +17,7 @@ import json
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -25,18 +25,18 @@ from sqlalchemy import (
     String,
     Table,
     bindparam,
-    event,
     func,
-    inspect,
     literal,
     null,
     text,
 )
 from sqlalchemy import select as core_select
-from sqlmodel import Session, SQLModel, col, select
 
-from assoc_cli.db.models import AuditLog
+from assoc_cli.db.core import audit_log_t
 from assoc_cli.listing import Column, Listing
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession, Unit
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def actor() -> Actor:
 OPERATOR_LENGTH = 100  # audit_log.operator
 
 
-def operator(session: Session) -> str:
+def operator(session: Unit) -> str:
     """Who the audit log names for this unit of work: on PostgreSQL the session's user
     (the server knows who logged in), with a different --operator name after it; on
     SQLite the --operator name or the OS user. Asked once per session."""
@@ -88,37 +88,21 @@ def operator(session: Session) -> str:
     return name
 
 
-audit_t: Table = SQLModel.metadata.tables[str(AuditLog.__tablename__)]
+audit_t: Table = audit_log_t
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """*value* as the log's JSON holds it (dates and times in ISO form)."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _values(obj: Any) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {column.key: _plain(getattr(obj, column.key)) for column in mapper.column_attrs}
-
-
-def _member_id(obj: Any) -> int | None:
-    if obj.__class__.__name__ == "Member":
-        return int(obj.id) if obj.id is not None else None
-    value = getattr(obj, "member_id", None)
-    return int(value) if value is not None else None
-
-
-def _entity_id(obj: Any) -> int | None:
-    value = getattr(obj, "id", None)
-    return value if isinstance(value, int) else None
 
 
 def _dump(values: dict[str, Any] | None) -> str | None:
     return None if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
-def _entry(
+def audit_row(
     who: str,
     entity: str,
     entity_id: Any,
@@ -144,7 +128,7 @@ def _entry(
 
 
 def record(
-    session: Session,
+    session: Unit,
     *,
     entity: str,
     action: str,
@@ -154,55 +138,12 @@ def record(
 ) -> None:
     """Write one audit entry for a change made outside the ORM (a bulk insert, which the
     flush hook below never sees), in the session's transaction."""
-    values = {key: _plain(value) for key, value in after.items()}
-    entry = _entry(operator(session), entity, entity_id, action, member_id, None, values)
+    values = {key: plain_value(value) for key, value in after.items()}
+    entry = audit_row(operator(session), entity, entity_id, action, member_id, None, values)
     session.connection().execute(audit_t.insert(), [entry])
 
 
-def _after_flush(session: Session, _context: Any) -> None:
-    now = datetime.now(UTC)
-    rows: list[dict[str, Any]] = []
-    who: list[str] = []  # asked of the server only when there is something to log
-
-    def record(
-        obj: Any, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None
-    ) -> None:
-        if isinstance(obj, AuditLog):
-            return
-        table = obj.__class__.__tablename__
-        entity_id = getattr(obj, "id", None)
-        if not who:
-            who.append(operator(session))
-        rows.append(
-            _entry(who[0], table, entity_id, action, _member_id(obj), before, after, at=now)
-        )
-
-    for obj in session.new:
-        record(obj, "insert", None, _values(obj))
-    # session.dirty is a set; log updates in a stable order (table, then row id).
-    for obj in sorted(
-        session.dirty, key=lambda o: (str(o.__class__.__tablename__), _entity_id(o) or 0)
-    ):
-        state = inspect(obj)
-        before: dict[str, Any] = {}
-        after: dict[str, Any] = {}
-        for attr in state.mapper.column_attrs:
-            history = state.attrs[attr.key].history
-            if history.has_changes():
-                before[attr.key] = _plain(history.deleted[0]) if history.deleted else None
-                after[attr.key] = _plain(history.added[0]) if history.added else None
-        if after:
-            record(obj, "update", before, after)
-    for obj in session.deleted:
-        record(obj, "delete", _values(obj), None)
-    if rows:
-        session.connection().execute(audit_t.insert(), rows)
-
-
-event.listen(Session, "after_flush", _after_flush)
-
-
-def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def record_inserts(session: Unit, table: Table, rows: list[dict[str, Any]]) -> None:
     """Log rows inserted in bulk (one Core INSERT for many rows, which the flush hook does
     not see) exactly as the hook logs an ORM insert. *rows* are the new rows as read back
     from *table*, every column."""
@@ -211,14 +152,14 @@ def record_inserts(session: Session, table: Table, rows: list[dict[str, Any]]) -
     now = datetime.now(UTC)
     who = operator(session)
     entries = [
-        _entry(
+        audit_row(
             who,
             table.name,
             row.get("id"),
             "insert",
             row["id"] if table.name == "member" else row.get("member_id"),
             None,
-            {key: _plain(value) for key, value in row.items()},
+            {key: plain_value(value) for key, value in row.items()},
             at=now,
         )
         for row in rows
@@ -234,7 +175,7 @@ def _json_value(column: Any, dialect: str) -> ColumnElement[str]:
     return func.json_quote(column)
 
 
-def record_inserted(session: Session, table: Table, where: ColumnElement[bool]) -> int:
+def record_inserted(session: Unit, table: Table, where: ColumnElement[bool]) -> int:
     """Log the rows of *table* matching *where* (just inserted by an INSERT … SELECT) in
     one INSERT … SELECT: the same entries :func:`record_inserts` makes, the row's JSON
     built by the database, so nothing is read into Python however many rows there are.
@@ -285,7 +226,7 @@ LOG_COLUMNS = [
 
 
 def audit_listing(
-    session: Session,
+    session: DbSession,
     *,
     member_id: int | None = None,
     since: date | None = None,
@@ -294,13 +235,15 @@ def audit_listing(
 ) -> Listing:
     """``assoc log``: the newest *limit* entries, newest first — only those about member
     *member_id*, made on or after *since* (UTC), about table *entity*, when given."""
-    query = select(AuditLog)
+    log = audit_t.c
+    query = core_select(audit_t)
     if member_id is not None:
-        query = query.where(AuditLog.member_id == member_id)
+        query = query.where(log.member_id == member_id)
     if since:
-        query = query.where(col(AuditLog.at) >= datetime.combine(since, time.min, tzinfo=UTC))
+        query = query.where(log.at >= datetime.combine(since, time.min, tzinfo=UTC))
     if entity:
-        query = query.where(AuditLog.entity == entity)
+        query = query.where(log.entity == entity)
+    query = query.order_by(log.id.desc()).limit(limit)
     rows = [
         {
             "at": entry.at.replace(microsecond=0).isoformat(sep=" "),
@@ -312,6 +255,6 @@ def audit_listing(
             "before": entry.before,
             "after": entry.after,
         }
-        for entry in session.exec(query.order_by(col(AuditLog.id).desc()).limit(limit))
+        for entry in session.connection().execute(query)
     ]
     return Listing(LOG_COLUMNS, rows)

@@ -28,7 +28,7 @@ from assoc_cli.db.opening import (
     read_only_database,
     read_only_uri,
 )
-from assoc_cli.db.reader import Reader
+from assoc_cli.db.reader import Reader, Writer
 from assoc_cli.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -270,7 +270,7 @@ def unit_of_work(
     stored dues balances' refresh, ``dues.balances.refresh_before_commit``)."""
     from sqlmodel import Session
 
-    import assoc_cli.db.audit  # noqa: F401  (records every change made through a session)
+    import assoc_cli.db.audit_hook  # noqa: F401  (records every change made through a session)
 
     bind = engine if write else _reading(engine)
     with Session(bind) as session, session.begin():
@@ -279,6 +279,20 @@ def unit_of_work(
             session.flush()
             if before_commit is not None:
                 before_commit(session)
+
+
+@contextmanager
+def writing(
+    engine: Engine, *, before_commit: Callable[[Writer], None] | None = None
+) -> Iterator[Writer]:
+    """One writing transaction for one command on a plain connection (no ORM), like a
+    writing ``unit_of_work``: the write lock taken as it begins, *before_commit* run last
+    inside it, commit at the end, roll back on any error."""
+    with engine.connect() as connection, connection.begin():
+        writer = Writer(connection)
+        yield writer
+        if before_commit is not None:
+            before_commit(writer)
 
 
 @contextmanager

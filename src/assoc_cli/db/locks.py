@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from assoc_cli.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from assoc_cli.db.reader import DbSession
 
 
 ENV_LOCK_TIMEOUT = "ASSOC_LOCK_TIMEOUT"
@@ -53,7 +53,7 @@ def _say_waiting() -> None:
 on_wait: Callable[[], None] = _say_waiting
 
 
-def serialize(session: Session, name: str) -> None:
+def serialize(session: DbSession, name: str) -> None:
     """Hold the named lock until the transaction ends (PostgreSQL; SQLite's write lock
     already serialises writers)."""
     if session.get_bind().dialect.name != "postgresql":
@@ -61,10 +61,11 @@ def serialize(session: Session, name: str) -> None:
     from sqlalchemy import text
 
     key = zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
-    got = session.exec(text("SELECT pg_try_advisory_xact_lock(:key)").bindparams(key=key)).one()  # type: ignore[call-overload]
-    if got[0]:
+    connection = session.connection()
+    got = connection.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
+    if got.scalar():
         return
     on_wait()
     milliseconds = int(lock_timeout_seconds() * 1000)
-    session.exec(text(f"SET LOCAL lock_timeout = {milliseconds}"))  # type: ignore[call-overload]
-    session.exec(text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=key))  # type: ignore[call-overload]
+    connection.execute(text(f"SET LOCAL lock_timeout = {milliseconds}"))
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

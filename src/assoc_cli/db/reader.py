@@ -8,7 +8,7 @@ import neither SQLModel nor pydantic.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine
 
@@ -39,3 +39,29 @@ class Reader:
     def get_bind(self) -> Connection:
         """The connection (it carries the dialect)."""
         return self._connection
+
+
+class Unit(DbSession, Protocol):
+    """A unit of work that writes: an ORM Session, or a :class:`Writer`. ``info`` keeps
+    what is asked once per unit (the audit log's operator, balances left for later)."""
+
+    @property
+    def info(self) -> dict[Any, Any]:
+        """Per-unit notes."""
+        ...
+
+
+class Writer(Reader):
+    """A writing unit of work on one connection in one transaction, without the ORM
+    (see ``db.engine.writing``): for the commands at the counter, which must not wait
+    for SQLModel and the models to load. What it inserts it logs itself
+    (``db.audit.record_inserts``)."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self._info: dict[Any, Any] = {}
+
+    @property
+    def info(self) -> dict[Any, Any]:
+        """Per-unit notes."""
+        return self._info

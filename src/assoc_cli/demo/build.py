@@ -470,8 +470,11 @@ def _dues(session: Session, rng: random.Random, members: list[Member]) -> None:
 def _pay(
     session: Session, member: Member, fen: int, on: date, year: int | None, method: str
 ) -> DuesEntry:
-    return record_payment(
+    paid = record_payment(
         session=session,
         member=member,
         payment=PaymentInput(amount_fen=fen, on=on, year=year, method=method),
-    ).entry
+    )
+    entry = session.get(DuesEntry, paid.entry_id)
+    assert entry is not None
+    return entry

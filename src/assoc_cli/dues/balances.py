@@ -42,9 +42,7 @@ from assoc_cli.dues.ledger import ledger_select
 from assoc_cli.dues.stored import COLUMNS, END_OF_TIME, REFRESH_MARK, balance_t
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from assoc_cli.db.reader import DbSession
+    from assoc_cli.db.reader import DbSession, Unit
 
 dirty_t = ledger_notes.dirty_t
 
@@ -187,7 +185,7 @@ def _lock(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
 
 
-def refresh_before_commit(session: Session) -> None:
+def refresh_before_commit(session: Unit) -> None:
     """What a command does before it commits (``db.engine.unit_of_work``'s hook): the
     stored balances of the members it touched, recomputed in the same transaction; more
     than ``ledger_notes.AUTO_LIMIT`` of them are left noted for ``assoc db refresh``, and

@@ -33,7 +33,7 @@ from assoc_cli.db.core import member_t
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import DuesEntry
 from assoc_cli.dues.checks import Intended, payment_problems
-from assoc_cli.dues.service import (
+from assoc_cli.dues.payment import (
     MAX_YEAR,
     MIN_YEAR,
     PAYMENT,

@@ -25,16 +25,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlmodel import Session
 
 from assoc_cli.db.core import member_t
 from assoc_cli.db.sql import int_sum
 from assoc_cli.dues.ledger import entry_t, ledger_select, voided_ids
 from assoc_cli.dues.policy import dues_policy
 from assoc_cli.i18n.money import format_money
+
+if TYPE_CHECKING:
+    from assoc_cli.db.reader import DbSession
 
 # Member ids named in one statement (SQLite allows 32,766 parameters; stay well below).
 CHUNK = 500
@@ -78,7 +80,7 @@ def _who(payment: Intended) -> tuple[str, str]:
     return f"{payment.name} ({payment.number})", f"{payment.name}({payment.number})"
 
 
-def reference_problems(session: Session, payments: Sequence[Intended]) -> list[Problem]:
+def reference_problems(session: DbSession, payments: Sequence[Intended]) -> list[Problem]:
     """Bank references already recorded, or given twice among *payments*."""
     wanted = [p for p in payments if p.reference]
     problems: list[Problem] = []
@@ -145,7 +147,7 @@ def _differ(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and a != b
 
 
-def repeat_problems(session: Session, payments: Sequence[Intended]) -> list[Problem]:
+def repeat_problems(session: DbSession, payments: Sequence[Intended]) -> list[Problem]:
     """Payments that repeat one already recorded (same member, amount and date, not
     voided), or an earlier one among *payments* — ``--again`` skips this check."""
     problems: list[Problem] = []
@@ -202,7 +204,7 @@ def repeat_problems(session: Session, payments: Sequence[Intended]) -> list[Prob
     return problems
 
 
-def credit_problems(session: Session, payments: Sequence[Intended], today: date) -> list[Problem]:
+def credit_problems(session: DbSession, payments: Sequence[Intended], today: date) -> list[Problem]:
     """Members whom *payments* would leave more credit than one year's dues (see the
     module's docstring) — ``--credit`` skips this check. One problem per member, on its
     last line."""
@@ -293,7 +295,7 @@ def _one_year(dues: dict[int, int], year: int) -> tuple[int | None, int]:
 
 
 def payment_problems(
-    session: Session, payments: Sequence[Intended], *, again: bool, credit: bool, today: date
+    session: DbSession, payments: Sequence[Intended], *, again: bool, credit: bool, today: date
 ) -> list[Problem]:
     """Every counter-safety problem of *payments*, in the order of their lines."""
     problems = reference_problems(session, payments)

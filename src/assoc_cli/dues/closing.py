@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, insert, literal, select
 
+from assoc_cli.db.audit import record_inserts
 from assoc_cli.db.core import dues_year_close_t, dues_year_due_t, tier_t
-from assoc_cli.db.models import DuesEntry, DuesYearClose, Member
 from assoc_cli.dues.ledger import entry_t, ledger_select, rate_years
+from assoc_cli.dues.payment import check_year
 from assoc_cli.dues.policy import dues_policy, get_setting
-from assoc_cli.dues.service import check_year
 from assoc_cli.dues.stored import END_OF_TIME
 from assoc_cli.errors import ConflictError, InvalidValueError
 from assoc_cli.i18n.money import format_money
@@ -29,7 +29,8 @@ from assoc_cli.i18n.money import format_money
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from assoc_cli.db.reader import DbSession
+    from assoc_cli.db.models import DuesEntry, Member
+    from assoc_cli.db.reader import DbSession, Unit
 
 ADJUSTMENT = "adjustment"
 POLICY_CLOSER = "close-after policy"
@@ -41,7 +42,7 @@ def closed_years(session: DbSession) -> set[int]:
     return set(session.connection().execute(query).scalars())
 
 
-def close_year(*, session: Session, year: int, on: date, closed_by: str) -> int:
+def close_year(*, session: Unit, year: int, on: date, closed_by: str) -> int:
     """Close *year* on *on*: every member's tier and due for it, as the ledger has them
     now, go into the snapshot. Returns how many members it fixed. Refused for a year
     already closed, without a rate, or not yet ended on *on*."""
@@ -74,18 +75,20 @@ def close_year(*, session: Session, year: int, on: date, closed_by: str) -> int:
         .select_from(rows.outerjoin(tier_t, tier_t.c.rank == rows.c.tier_rank))
         .where(rows.c.year == literal(year))
     )
-    session.add(
-        DuesYearClose(
-            year=year, closed_on=on, closed_by=closed_by.strip(), created_at=datetime.now(UTC)
-        )
-    )
-    session.flush()
+    connection = session.connection()
+    close = {"year": year, "closed_on": on, "closed_by": closed_by.strip()}
+    written = connection.execute(
+        insert(dues_year_close_t)
+        .values(**close, created_at=datetime.now(UTC))
+        .returning(*dues_year_close_t.c)
+    ).one()
+    record_inserts(session, dues_year_close_t, [dict(written._mapping)])
     columns = ["year", "member_id", "tier_id", "due_fen"]
-    result = session.connection().execute(insert(dues_year_due_t).from_select(columns, snapshot))
+    result = connection.execute(insert(dues_year_due_t).from_select(columns, snapshot))
     return int(result.rowcount or 0)
 
 
-def close_due_years(session: Session, today: date) -> list[int]:
+def close_due_years(session: Unit, today: date) -> list[int]:
     """Under the ``dues.close_after`` policy (MM-DD; empty: off), close every year with a
     rate whose closing day in the next year has come. Returns the years closed."""
     month_day = get_setting(session, "dues.close_after")
@@ -139,6 +142,8 @@ def record_adjustment(
     that would fall below zero."""
     check_year(year)
     assert member.id is not None
+    from assoc_cli.db.models import DuesEntry, DuesYearClose
+
     close = session.get(DuesYearClose, year)
     if close is None:
         raise InvalidValueError(

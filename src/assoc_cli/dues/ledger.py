@@ -126,16 +126,20 @@ def voided_ids(as_of: date, members: Members = None) -> Select[Any]:
     return query
 
 
-# Whose ledger: one member id, a list of ids, or None (everyone).
+# Whose ledger: one member id, a list of ids, a ``range`` of ids (a stretch of the
+# roster in id order: ``dues verify``'s batches), or None (everyone).
 Members = int | Sequence[int] | None
 
 
 def only(column: Any, members: Members) -> Any:
-    """The condition "*column* is one of *members*"."""
+    """The condition "*column* is one of *members*" (a range: BETWEEN its ends, one index
+    range instead of a list of a thousand bound values)."""
     if members is None:
         return true()
     if isinstance(members, int):
         return column == members
+    if isinstance(members, range) and members.step == 1:
+        return column.between(members.start, members.stop - 1)
     return column.in_(members)
 
 

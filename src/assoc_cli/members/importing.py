@@ -342,7 +342,9 @@ class _Planner:
         self.zero_numbers = _zero_padded_numbers(session) if existing else {}
         # New rows without a number draw the next free M-numbers, after any the file uses.
         serialize(session, "assoc.member_numbers")
-        self.highest = int(next_member_number(session=session)[len(NUMBER_PREFIX) :]) - 1
+        # (As wide as the roster's numbers: M0000001… goes on with M1000001, not M2001.)
+        following = next_member_number(session=session)[len(NUMBER_PREFIX) :]
+        self.highest, self.width = int(following) - 1, len(following)
         if "number" in mapping:
             self.highest = max(self.highest, _highest_number_in_file(path, mapping["number"]))
         # What a match is compared with: the fields the file has, and what matching uses.
@@ -599,7 +601,7 @@ class _Planner:
         self.counts["add"] += 1
         if not values.get("number"):
             self.highest += 1
-            values["number"] = format_member_number(self.highest)
+            values["number"] = format_member_number(self.highest, self.width)
         number = values["number"]
         if not self.write:
             self.listing.append(ListedRow(line, "add", number, values["name"], ()))

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, insert
+from sqlalchemy import ColumnElement, insert
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, SQLModel, col, func, or_, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from assoc_cli.db.locks import serialize
 from assoc_cli.db.models import Member, MembershipPeriod, Tier
 from assoc_cli.db.values import MemberKind, MemberStatus
 from assoc_cli.errors import (
-    AmbiguousError,
     ConflictError,
     InvalidValueError,
-    NotFoundError,
-    choose,
 )
 from assoc_cli.i18n.sorting import initials_of, pinyin_initials, pinyin_key, stroke_key
 from assoc_cli.members.choices import is_auto_tier
+from assoc_cli.members.lookup import find_member
 from assoc_cli.organisation.tiers import find_tier_id
 
 NUMBER_PREFIX = "M"
-CANDIDATES_SHOWN = 8
 # Fields stored as they are on the member row (tier is resolved to tier_id separately).
 PLAIN_FIELDS = (
     "number",
@@ -55,185 +51,12 @@ def _describe_zh(member: Member) -> str:
     return f"{member.name}（{member.number}）"
 
 
-def _escape_like(text: str) -> str:
-    return re.sub(r"([\\%_])", r"\\\1", text)
-
-
 def resolve_member(*, session: Session, query: str) -> Member:
-    """Find one member by number, exact name, short name or a unique part of the name."""
-    text = query.strip()
-    if not text:
-        raise InvalidValueError(
-            "name a member by number, name, short name or part of the name",
-            zh="请用编号、名称、简称或名称的一部分指明会员",
-        )
-    by_number = session.exec(select(Member).where(Member.number == text.upper())).first()
-    if by_number is not None:
-        return by_number
-    exact = list(
-        session.exec(
-            select(Member)
-            .where(or_(Member.name == text, Member.short_name == text))
-            .limit(CANDIDATES_SHOWN + 1)
-        )
-    )
-    if len(exact) == 1:
-        return exact[0]
-    if len(exact) > 1:
-        return _settle(text, exact)
-    pattern = f"%{_escape_like(text)}%"
-    partial = list(
-        session.exec(
-            select(Member)
-            .where(
-                or_(
-                    col(Member.name).like(pattern, escape="\\"),
-                    col(Member.short_name).like(pattern, escape="\\"),
-                )
-            )
-            .order_by(Member.number)
-            .limit(CANDIDATES_SHOWN + 1)
-        )
-    )
-    if len(partial) == 1:
-        return partial[0]
-    if len(partial) > 1:
-        return _settle(text, partial)
-    by_person = _by_person(session, text)
-    if len(by_person) == 1:
-        return by_person[0]
-    if len(by_person) > 1:
-        return _settle(text, by_person)
-    near = near_members(session, text)
-    chosen = choose(text, near, _describe)
-    if chosen is not None:
-        return chosen
-    raise _not_found(session, text, near)
-
-
-def _settle(text: str, candidates: list[Member]) -> Member:
-    """The one of several members matching *text* that a person at a terminal picks
-    (``errors.chooser``); else the error naming them."""
-    chosen = choose(text, candidates[:CANDIDATES_SHOWN], _describe)
-    if chosen is None:
-        raise _ambiguous(text, candidates)
-    return chosen
-
-
-def _person_tables() -> tuple[tuple[Any, Any], ...]:
-    """(member id column, person column) of the tables naming a unit's people: the
-    representative, office holders, meeting invitees."""
-    from assoc_cli.db.core import attendance_t, office_holding_t
-
-    return (
-        (office_holding_t.c.member_id, office_holding_t.c.person),
-        (attendance_t.c.member_id, attendance_t.c.person),
-    )
-
-
-def _by_person(session: Session, text: str) -> list[Member]:
-    """The members whose representative, office holder or meeting invitee is *text*."""
-    ids: set[int] = set(
-        session.exec(
-            select(Member.id).where(Member.representative == text).limit(CANDIDATES_SHOWN + 1)
-        ).all()  # type: ignore[arg-type]
-    )
-    connection = session.connection()
-    for member_id, person in _person_tables():
-        query = sa_select(member_id).where(person == text, member_id.is_not(None)).distinct()
-        ids.update(connection.execute(query.limit(CANDIDATES_SHOWN + 1)).scalars())
-    if not ids:
-        return []
-    chosen = sorted(ids)[: CANDIDATES_SHOWN + 1]
-    return list(
-        session.exec(select(Member).where(col(Member.id).in_(chosen)).order_by(Member.number))
-    )
-
-
-def _ambiguous(text: str, candidates: list[Member]) -> AmbiguousError:
-    shown = "; ".join(_describe(m) for m in candidates[:CANDIDATES_SHOWN])
-    shown_zh = "、".join(_describe_zh(m) for m in candidates[:CANDIDATES_SHOWN])
-    more = " …" if len(candidates) > CANDIDATES_SHOWN else ""
-    return AmbiguousError(
-        f'"{text}" matches several members: {shown}{more} — use the member number',
-        zh=f"“{text}”与多个会员相符:{shown_zh}{'等' if more else ''};请用会员编号",
-    )
-
-
-# How many members the fuzzy matcher compares on a miss, and how many characters of the
-# query pick them (in SQL, by the characters they share with the query).
-FUZZY_CANDIDATES = 200
-FUZZY_CHARACTERS = 12
-SUGGESTIONS = 3
-
-
-def near_members(session: Session, text: str) -> list[Member]:
-    """The members nearest *text* (``members.matching``), best first: for "did you mean".
-
-    Only a bounded set is compared: the FUZZY_CANDIDATES members whose number, name,
-    short name, representative, office holder or invitee share the most characters (or
-    the name's sound) with *text*, picked in SQL — one scan, on a miss only."""
-    from assoc_cli.members.matching import best_matches
-
-    characters = list(dict.fromkeys(ch for ch in text if not ch.isspace()))[:FUZZY_CHARACTERS]
-    if not characters:
-        return []
-    like = {ch: f"%{_escape_like(ch)}%" for ch in characters}
-    fields = (col(Member.name), col(Member.short_name), col(Member.representative))
-    shares = [
-        case((or_(*(field.like(pattern, escape="\\") for field in fields)), 1), else_=0)
-        for pattern in like.values()
-    ]
-    sound = pinyin_key(text)
-    if sound:
-        shares.append(
-            case(
-                (col(Member.name_pinyin).like(f"%{_escape_like(sound)}%", escape="\\"), 3), else_=0
-            )
-        )
-    score = sum(shares[1:], shares[0])
-    ranked = (
-        sa_select(Member.id, score.label("score"))  # type: ignore[call-overload]
-        .order_by(score.desc(), Member.id)
-        .limit(FUZZY_CANDIDATES)
-        .subquery()
-    )
-    rows = session.exec(
-        select(Member).join(ranked, ranked.c.id == Member.id).where(ranked.c.score > 0)
-    ).all()
-    members = {m.id: m for m in rows}
-    texts: dict[int, list[str | None]] = {
-        m.id: [m.number, m.name, m.short_name, m.representative]  # type: ignore[misc]
-        for m in rows
-    }
-    # The people standing for units (office holders, invitees) with a shared character.
-    connection = session.connection()
-    for member_id, person in _person_tables():
-        query = (
-            sa_select(member_id, person)
-            .where(member_id.is_not(None))
-            .where(or_(*(person.like(pattern, escape="\\") for pattern in like.values())))
-            .distinct()
-            .limit(FUZZY_CANDIDATES)
-        )
-        for found_id, name in connection.execute(query):
-            texts.setdefault(found_id, []).append(name)
-    missing = [found for found in texts if found not in members]
-    if missing:
-        for member in session.exec(select(Member).where(col(Member.id).in_(missing))):
-            members[member.id] = member
-    matches = best_matches(text, texts.items(), limit=SUGGESTIONS)
-    return [members[key] for key, _score in matches if key in members]
-
-
-def _not_found(session: Session, text: str, near: list[Member] | None = None) -> NotFoundError:
-    near = near_members(session, text) if near is None else near
-    hint = f" — did you mean {' or '.join(_describe(m) for m in near)}?" if near else ""
-    hint_zh = f";是不是指 {'或'.join(_describe_zh(m) for m in near)}?" if near else ""
-    return NotFoundError(
-        f'no member matches "{text}"{hint} (see: assoc members list)',
-        zh=f"没有与“{text}”相符的会员{hint_zh}(请查看:assoc members list)",
-    )
+    """Find one member by number, exact name, short name or a unique part of the name
+    (``members.lookup.find_member``), as the ORM object a write command changes."""
+    found = session.get(Member, find_member(session, query)["id"])
+    assert found is not None  # found in this very transaction
+    return found
 
 
 def next_member_number(*, session: Session) -> str:
@@ -273,9 +96,9 @@ def _one_past(numbers: list[str]) -> str:
     return f"{NUMBER_PREFIX}{highest + 1:0{width}d}"
 
 
-def format_member_number(sequence: int) -> str:
-    """The generated number for a sequence value: 12 -> M0012."""
-    return f"{NUMBER_PREFIX}{sequence:04d}"
+def format_member_number(sequence: int, width: int = 4) -> str:
+    """The generated number for a sequence value: 12 -> M0012 (width 7: M0000012)."""
+    return f"{NUMBER_PREFIX}{sequence:0{width}d}"
 
 
 def _check_unique(session: Session, member_id: int | None, values: dict[str, Any]) -> None:
