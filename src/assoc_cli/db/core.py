@@ -172,6 +172,14 @@ dues_entry_t = Table(
     Column("reference", String(100)),
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("receipt_year", "receipt_seq"),
+    Index(
+        "ix_dues_entry_adjustments",
+        "year",
+        "entry_on",
+        "member_id",
+        "amount_fen",
+        sqlite_where=text("kind = 'adjustment'"),
+    ),
     Index("ix_dues_entry_ledger", "member_id", "year", "kind", "entry_on", "amount_fen"),
     Index("ix_dues_entry_voids", "entry_on", "reverses_id", sqlite_where=text("kind = 'void'")),
     Index(

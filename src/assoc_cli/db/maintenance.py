@@ -238,54 +238,62 @@ def sound_at_a_glance(engine: Engine) -> bool:
 
 
 class FileCheckMeanwhile:
-    """:func:`check_file` in a thread, on a connection of its own, while the caller reads
-    the ledger: SQLite checks without holding Python's lock, so on two cores ``db
-    check`` takes the longer of the two, not their sum. ``result()`` waits for it;
-    ``stop()`` interrupts it (Ctrl-C)."""
+    """:func:`check_file` in a second process (``python -m assoc_cli.db.integrity``) while
+    the caller reads the ledger, so on two cores ``db check`` takes the longer of the two,
+    not their sum. (A thread of the same process was no faster: both sides' SQLite calls
+    wait on SQLite's process-wide memory mutex.) ``result()`` waits for it; ``stop()``
+    ends it (Ctrl-C)."""
 
     def __init__(self, url: str, lang: str) -> None:
-        import threading
+        import subprocess
+        import sys
 
-        self._url, self._lang = url, lang
-        self._connection: sqlite3.Connection | None = None
-        self._found: FileCheck | None = None
-        self._failed: BaseException | None = None
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        engine = open_database(self._url, write=False, upgrade=False)
-        try:
-            raw = engine.raw_connection()
-            try:
-                self._connection = raw.driver_connection
-                self._ready.set()
-                assert self._connection is not None
-                self._found = _file_check(self._connection, self._lang)
-            finally:
-                raw.close()
-        except BaseException as exc:  # handed to result()
-            self._failed = exc
-        finally:
-            self._ready.set()
-            engine.dispose()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "assoc_cli.db.integrity", url, lang],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
 
     def result(self) -> FileCheck:
         """What the check found (waiting for it to finish)."""
-        self._thread.join()
-        if self._failed is not None:
-            raise self._failed
-        assert self._found is not None
-        return self._found
+        import json
+
+        out, err = self._process.communicate()
+        if self._process.returncode != 0:
+            said = err.decode("utf-8", "replace").strip().splitlines()
+            why = said[-1] if said else f"exit status {self._process.returncode}"
+            raise DatabaseError(
+                f"SQLite's integrity check could not run: {why}",
+                zh=f"SQLite 完整性检查无法运行：{why}",
+            )
+        lines, problems, damaged = json.loads(out.decode("utf-8"))
+        return FileCheck(lines, problems, bool(damaged))
 
     def stop(self) -> None:
-        """Interrupt the check and wait for the thread to end."""
-        self._ready.wait()
-        while self._thread.is_alive():  # (each table's check after the first, too)
-            if self._connection is not None:
-                self._connection.interrupt()
-            self._thread.join(0.05)
+        """End the check (nothing it found is reported)."""
+        self._process.terminate()
+        self._process.communicate()
+
+
+def check_in_this_process(argv: list[str]) -> int:
+    """``python -m assoc_cli.db.integrity URL LANG``: :func:`check_file` of the SQLite
+    database at URL, printed as JSON ``[lines, problems, damaged]`` for
+    :class:`FileCheckMeanwhile`. Ctrl-C is left to the parent, which ends this."""
+    import json
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    url, lang = argv
+    engine = open_database(url, write=False, upgrade=False)
+    try:
+        found = check_file(engine, lang)
+    finally:
+        engine.dispose()
+    text = json.dumps([found.lines, found.problems, found.damaged], ensure_ascii=False)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
 
 
 def _file_check(connection: sqlite3.Connection, lang: str) -> FileCheck:

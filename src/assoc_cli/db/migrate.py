@@ -15,7 +15,7 @@ from sqlalchemy.exc import ProgrammingError
 from assoc_cli.errors import DatabaseError
 
 # The newest revision in migrations/versions; bump it with every new revision.
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 # PostgreSQL's SQLSTATE for "permission denied" / "must be owner".
 INSUFFICIENT_PRIVILEGE = "42501"
 

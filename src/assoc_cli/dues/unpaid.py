@@ -143,7 +143,8 @@ def unpaid_listing(
     )
 
     def write_csv(out: TextIO) -> int:
-        return write_csv_query(session, query, UNPAID_COLUMNS, out)
+        # (The years owing are a list assoc builds: "2024、2025".)
+        return write_csv_query(session, query, UNPAID_COLUMNS, out, own_text=["years_in_arrears"])
 
     adjusted = adjustments_note(session, year, as_of, lang)
     return Listing(
