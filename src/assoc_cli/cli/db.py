@@ -20,7 +20,6 @@ from assoc_cli.i18n import t
 
 if TYPE_CHECKING:
     from assoc_cli.db.roles import StaffRole
-    from assoc_cli.errors import AssocError
 
 app = typer.Typer(
     help=(
@@ -180,65 +179,48 @@ def check(ctx: typer.Context) -> None:
     """
     from assoc_cli.db.engine import open_database, prepare_schema, read_only
     from assoc_cli.db.location import display_location
-    from assoc_cli.db.maintenance import FileCheckMeanwhile, check_file, sound_at_a_glance
+    from assoc_cli.db.maintenance import check_file
     from assoc_cli.dues.verify import verify_dues
     from assoc_cli.errors import AssocError, DatabaseError
 
     url = database_url(ctx)
     lang = resolve_lang(ctx)
     # SQLite's own check comes first: a damaged file is reported, not upgraded or read.
-    # A file its quick check finds sound is upgraded and its ledger verified while the
-    # full check (the indexes against their tables) runs alongside, on the other core.
     engine = open_database(url, write=False, upgrade=False)
-
-    def check_ledger() -> tuple[str, list[str], AssocError | None]:
-        """The schema upgraded, then ``dues verify`` (with a progress bar on a
-        terminal): the line saying how it went, its problems, and the error to exit
-        with when Ctrl-C stopped it."""
-        prepare_schema(engine)
-        label = t("progress.verify", lang)
-        with read_only(engine) as session, progress_bar(label) as tick:
-            result = verify_dues(session, as_of=today(), progress=tick)
-        problems = result.problems or []
-        state = (
-            t("check.mismatches", lang, count=len(problems)) if problems else t("check.ok", lang)
-        )
-        line = t("check.ledger", lang, state=state, members=result.members, entries=result.entries)
-        return line, problems, result.failure() if result.interrupted_at is not None else None
-
-    ledger = None
+    stopped = None
     try:
-        if engine.dialect.name == "sqlite" and sound_at_a_glance(engine):
-            meanwhile = FileCheckMeanwhile(url, lang)
-            try:
-                ledger = check_ledger()
-            except KeyboardInterrupt:
-                meanwhile.stop()
-                raise
-            except Exception:
-                if not meanwhile.result().damaged:  # (a damaged file explains a failed read)
-                    raise
-            if ledger is not None and ledger[2] is not None:
-                # Ctrl-C stopped the ledger's check: the file's stops too, unreported.
-                meanwhile.stop()
-                _say_ledger(ledger)
-                raise ledger[2]
-            found = meanwhile.result()
-        else:
-            found = check_file(engine, lang)
-            if not found.damaged:
-                ledger = check_ledger()
+        found = check_file(engine, lang)
+        for line in found.lines:
+            typer.echo(line)
+        problems = list(found.problems)
+        if not found.damaged:
+            prepare_schema(engine)
+            label = t("progress.verify", lang)
+            with read_only(engine) as session, progress_bar(label) as tick:
+                result = verify_dues(session, as_of=today(), progress=tick)
+            ledger_problems = result.problems or []
+            state = (
+                t("check.mismatches", lang, count=len(ledger_problems))
+                if ledger_problems
+                else t("check.ok", lang)
+            )
+            typer.echo(
+                t(
+                    "check.ledger",
+                    lang,
+                    state=state,
+                    members=result.members,
+                    entries=result.entries,
+                )
+            )
+            problems.extend(ledger_problems)
+            stopped = result.failure() if result.interrupted_at is not None else None
     finally:
         engine.dispose()
-    for line in found.lines:
-        typer.echo(line)
-    for problem in found.problems:
+    for problem in problems:
         typer.echo(f"  {problem}")
-    problems = list(found.problems)
-    if ledger is not None and not found.damaged:
-        problems.extend(_say_ledger(ledger))
-        if ledger[2] is not None:
-            raise ledger[2]
+    if not found.damaged and stopped is not None:
+        raise stopped
     if found.damaged:
         raise DatabaseError(
             f"the database file {display_location(url)} is damaged (SQLite's integrity check, "
@@ -247,15 +229,6 @@ def check(ctx: typer.Context) -> None:
         )
     if problems:
         raise AssocError(f"{len(problems)} problem(s) found", zh=f"发现 {len(problems)} 个问题")
-
-
-def _say_ledger(ledger: tuple[str, list[str], AssocError | None]) -> list[str]:
-    """Print the ledger's line and problems; the problems."""
-    line, problems, _stopped = ledger
-    typer.echo(line)
-    for problem in problems:
-        typer.echo(f"  {problem}")
-    return problems
 
 
 @app.command("refresh")

@@ -214,93 +214,10 @@ def check_file(engine: Engine, lang: str = "en") -> FileCheck:
     raw = engine.raw_connection()
     try:
         connection: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        return _file_check(connection, lang)
+        found = _integrity_findings(connection)
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall() if found == [] else []
     finally:
         raw.close()
-
-
-def sound_at_a_glance(engine: Engine) -> bool:
-    """SQLite's quick check finds nothing: the file's pages, records and NOT NULL columns
-    are sound, so it can be upgraded and read while the full check (which also compares
-    every index with its table: 44 s at 1,000,000 members, against 4 s) goes on
-    (:class:`FileCheckMeanwhile`). Always true on PostgreSQL."""
-    if engine.dialect.name != "sqlite":
-        return True
-    raw = engine.raw_connection()
-    try:
-        connection: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        try:
-            return _lines(connection.execute("PRAGMA quick_check(1)")) == []
-        except sqlite3.DatabaseError:
-            return False
-    finally:
-        raw.close()
-
-
-class FileCheckMeanwhile:
-    """:func:`check_file` in a second process (``python -m assoc_cli.db.integrity``) while
-    the caller reads the ledger, so on two cores ``db check`` takes the longer of the two,
-    not their sum. (A thread of the same process was no faster: both sides' SQLite calls
-    wait on SQLite's process-wide memory mutex.) ``result()`` waits for it; ``stop()``
-    ends it (Ctrl-C)."""
-
-    def __init__(self, url: str, lang: str) -> None:
-        import subprocess
-        import sys
-
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "assoc_cli.db.integrity", url, lang],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-
-    def result(self) -> FileCheck:
-        """What the check found (waiting for it to finish)."""
-        import json
-
-        out, err = self._process.communicate()
-        if self._process.returncode != 0:
-            said = err.decode("utf-8", "replace").strip().splitlines()
-            why = said[-1] if said else f"exit status {self._process.returncode}"
-            raise DatabaseError(
-                f"SQLite's integrity check could not run: {why}",
-                zh=f"SQLite 完整性检查无法运行：{why}",
-            )
-        lines, problems, damaged = json.loads(out.decode("utf-8"))
-        return FileCheck(lines, problems, bool(damaged))
-
-    def stop(self) -> None:
-        """End the check (nothing it found is reported)."""
-        self._process.terminate()
-        self._process.communicate()
-
-
-def check_in_this_process(argv: list[str]) -> int:
-    """``python -m assoc_cli.db.integrity URL LANG``: :func:`check_file` of the SQLite
-    database at URL, printed as JSON ``[lines, problems, damaged]`` for
-    :class:`FileCheckMeanwhile`. Ctrl-C is left to the parent, which ends this."""
-    import json
-    import signal
-    import sys
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    url, lang = argv
-    engine = open_database(url, write=False, upgrade=False)
-    try:
-        found = check_file(engine, lang)
-    finally:
-        engine.dispose()
-    text = json.dumps([found.lines, found.problems, found.damaged], ensure_ascii=False)
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    return 0
-
-
-def _file_check(connection: sqlite3.Connection, lang: str) -> FileCheck:
-    from assoc_cli.i18n import t
-
-    found = _integrity_findings(connection)
-    broken = connection.execute("PRAGMA foreign_key_check").fetchall() if found == [] else []
     if found:
         more = len(found) > INTEGRITY_LINES
         shown = found[:INTEGRITY_LINES]

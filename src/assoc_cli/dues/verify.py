@@ -5,7 +5,12 @@
 - Every void names a payment or waiver of the same member and amount, dated on or after it.
 - Every member's dues, waivers, payments, balances and credit, recomputed in Python
   (``dues/reference_model.py``, which also re-derives each year's due from the tier rules,
-  or for a closed year from its snapshot) equal the SQL ledger's figures.
+  or for a closed year from its snapshot) equal the ledger the reports read: the stored
+  balances when they are current, else the ledger computed in SQL. Where the stored rows
+  differ, that member's ledger is computed in SQL too, to tell stale rows (`assoc db
+  refresh` mends them) from rules that disagree. ``--recompute`` computes every member's
+  ledger in SQL as well and holds both to the model (twice as long: 65 of the 140 s at
+  1,000,000 members went to computing it).
 - Every adjustment is of a closed year and carries its reason and approver; a closed
   year's tiers in the ledger are its snapshot's.
 
@@ -250,10 +255,14 @@ Progress = Callable[[int, int], None]
 
 
 def verify_dues(
-    session: DbSession, *, as_of: date, progress: Progress | None = None
+    session: DbSession,
+    *,
+    as_of: date,
+    progress: Progress | None = None,
+    recompute: bool = False,
 ) -> VerifyResult:
     """``assoc dues verify``: :func:`verify_ledger` under the dues policy in force."""
-    return verify_ledger(session, dues_policy(session), as_of, progress)
+    return verify_ledger(session, dues_policy(session), as_of, progress, recompute=recompute)
 
 
 def _batches(session: DbSession) -> Iterator[range]:
@@ -279,12 +288,19 @@ def _batches(session: DbSession) -> Iterator[range]:
 
 
 def verify_ledger(
-    session: DbSession, policy: DuesPolicy, as_of: date, progress: Progress | None = None
+    session: DbSession,
+    policy: DuesPolicy,
+    as_of: date,
+    progress: Progress | None = None,
+    *,
+    recompute: bool = False,
 ) -> VerifyResult:
     """Run every check; ``problems`` lists each mismatch found (empty when all agree).
     Members are checked a batch at a time, each batch reading its own rows only (time
     linear in the ledger, memory flat); *progress* hears (members checked, of how many)
-    after each. Ctrl-C stops it between batches with what was found so far."""
+    after each. Ctrl-C stops it between batches with what was found so far. With
+    *recompute*, every member's ledger is also computed in SQL and compared with the
+    stored balances (see :func:`_check_batch`)."""
     connection = session.connection()
     problems = [*_receipt_problems(session), *_void_problems(session)]
     result = VerifyResult()
@@ -292,14 +308,16 @@ def verify_ledger(
     result.receipts = connection.execute(
         select(func.count()).select_from(entry_t).where(entry_t.c.kind == "payment")
     ).scalar_one()
-    # The stored balances, when reports would read them, must equal the computed rows.
+    # The stored balances, when reports would read them, are what the model is held to.
     stored_read = stored_rows.is_current(session, as_of)
     total = connection.execute(select(func.count()).select_from(member_t)).scalar_one()
     result.members = total
     stored_differ = done = 0
     try:
         for batch in _batches(session):
-            found, differ, checked = _check_batch(session, policy, as_of, batch, stored_read)
+            found, differ, checked = _check_batch(
+                session, policy, as_of, batch, stored_read, recompute
+            )
             problems.extend(found)
             stored_differ += differ
             done += checked
@@ -322,11 +340,22 @@ _YEAR, _DUE, _WAIVED, _PAID, _BALANCE, _CREDIT = 1, 4, 5, 7, 8, 9
 
 
 def _check_batch(
-    session: DbSession, policy: DuesPolicy, as_of: date, batch: range, stored_read: bool
+    session: DbSession,
+    policy: DuesPolicy,
+    as_of: date,
+    batch: range,
+    stored_read: bool,
+    recompute: bool = False,
 ) -> tuple[list[str], int, int]:
     """The problems of the members whose ids fall in *batch* (see :func:`verify_ledger`),
     how many of their stored balance rows differ from the ledger, and how many members
-    were checked."""
+    were checked.
+
+    The model is compared with what the reports read: the stored balances when they are
+    current (*stored_read*), else the ledger computed in SQL. A member whose stored rows
+    differ from the model has its ledger computed as well, to tell stale stored rows
+    (``db refresh`` mends them) from rules that disagree. With *recompute*, every
+    member's ledger is computed too and compared with both (twice as long)."""
     connection = session.connection()
     problems: list[str] = []
     expected_dues = _expected_dues(session, policy, as_of, batch)
@@ -337,39 +366,72 @@ def _check_batch(
     )
     for row in connection.execute(query).all():
         entries[row[0]].append(Entry(row[1], row[2], row[3], row[4], row[5], row[6]))
-    actual: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    # The batch's own ledger, computed for its members alone: filtering one ledger of
-    # everyone made each batch compute the whole ledger again (quadratic: 218 s at
-    # 100,000 members).
-    computed: set[tuple[Any, ...]] = set()
-    batch_ledger = ledger_select(session, policy, as_of, batch)
-    if batch_ledger is not None:
-        for row in connection.execute(batch_ledger).all():
-            figures = tuple(row)
-            actual[figures[0]].append(figures)
-            computed.add(figures)
-    numbers = dict(
-        connection.execute(
-            select(member_t.c.id, member_t.c.number).where(only(member_t.c.id, batch))
-        ).all()
-    )
+    stored = _stored_rows(session, batch) if stored_read else None
+    computed = None
+    if stored is None or recompute:
+        # The batch's own ledger, computed for its members alone: filtering one ledger of
+        # everyone made each batch compute the whole ledger again (quadratic).
+        computed = _computed_rows(session, policy, as_of, batch)
+    actual = stored if stored is not None else computed
+    assert actual is not None
+    numbers: dict[int, str] = {}
+    differ = 0
     for member_id, dues in expected_dues.items():
         model = account(dues, entries[member_id], as_of)
-        problems.extend(_compare(numbers[member_id], model, actual[member_id]))
-    differ = _stored_differences(session, batch, computed) if stored_read else 0
+        rows = actual.get(member_id, [])
+        found = list(_compare(model, rows))
+        if stored is not None and (found or recompute):
+            # The stored rows against the ledger computed now: stale rows, or the rules?
+            if computed is None:
+                ledger = _computed_rows(session, policy, as_of, range(member_id, member_id + 1))
+            else:
+                ledger = computed
+            own = ledger.get(member_id, [])
+            differ += len({row[:2] for row in set(rows) ^ set(own)})
+            found = list(_compare(model, own))
+        if found:
+            if not numbers:
+                numbers = _numbers(session, batch)
+            number = numbers[member_id]
+            problems.extend(problem.replace(_MEMBER, number, 1) for problem in found)
     return problems, differ, len(expected_dues)
 
 
-def _stored_differences(session: DbSession, batch: range, computed: set[tuple[Any, ...]]) -> int:
-    """How many member-years of *batch* the stored balances have wrong, missing or extra,
-    against the computed rows already read (*computed*, in ``stored.COLUMNS`` order)."""
+# Stands for the member's number in a problem until it is known (read only when needed).
+_MEMBER = "\0member"
+
+
+def _numbers(session: DbSession, batch: range) -> dict[int, str]:
+    query = select(member_t.c.id, member_t.c.number).where(only(member_t.c.id, batch))
+    return {member_id: number for member_id, number in session.connection().execute(query)}
+
+
+def _computed_rows(
+    session: DbSession, policy: DuesPolicy, as_of: date, members: range
+) -> dict[int, list[tuple[Any, ...]]]:
+    """The ledger of *members* computed in SQL, as tuples in ``stored.COLUMNS`` order."""
+    rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    query = ledger_select(session, policy, as_of, members)
+    if query is not None:
+        for row in session.connection().execute(query).all():
+            rows[row[0]].append(tuple(row))
+    return rows
+
+
+def _stored_rows(session: DbSession, members: range) -> dict[int, list[tuple[Any, ...]]]:
+    """The stored balances of *members*, as tuples in ``stored.COLUMNS`` order."""
     b = stored_rows.balance_t
-    query = select(*(b.c[name] for name in stored_rows.COLUMNS)).where(only(b.c.member_id, batch))
-    stored = set(map(tuple, session.connection().execute(query).all()))
-    return len({row[:2] for row in stored ^ computed})
+    query = select(*(b.c[name] for name in stored_rows.COLUMNS)).where(only(b.c.member_id, members))
+    rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in session.connection().execute(query).all():
+        rows[row[0]].append(tuple(row))
+    return rows
 
 
-def _compare(number: str, model: Any, actual: list[tuple[Any, ...]]) -> Iterator[str]:
+def _compare(model: Any, actual: list[tuple[Any, ...]]) -> Iterator[str]:
+    """How *actual* (a member's ledger rows) differs from the *model*; each problem
+    begins with ``_MEMBER``, for the member's number."""
+    number = _MEMBER
     years = {row[_YEAR]: row for row in actual}
     if set(model.years) != set(years):
         expected, found = sorted(model.years), sorted(years)
