@@ -38,7 +38,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 from assoc_cli.db import ledger_notes
 from assoc_cli.db.core import member_t, setting_t
 from assoc_cli.db.ledger_notes import stale_members
-from assoc_cli.dues.ledger import ledger_select
+from assoc_cli.dues.ledger import ledger_select, only
 from assoc_cli.dues.stored import COLUMNS, END_OF_TIME, REFRESH_MARK, balance_t
 
 if TYPE_CHECKING:
@@ -105,15 +105,21 @@ def refresh(session: DbSession, *, limit: int | None) -> int | None:
     return len(ordered)
 
 
-def _recompute(session: DbSession, members: list[int]) -> None:
-    """Recompute the stored rows of *members*, CHUNK at a time."""
+def _recompute(session: DbSession, members: list[int] | range) -> None:
+    """Recompute the stored rows of *members*: a list of ids CHUNK at a time, or a
+    ``range`` of ids (a stretch of the roster, ``db refresh``) at once — BETWEEN its ends,
+    one index range instead of a list of bound ids."""
     from assoc_cli.dues.policy import dues_policy
 
     connection = session.connection()
     policy = dues_policy(session)
-    for start in range(0, len(members), CHUNK):
-        chunk = members[start : start + CHUNK]
-        connection.execute(delete(balance_t).where(balance_t.c.member_id.in_(chunk)))
+    chunks = (
+        [members]
+        if isinstance(members, range)
+        else [members[start : start + CHUNK] for start in range(0, len(members), CHUNK)]
+    )
+    for chunk in chunks:
+        connection.execute(delete(balance_t).where(only(balance_t.c.member_id, chunk)))
         query = ledger_select(session, policy, END_OF_TIME, members=chunk)
         if query is not None:
             connection.execute(insert(balance_t).from_select(list(COLUMNS), query))
@@ -132,6 +138,21 @@ def _write_mark(connection: Connection, upto: int) -> None:
 Progress = Callable[[int, int], None]
 
 
+# What the ledger reads (for ANALYZE before a full refresh on PostgreSQL).
+LEDGER_TABLES = (
+    "member",
+    "membership_period",
+    "dues_entry",
+    "dues_rate",
+    "office_holding",
+    "office",
+    "tier",
+    "term",
+    "dues_year_due",
+    "dues_balance",
+)
+
+
 def refresh_in_chunks(
     engine: Engine, *, chunk: int = REFRESH_CHUNK, progress: Progress | None = None
 ) -> int:
@@ -146,7 +167,18 @@ def refresh_in_chunks(
     with engine.begin() as connection:
         _lock(connection)
         _write_mark(connection, 0)
+        # Every note so far is answered by this pass (the mark keeps reports computing
+        # meanwhile). Left in place, a copy's or an import's note per member was
+        # recomputed a second time at the end, 500 at a time: 33 of 38 s at 100,000
+        # members on PostgreSQL.
+        connection.execute(delete(dirty_t))
         total = int(connection.execute(select(func.count()).select_from(member_t)).scalar_one())
+    if engine.dialect.name == "postgresql":
+        # Fresh statistics first: after a copy or a big import the planner knows nothing
+        # of the tables yet, and plans each chunk's ledger badly (63 s to refresh 100,000
+        # members straight after `db copy`; ANALYZE samples, in a fraction of a second).
+        with engine.begin() as connection:
+            connection.execute(text(f"ANALYZE {', '.join(LEDGER_TABLES)}"))
     done = 0
     while True:
         with engine.begin() as connection:
@@ -154,8 +186,9 @@ def refresh_in_chunks(
             everyone = dirty_t.c.member_id == 0
             if connection.execute(select(dirty_t.c.id).where(everyone).limit(1)).first():
                 # A change that concerns everyone (a rate, a big import) was committed
-                # meanwhile and left for this refresh: start again from the first member.
-                connection.execute(delete(dirty_t).where(everyone))
+                # meanwhile and left for this refresh: start again from the first member
+                # (which answers every note so far).
+                connection.execute(delete(dirty_t))
                 _write_mark(connection, 0)
                 done = 0
             upto = _read_mark(connection)
@@ -173,7 +206,7 @@ def refresh_in_chunks(
                 connection.execute(delete(setting_t).where(setting_t.c.key == MARK))
                 refresh(Reader(connection), limit=None)
                 return done
-            _recompute(Reader(connection), ids)
+            _recompute(Reader(connection), range(ids[0], ids[-1] + 1))
             _write_mark(connection, ids[-1])
             done += len(ids)
         if progress is not None:
