@@ -216,20 +216,18 @@ def show(
     Example:
       assoc members show 双涵
     """
+    from assoc_cli.members.lookup import find_member
     from assoc_cli.members.reports import member_record
-    from assoc_cli.members.service import resolve_member
 
-    with open_session(ctx, write=False) as (session, lang):
-        target = resolve_member(session=session, query=member)
-        assert target.id is not None
-        record = member_record(session, member_id=target.id, term=term, as_of=today(), lang=lang)
+    # On the Core tables, like a report: a member's page must not wait for the ORM.
+    with open_reader(ctx) as (session, lang):
+        target = find_member(session, member)["id"]
+        record = member_record(session, member_id=target, term=term, as_of=today(), lang=lang)
         # The services feature's part of the page (issue 18): services, requests,
         # meetings attended, dues.
         from assoc_cli.services.member_page import with_member_services
 
-        record = with_member_services(
-            session, record, member_id=target.id, as_of=today(), lang=lang
-        )
+        record = with_member_services(session, record, member_id=target, as_of=today(), lang=lang)
     emit(record, fmt, lang, output)
 
 

@@ -369,31 +369,3 @@ def not_contacted(session: Session, *, year: int, as_of: date) -> Listing:
     )
     rows = [dict(row._mapping) for row in session.connection().execute(query)]
     return Listing([Column("number"), Column("name"), Column("tier"), Column("phone")], rows)
-
-
-def member_services_summary(session: Session, *, member_id: int, lang: str) -> dict[str, str]:
-    """For ``members show``: the member's services and requests, each on one line."""
-    services = session.connection().execute(
-        select(s_t.held_on, s_t.kind, s_t.title, s_t.summary)
-        .join_from(tables.service_t, tables.service_member_t, sm_t.service_id == s_t.id)
-        .where(sm_t.member_id == member_id)
-        .order_by(s_t.held_on.desc())
-        .limit(10)
-    )
-    requests = session.connection().execute(
-        select(r_t.number, r_t.category, r_t.status, r_t.description)
-        .where(r_t.member_id == member_id)
-        .order_by(r_t.year.desc(), r_t.seq.desc())
-        .limit(10)
-    )
-    sep = "; " if lang == "en" else "；"
-    return {
-        "services": sep.join(
-            f"{held_on} {kind} {title or summary[:20]}"
-            for held_on, kind, title, summary in services
-        ),
-        "requests": sep.join(
-            f"{number} {category} {status} {description[:20]}"
-            for number, category, status, description in requests
-        ),
-    }
