@@ -143,6 +143,15 @@ def record(
     session.connection().execute(audit_t.insert(), [entry])
 
 
+def insert_logged(session: Unit, table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """Insert one row of *table* without the ORM and log it as the flush hook would;
+    returns the row as written (every column, the id and defaults included)."""
+    written = session.connection().execute(table.insert().values(values).returning(*table.c))
+    row = dict(written.one()._mapping)
+    record_inserts(session, table, [row])
+    return row
+
+
 def record_inserts(session: Unit, table: Table, rows: list[dict[str, Any]]) -> None:
     """Log rows inserted in bulk (one Core INSERT for many rows, which the flush hook does
     not see) exactly as the hook logs an ORM insert. *rows* are the new rows as read back

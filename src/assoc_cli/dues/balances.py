@@ -21,7 +21,7 @@ How it stays right:
 
 ``assoc db refresh`` works through the members in chunks, one short transaction each
 (:func:`refresh_in_chunks`), so other commands write in between. While it runs, the
-setting ``MARK`` says how far it got, and reports compute the ledger. A command that
+setting ``REFRESH_MARK`` says how far it got, and reports compute the ledger. A command that
 commits meanwhile recomputes the members it touched as always; a change that concerns
 everyone (a rate) is left noted when too big for one command, and the refresh, seeing
 it, starts again from the first member.
@@ -38,7 +38,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 from assoc_cli.db import ledger_notes
 from assoc_cli.db.core import member_t, setting_t
 from assoc_cli.db.ledger_notes import stale_members
-from assoc_cli.dues.ledger import ledger_select, only
+from assoc_cli.dues.ledger import ledger_select, next_stretch, only
 from assoc_cli.dues.stored import COLUMNS, END_OF_TIME, REFRESH_MARK, balance_t
 
 if TYPE_CHECKING:
@@ -53,7 +53,6 @@ LOCK_KEY = 0x61_73_73_6F  # "asso"
 CHUNK = 500
 # Members per transaction of `assoc db refresh` (about a second each at 1,000,000).
 REFRESH_CHUNK = 5_000
-MARK = REFRESH_MARK
 
 
 def _take_notes(connection: Connection) -> set[int]:
@@ -126,13 +125,15 @@ def _recompute(session: DbSession, members: list[int] | range) -> None:
 
 
 def _read_mark(connection: Connection) -> int | None:
-    value = connection.execute(select(setting_t.c.value).where(setting_t.c.key == MARK)).scalar()
+    value = connection.execute(
+        select(setting_t.c.value).where(setting_t.c.key == REFRESH_MARK)
+    ).scalar()
     return None if value is None else int(value)
 
 
 def _write_mark(connection: Connection, upto: int) -> None:
-    connection.execute(delete(setting_t).where(setting_t.c.key == MARK))
-    connection.execute(insert(setting_t).values(key=MARK, value=str(upto)))
+    connection.execute(delete(setting_t).where(setting_t.c.key == REFRESH_MARK))
+    connection.execute(insert(setting_t).values(key=REFRESH_MARK, value=str(upto)))
 
 
 Progress = Callable[[int, int], None]
@@ -193,22 +194,16 @@ def refresh_in_chunks(
                 done = 0
             upto = _read_mark(connection)
             assert upto is not None
-            ids = list(
-                connection.execute(
-                    select(member_t.c.id)
-                    .where(member_t.c.id > upto)
-                    .order_by(member_t.c.id)
-                    .limit(chunk)
-                ).scalars()
-            )
-            if not ids:
+            stretch = next_stretch(connection, upto, chunk)
+            if stretch is None:
                 # Done: the mark goes, with any member noted since (recomputed here).
-                connection.execute(delete(setting_t).where(setting_t.c.key == MARK))
+                connection.execute(delete(setting_t).where(setting_t.c.key == REFRESH_MARK))
                 refresh(Reader(connection), limit=None)
                 return done
-            _recompute(Reader(connection), range(ids[0], ids[-1] + 1))
-            _write_mark(connection, ids[-1])
-            done += len(ids)
+            members, count = stretch
+            _recompute(Reader(connection), members)
+            _write_mark(connection, members.stop - 1)
+            done += count
         if progress is not None:
             progress(done, total)
 

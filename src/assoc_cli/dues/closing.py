@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, insert, literal, select
 
-from assoc_cli.db.audit import record_inserts
+from assoc_cli.db.audit import insert_logged
 from assoc_cli.db.core import dues_year_close_t, dues_year_due_t, tier_t
 from assoc_cli.dues.ledger import entry_t, ledger_select, rate_years
 from assoc_cli.dues.payment import check_year
@@ -75,16 +75,10 @@ def close_year(*, session: Unit, year: int, on: date, closed_by: str) -> int:
         .select_from(rows.outerjoin(tier_t, tier_t.c.rank == rows.c.tier_rank))
         .where(rows.c.year == literal(year))
     )
-    connection = session.connection()
     close = {"year": year, "closed_on": on, "closed_by": closed_by.strip()}
-    written = connection.execute(
-        insert(dues_year_close_t)
-        .values(**close, created_at=datetime.now(UTC))
-        .returning(*dues_year_close_t.c)
-    ).one()
-    record_inserts(session, dues_year_close_t, [dict(written._mapping)])
+    insert_logged(session, dues_year_close_t, {**close, "created_at": datetime.now(UTC)})
     columns = ["year", "member_id", "tier_id", "due_fen"]
-    result = connection.execute(insert(dues_year_due_t).from_select(columns, snapshot))
+    result = session.connection().execute(insert(dues_year_due_t).from_select(columns, snapshot))
     return int(result.rowcount or 0)
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
+    Connection,
     Date,
     Integer,
     Select,
@@ -141,6 +142,19 @@ def only(column: Any, members: Members) -> Any:
     if isinstance(members, range) and members.step == 1:
         return column.between(members.start, members.stop - 1)
     return column.in_(members)
+
+
+def next_stretch(connection: Connection, after: int, size: int) -> tuple[range, int] | None:
+    """The next *size* members after id *after*, in id order, as the range of ids from
+    the first to the last (for :func:`only`) and how many members it holds; None when
+    none is left. One index read — how ``dues verify`` and ``db refresh`` walk the roster
+    without holding a list of every id."""
+    ids = select(member_t.c.id).where(member_t.c.id > after).order_by(member_t.c.id).limit(size)
+    stretch = ids.subquery()
+    first, last, count = connection.execute(
+        select(func.min(stretch.c.id), func.max(stretch.c.id), func.count())
+    ).one()
+    return (range(first, last + 1), int(count)) if count else None
 
 
 def entry_sums(as_of: date, members: Members = None) -> Any:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from assoc_cli.db.audit import record_inserts
+from assoc_cli.db.audit import insert_logged
 from assoc_cli.db.locks import serialize
 from assoc_cli.dues.choices import METHOD_NAMES, EntryKind, PaymentMethod
 from assoc_cli.dues.ledger import entry_t
@@ -249,9 +249,6 @@ def record_payment(*, session: Unit, member: Any, payment: PaymentInput) -> Paym
         "reference": reference,
         "created_at": datetime.now(UTC),
     }
-    connection = session.connection()
-    written = connection.execute(insert(entry_t).values(values).returning(*entry_t.c)).one()
-    entry = dict(written._mapping)
-    record_inserts(session, entry_t, [entry])
+    entry = insert_logged(session, entry_t, values)
     position = member_position(session, member_id=payer.id, as_of=max(payment.on, date.today()))
     return PaymentRecorded(entry=entry, number=payer.number, name=payer.name, position=position)

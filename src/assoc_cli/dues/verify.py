@@ -35,6 +35,7 @@ from assoc_cli.dues.ledger import (
     dues_years,
     entry_t,
     ledger_select,
+    next_stretch,
     only,
     period_t,
     rate_t,
@@ -266,25 +267,11 @@ def verify_dues(
 
 
 def _batches(session: DbSession) -> Iterator[range]:
-    """The roster in id order, BATCH members at a time, each as the range of ids from its
-    first to its last member: one index read per batch, never a list of every id."""
-    connection = session.connection()
+    """The roster in id order, BATCH members at a time (``ledger.next_stretch``)."""
     after = 0
-    while True:
-        ids = (
-            select(member_t.c.id)
-            .where(member_t.c.id > after)
-            .order_by(member_t.c.id)
-            .limit(BATCH)
-            .subquery()
-        )
-        first, last, count = connection.execute(
-            select(func.min(ids.c.id), func.max(ids.c.id), func.count())
-        ).one()
-        if not count:
-            return
-        yield range(first, last + 1)
-        after = last
+    while (stretch := next_stretch(session.connection(), after, BATCH)) is not None:
+        yield stretch[0]
+        after = stretch[0].stop - 1
 
 
 def verify_ledger(
@@ -392,13 +379,8 @@ def _check_batch(
         if found:
             if not numbers:
                 numbers = _numbers(session, batch)
-            number = numbers[member_id]
-            problems.extend(problem.replace(_MEMBER, number, 1) for problem in found)
+            problems.extend(numbers[member_id] + problem for problem in found)
     return problems, differ, len(expected_dues)
-
-
-# Stands for the member's number in a problem until it is known (read only when needed).
-_MEMBER = "\0member"
 
 
 def _numbers(session: DbSession, batch: range) -> dict[int, str]:
@@ -410,18 +392,19 @@ def _computed_rows(
     session: DbSession, policy: DuesPolicy, as_of: date, members: range
 ) -> dict[int, list[tuple[Any, ...]]]:
     """The ledger of *members* computed in SQL, as tuples in ``stored.COLUMNS`` order."""
-    rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     query = ledger_select(session, policy, as_of, members)
-    if query is not None:
-        for row in session.connection().execute(query).all():
-            rows[row[0]].append(tuple(row))
-    return rows
+    return _by_member(session, query) if query is not None else {}
 
 
 def _stored_rows(session: DbSession, members: range) -> dict[int, list[tuple[Any, ...]]]:
     """The stored balances of *members*, as tuples in ``stored.COLUMNS`` order."""
     b = stored_rows.balance_t
     query = select(*(b.c[name] for name in stored_rows.COLUMNS)).where(only(b.c.member_id, members))
+    return _by_member(session, query)
+
+
+def _by_member(session: DbSession, query: Any) -> dict[int, list[tuple[Any, ...]]]:
+    """The rows of *query* (member id first) as tuples, by member."""
     rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for row in session.connection().execute(query).all():
         rows[row[0]].append(tuple(row))
@@ -430,12 +413,11 @@ def _stored_rows(session: DbSession, members: range) -> dict[int, list[tuple[Any
 
 def _compare(model: Any, actual: list[tuple[Any, ...]]) -> Iterator[str]:
     """How *actual* (a member's ledger rows) differs from the *model*; each problem
-    begins with ``_MEMBER``, for the member's number."""
-    number = _MEMBER
+    follows the member's number (read only when there is a problem)."""
     years = {row[_YEAR]: row for row in actual}
     if set(model.years) != set(years):
         expected, found = sorted(model.years), sorted(years)
-        yield f"{number}: dues years differ (expected {expected}, ledger {found})"
+        yield f": dues years differ (expected {expected}, ledger {found})"
         return
     credit = 0
     for year, expected in model.years.items():
@@ -451,9 +433,9 @@ def _compare(model: Any, actual: list[tuple[Any, ...]]) -> Iterator[str]:
             figures = ("due", "waived", "paid", "balance")
             ledger_says = dict(zip(figures, (due, waived, paid, balance), strict=True))
             model_says = dict(zip(figures, want, strict=True))
-            yield f"{number} {year}: ledger {ledger_says} but recomputed {model_says}"
+            yield f" {year}: ledger {ledger_says} but recomputed {model_says}"
         if paid + min(waived, due) + balance != due:
-            yield f"{number} {year}: paid + waived + balance does not add up to the due"
+            yield f" {year}: paid + waived + balance does not add up to the due"
         credit = int(row[_CREDIT])
     if years and credit != model.credit:
-        yield f"{number}: credit {credit} in the ledger but {model.credit} recomputed"
+        yield f": credit {credit} in the ledger but {model.credit} recomputed"
